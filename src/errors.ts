@@ -1,0 +1,86 @@
+/**
+ * The closed set of error codes a client can rely on, the GraphQLError subclasses that
+ * carry them, and the formatter that masks everything unexpected. No stack trace,
+ * Cypher text or internal detail ever reaches a client.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes Apollo Server itself produces for malformed requests; passed through as they are. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_REQUEST_CODES]);
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, field === undefined ? {} : { field });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${what} "${id}" does not exist`, { id });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, extensions);
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The graph database is unavailable; try again shortly') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
+
+/**
+ * Apollo's formatError: keeps our own and Apollo's request-level errors, and turns
+ * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
+ * It never throws.
+ */
+export function createErrorFormatter(log: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+        const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions: { ...extensions, code } };
+      }
+      log(error, { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}) });
+      return {
+        message: 'Internal server error',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+  };
+}

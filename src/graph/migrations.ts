@@ -1,0 +1,93 @@
+/**
+ * Versioned schema migrations, recorded in the graph as (:Migration) nodes. Each
+ * statement is idempotent (IF NOT EXISTS), so running them twice, or from two processes
+ * at once, is harmless. A recorded migration whose text changed since it was applied is
+ * an error: migrations are append-only.
+ */
+import { createHash } from 'node:crypto';
+import type { GraphExecutor } from './executor.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalogue keys and indexes',
+    statements: [
+      'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:Migration) REQUIRE m.version IS UNIQUE',
+      'CREATE CONSTRAINT seed_state_id IF NOT EXISTS FOR (s:SeedState) REQUIRE s.id IS UNIQUE',
+      'CREATE CONSTRAINT framework_id IF NOT EXISTS FOR (f:Framework) REQUIRE f.id IS UNIQUE',
+      'CREATE CONSTRAINT requirement_id IF NOT EXISTS FOR (r:Requirement) REQUIRE r.id IS UNIQUE',
+      'CREATE CONSTRAINT requirement_framework_ref IF NOT EXISTS FOR (r:Requirement) REQUIRE (r.frameworkId, r.ref) IS UNIQUE',
+      'CREATE INDEX requirement_framework_position IF NOT EXISTS FOR (r:Requirement) ON (r.frameworkId, r.position)',
+      'CREATE INDEX requirement_kind IF NOT EXISTS FOR (r:Requirement) ON (r.kind)',
+    ],
+  },
+];
+
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+export function checksum(migration: Migration): string {
+  return createHash('sha256').update(migration.statements.join('\n')).digest('hex');
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+interface AppliedRow {
+  version: number;
+  checksum: string;
+}
+
+async function applied(graph: GraphExecutor): Promise<Map<number, string>> {
+  const rows = await graph.read<AppliedRow>({
+    name: 'listMigrations',
+    cypher: 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum',
+    params: {},
+  });
+  return new Map(rows.map((row) => [row.version, row.checksum]));
+}
+
+export interface MigrationReport {
+  readonly applied: number[];
+  readonly current: number;
+}
+
+/** Applies every migration not yet recorded, in version order. */
+export async function migrate(graph: GraphExecutor, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+  const done = await applied(graph);
+  const ran: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const sum = checksum(migration);
+    const recorded = done.get(migration.version);
+    if (recorded !== undefined) {
+      if (recorded !== sum) {
+        throw new MigrationError(`migration ${migration.version} (${migration.name}) changed after it was applied`);
+      }
+      continue;
+    }
+    for (const [index, cypher] of migration.statements.entries()) {
+      // Schema changes cannot share a transaction with data writes: one each.
+      await graph.write({ name: `migration-${migration.version}-${index}`, cypher, params: {} });
+    }
+    await graph.write({
+      name: 'recordMigration',
+      cypher: `MERGE (m:Migration {version: toInteger($version)})
+               ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()`,
+      params: { version: migration.version, name: migration.name, checksum: sum },
+    });
+    ran.push(migration.version);
+  }
+  return { applied: ran, current: Math.max(0, ...migrations.map((m) => m.version)) };
+}
+
+/** True when every known migration is recorded in the graph. */
+export async function isMigrated(graph: GraphExecutor): Promise<boolean> {
+  const done = await applied(graph);
+  return MIGRATIONS.every((m) => done.get(m.version) === checksum(m));
+}

@@ -1,0 +1,207 @@
+/**
+ * Catalogue statements: pure builders of parameterised Cypher. The row types describe
+ * what each statement returns, after records.ts has made the values plain.
+ */
+import type { FrameworkKind, OperatorRole, RequirementKind } from '../../domain/vocabulary.js';
+import type { Statement } from '../executor.js';
+
+export interface FrameworkRow {
+  id: string;
+  name: string;
+  title: string;
+  version: string;
+  publisher: string;
+  kind: FrameworkKind;
+  edition: string;
+  licence: string;
+  references: string[];
+  requirementCount: number;
+}
+
+export interface RequirementRow {
+  id: string;
+  frameworkId: string;
+  ref: string;
+  title: string | null;
+  kind: RequirementKind;
+  auditable: boolean;
+  summary: string | null;
+  position: number;
+  parentId: string | null;
+  roles: OperatorRole[];
+  rolesConditional: OperatorRole[];
+  rolesNote: string | null;
+}
+
+/** The stable id of a requirement: its framework and its reference. */
+export const requirementId = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;
+
+const FRAMEWORK_FIELDS = `f {
+  .id, .name, .title, .version, .publisher, .kind, .edition, .licence, .references,
+  requirementCount: COUNT { (f)<-[:IN_FRAMEWORK]-(:Requirement) }
+}`;
+
+const REQUIREMENT_FIELDS = `r {
+  .id, .frameworkId, .ref, .title, .kind, .auditable, .summary, .position, .rolesNote,
+  roles: coalesce(r.roles, []), rolesConditional: coalesce(r.rolesConditional, []),
+  parentId: [(r)-[:PART_OF]->(p:Requirement) | p.id][0]
+}`;
+
+export function listFrameworks(): Statement<{ framework: FrameworkRow }> {
+  return {
+    name: 'listFrameworks',
+    cypher: `MATCH (f:Framework) RETURN ${FRAMEWORK_FIELDS} AS framework ORDER BY f.id`,
+    params: {},
+  };
+}
+
+export function listFrameworksByIds(ids: readonly string[]): Statement<{ framework: FrameworkRow }> {
+  return {
+    name: 'listFrameworksByIds',
+    cypher: `UNWIND $ids AS id MATCH (f:Framework {id: id}) RETURN ${FRAMEWORK_FIELDS} AS framework`,
+    params: { ids },
+  };
+}
+
+export interface RequirementFilter {
+  kind?: string | null;
+  auditable?: boolean | null;
+}
+
+export function listRequirementsOfFramework(
+  frameworkId: string,
+  filter: RequirementFilter = {},
+): Statement<{ requirement: RequirementRow }> {
+  return {
+    name: 'listRequirementsOfFramework',
+    cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
+             WHERE ($kind IS NULL OR r.kind = $kind) AND ($auditable IS NULL OR r.auditable = $auditable)
+             RETURN ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
+    params: { frameworkId, kind: filter.kind ?? null, auditable: filter.auditable ?? null },
+  };
+}
+
+export function listRequirementsByIds(ids: readonly string[]): Statement<{ requirement: RequirementRow }> {
+  return {
+    name: 'listRequirementsByIds',
+    cypher: `UNWIND $ids AS id MATCH (r:Requirement {id: id}) RETURN ${REQUIREMENT_FIELDS} AS requirement`,
+    params: { ids },
+  };
+}
+
+export function listChildrenByParentIds(ids: readonly string[]): Statement<{ requirement: RequirementRow }> {
+  return {
+    name: 'listChildrenByParentIds',
+    cypher: `UNWIND $ids AS id
+             MATCH (r:Requirement)-[:PART_OF]->(:Requirement {id: id})
+             RETURN ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
+    params: { ids },
+  };
+}
+
+export interface SeedFramework {
+  id: string;
+  name: string;
+  title: string;
+  version: string;
+  publisher: string;
+  kind: string;
+  edition: string;
+  licence: string;
+  references: readonly string[];
+}
+
+export interface SeedRequirement {
+  id: string;
+  ref: string;
+  title: string | null;
+  kind: string;
+  auditable: boolean;
+  summary: string | null;
+  position: number;
+  parentId: string | null;
+  roles: readonly string[];
+  rolesConditional: readonly string[];
+  rolesNote: string | null;
+}
+
+export function upsertFramework(framework: SeedFramework): Statement<{ id: string }> {
+  return {
+    name: 'upsertFramework',
+    cypher: `MERGE (f:Framework {id: $framework.id})
+             SET f.name = $framework.name, f.title = $framework.title, f.version = $framework.version,
+                 f.publisher = $framework.publisher, f.kind = $framework.kind, f.edition = $framework.edition,
+                 f.licence = $framework.licence, f.references = $framework.references
+             RETURN f.id AS id`,
+    params: { framework },
+  };
+}
+
+/** Creates or updates a batch of requirements of one framework (parents linked separately). */
+export function upsertRequirements(frameworkId: string, requirements: readonly SeedRequirement[]): Statement<{ count: number }> {
+  return {
+    name: 'upsertRequirements',
+    cypher: `MATCH (f:Framework {id: $frameworkId})
+             UNWIND $requirements AS item
+             MERGE (r:Requirement {id: item.id})
+             SET r.frameworkId = $frameworkId, r.ref = item.ref, r.title = item.title, r.kind = item.kind,
+                 r.auditable = item.auditable, r.summary = item.summary, r.position = toInteger(item.position),
+                 r.roles = item.roles, r.rolesConditional = item.rolesConditional, r.rolesNote = item.rolesNote
+             MERGE (r)-[:IN_FRAMEWORK]->(f)
+             RETURN count(r) AS count`,
+    params: { frameworkId, requirements },
+  };
+}
+
+/** Makes PART_OF match the seed exactly: one parent or none for each requirement. */
+export function linkRequirementParents(
+  frameworkId: string,
+  links: readonly { id: string; parentId: string | null }[],
+): Statement<{ count: number }> {
+  return {
+    name: 'linkRequirementParents',
+    cypher: `UNWIND $links AS link
+             MATCH (r:Requirement {id: link.id})
+             OPTIONAL MATCH (r)-[old:PART_OF]->(p:Requirement)
+             WHERE link.parentId IS NULL OR p.id <> link.parentId
+             DELETE old
+             WITH DISTINCT r, link
+             OPTIONAL MATCH (parent:Requirement {id: link.parentId, frameworkId: $frameworkId})
+             FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (r)-[:PART_OF]->(parent))
+             RETURN count(r) AS count`,
+    params: { frameworkId, links },
+  };
+}
+
+/**
+ * Removes requirements of a framework that the seed no longer lists, unless something
+ * other than the catalogue hierarchy points at them; those are returned, not deleted.
+ */
+export function pruneRequirements(frameworkId: string, keepIds: readonly string[]): Statement<{ removed: number; kept: string[] }> {
+  return {
+    name: 'pruneRequirements',
+    cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
+             WHERE NOT r.id IN $keepIds
+             WITH r, COUNT { (r)-[rel]-() WHERE NOT type(rel) IN ['PART_OF', 'IN_FRAMEWORK'] } AS uses
+             WITH collect(CASE WHEN uses = 0 THEN r END) AS removable, collect(CASE WHEN uses > 0 THEN r.id END) AS kept
+             FOREACH (r IN removable | DETACH DELETE r)
+             RETURN size(removable) AS removed, kept`,
+    params: { frameworkId, keepIds },
+  };
+}
+
+export function findSeedState(id: string): Statement<{ checksum: string; loadedAt: string }> {
+  return {
+    name: 'findSeedState',
+    cypher: 'MATCH (s:SeedState {id: $id}) RETURN s.checksum AS checksum, s.loadedAt AS loadedAt',
+    params: { id },
+  };
+}
+
+export function recordSeedState(id: string, checksum: string): Statement<{ id: string }> {
+  return {
+    name: 'recordSeedState',
+    cypher: `MERGE (s:SeedState {id: $id}) SET s.checksum = $checksum, s.loadedAt = datetime() RETURN s.id AS id`,
+    params: { id, checksum },
+  };
+}

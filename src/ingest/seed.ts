@@ -1,0 +1,139 @@
+/**
+ * Loads seed/catalogues into the graph. Every file is read and validated before
+ * anything is written; then all frameworks are written in one transaction, so a
+ * failure leaves the previous catalogue untouched. Loading twice changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { GraphExecutor } from '../graph/executor.js';
+import {
+  findSeedState,
+  linkRequirementParents,
+  pruneRequirements,
+  recordSeedState,
+  requirementId,
+  upsertFramework,
+  upsertRequirements,
+  type SeedRequirement,
+} from '../graph/statements/catalogue.js';
+import { parseCatalogueFile, type Catalogue } from './catalogue-file.js';
+
+const BATCH = 500;
+const SEED_STATE_ID = 'catalogues';
+
+export class SeedValidationError extends Error {
+  override name = 'SeedValidationError';
+  constructor(readonly problems: readonly string[]) {
+    super(`the seed is invalid; nothing was written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface SeedReport {
+  readonly skipped: boolean;
+  readonly checksum: string;
+  readonly frameworks: readonly { id: string; requirements: number; removed: number; keptInUse: string[] }[];
+}
+
+export interface LoadedSeed {
+  readonly checksum: string;
+  readonly catalogues: readonly Catalogue[];
+}
+
+/** Reads and validates every catalogue file; throws SeedValidationError listing all problems. */
+export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
+  const dir = path.join(seedDir, 'catalogues');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const problems: string[] = [];
+  const catalogues: Catalogue[] = [];
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const result = parseCatalogueFile(json, file);
+    if (result.ok) catalogues.push(result.catalogue);
+    else problems.push(...result.problems);
+  }
+  if (files.length === 0) problems.push(`${dir}: no catalogue files`);
+  const ids = catalogues.map((c) => c.framework.id);
+  for (const id of new Set(ids)) {
+    if (ids.filter((x) => x === id).length > 1) problems.push(`framework "${id}" is defined by more than one file`);
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return { checksum: hash.digest('hex'), catalogues };
+}
+
+function seedRequirements(catalogue: Catalogue): SeedRequirement[] {
+  const fw = catalogue.framework.id;
+  return catalogue.requirements.map((r) => ({
+    id: requirementId(fw, r.ref),
+    ref: r.ref,
+    title: r.title,
+    kind: r.kind,
+    auditable: r.auditable,
+    summary: r.summary,
+    position: r.position,
+    parentId: r.parent === null ? null : requirementId(fw, r.parent),
+    roles: r.roles,
+    rolesConditional: r.rolesConditional,
+    rolesNote: r.rolesNote,
+  }));
+}
+
+export interface SeedOptions {
+  /** Load even when the graph already holds this exact seed. */
+  readonly force?: boolean;
+  readonly say?: (line: string) => void;
+}
+
+/** Loads the catalogues when the graph is empty or the seed changed since the last load. */
+export async function seedCatalogues(graph: GraphExecutor, seedDir: string, options: SeedOptions = {}): Promise<SeedReport> {
+  const say = options.say ?? (() => {});
+  const seed = await readCatalogues(seedDir);
+  const [state] = await graph.read(findSeedState(SEED_STATE_ID));
+  if (!options.force && state?.checksum === seed.checksum) {
+    say('seed: catalogues are up to date');
+    return { skipped: true, checksum: seed.checksum, frameworks: [] };
+  }
+  const started = Date.now();
+  const total = seed.catalogues.reduce((n, c) => n + c.requirements.length, 0);
+  const frameworks = await graph.transaction('WRITE', 'seedCatalogues', async (tx) => {
+    const report: { id: string; requirements: number; removed: number; keptInUse: string[] }[] = [];
+    let written = 0;
+    for (const [index, catalogue] of seed.catalogues.entries()) {
+      const { framework, source } = catalogue;
+      await tx.run(upsertFramework({ ...framework, ...source }));
+      const requirements = seedRequirements(catalogue);
+      for (let i = 0; i < requirements.length; i += BATCH) {
+        await tx.run(upsertRequirements(framework.id, requirements.slice(i, i + BATCH)));
+      }
+      for (let i = 0; i < requirements.length; i += BATCH) {
+        const links = requirements.slice(i, i + BATCH).map(({ id, parentId }) => ({ id, parentId }));
+        await tx.run(linkRequirementParents(framework.id, links));
+      }
+      const [pruned] = await tx.run(pruneRequirements(framework.id, requirements.map((r) => r.id)));
+      written += requirements.length;
+      say(
+        `seed: [${index + 1}/${seed.catalogues.length}] ${framework.id}: ${requirements.length} requirements ` +
+          `(${written}/${total})`,
+      );
+      report.push({
+        id: framework.id,
+        requirements: requirements.length,
+        removed: pruned?.removed ?? 0,
+        keptInUse: pruned?.kept ?? [],
+      });
+    }
+    await tx.run(recordSeedState(SEED_STATE_ID, seed.checksum));
+    return report;
+  });
+  say(`seed: ${total} requirements in ${frameworks.length} frameworks loaded in ${Date.now() - started} ms`);
+  return { skipped: false, checksum: seed.checksum, frameworks };
+}

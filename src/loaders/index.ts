@@ -1,0 +1,9 @@
+import type { GraphExecutor } from '../graph/executor.js';
+import { createCatalogueLoaders, type CatalogueLoaders } from './catalogue.js';
+
+export type Loaders = CatalogueLoaders;
+
+/** A new set of loaders for one request: caches never outlive the request. */
+export function createLoaders(graph: GraphExecutor): Loaders {
+  return { ...createCatalogueLoaders(graph) };
+}

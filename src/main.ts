@@ -1,0 +1,79 @@
+/**
+ * npm start: with no NEO4J_URI, provisions and starts the local Neo4j; migrates; seeds
+ * when the graph is empty or the seed changed; serves. SIGINT/SIGTERM drain in-flight
+ * requests, close the driver and stop the Neo4j this process started.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { createDriver } from './graph/driver.js';
+import { GraphExecutor } from './graph/executor.js';
+import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
+import { migrate } from './graph/migrations.js';
+import { seedCatalogues } from './ingest/seed.js';
+import { createLogger } from './logger.js';
+import { createApp } from './server.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const log = createLogger(config);
+const started = Date.now();
+let local: RunningNeo4j | undefined;
+let stopping = false;
+const cleanups: (() => Promise<void>)[] = [];
+
+async function shutdown(signal: string, code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (err) {
+      log.error({ err }, 'error during shutdown');
+    }
+  }
+  log.info('stopped');
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  if (config.neo4j.kind === 'local') {
+    local = await startLocalNeo4j(config.neo4j.local, { detached: false, say: (line) => log.info(line) });
+    const handle = local;
+    cleanups.push(() => handle.release());
+  } else {
+    log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'using the Neo4j at NEO4J_URI');
+  }
+  const driver = createDriver(config.neo4j);
+  cleanups.push(() => driver.close());
+  const graph = new GraphExecutor(driver, { database: config.neo4j.database });
+  await graph.ping();
+
+  const migrated = await migrate(graph);
+  log.info({ applied: migrated.applied, current: migrated.current }, 'migrations applied');
+  if (config.seedOnStart) {
+    await seedCatalogues(graph, config.seedDir, { say: (line) => log.info(line) });
+  }
+
+  const app = await createApp({
+    graph,
+    log,
+    queriesDir: config.queriesDir,
+    maxBodyBytes: config.maxBodyBytes,
+    introspection: config.nodeEnv !== 'production',
+  });
+  cleanups.push(() => app.stop());
+  const url = await app.listen(config.port, config.host);
+  log.info({ ms: Date.now() - started }, `aims-graph ready: ${url}/graphql (playground in a browser)`);
+} catch (err) {
+  log.fatal({ err }, `could not start: ${(err as Error).message}`);
+  await shutdown('startup-failure', 1);
+}

@@ -1,0 +1,17 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { checkId } from './arguments.js';
+
+export const baseResolvers: Resolvers = {
+  Query: {
+    node: async (_root, { id }, context) => {
+      checkId(id, 'id');
+      // Requirement ids are "<framework>:<ref>"; framework ids have no colon.
+      if (id.includes(':')) return context.loaders.requirementById.load(id);
+      return context.loaders.frameworkById.load(id);
+    },
+    serviceInfo: (_root, _args, context) => context.service,
+  },
+  Node: {
+    __resolveType: (node) => ('frameworkId' in node ? 'Requirement' : 'Framework'),
+  },
+};

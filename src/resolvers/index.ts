@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { baseResolvers } from './base.js';
+import { catalogueResolvers } from './catalogue.js';
+
+/** Every domain's resolvers, merged type by type. */
+export function createResolvers(): Resolvers {
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers];
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) {
+      merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

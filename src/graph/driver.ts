@@ -1,8 +1,8 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Config as DriverConfig, type Driver } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.js';
 
 /** One driver per process, for the local server and any external one alike. */
-export function createDriver(target: Neo4jTarget, uri: string = target.uri): Driver {
+export function createDriver(target: Neo4jTarget, uri: string = target.uri, overrides: DriverConfig = {}): Driver {
   const auth =
     target.kind === 'external' && target.user !== undefined && target.password !== undefined
       ? neo4j.auth.basic(target.user, target.password)
@@ -13,5 +13,6 @@ export function createDriver(target: Neo4jTarget, uri: string = target.uri): Dri
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
     maxTransactionRetryTime: 10_000,
+    ...overrides,
   });
 }

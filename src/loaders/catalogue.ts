@@ -8,7 +8,9 @@ import {
   listChildrenByParentIds,
   listFrameworksByIds,
   listRequirementsByIds,
+  listRequirementsOfFrameworks,
   type FrameworkRow,
+  type RequirementFilter,
   type RequirementRow,
 } from '../graph/statements/catalogue.js';
 
@@ -18,7 +20,16 @@ export interface CatalogueLoaders {
   readonly frameworkById: DataLoader<string, FrameworkRow | null>;
   readonly requirementById: DataLoader<string, RequirementRow | null>;
   readonly childrenByRequirementId: DataLoader<string, RequirementRow[]>;
+  /** A framework's requirements, filtered; one statement for all frameworks asked at once. */
+  readonly requirementsOfFramework: DataLoader<RequirementListQuery, RequirementRow[], string>;
 }
+
+export interface RequirementListQuery extends RequirementFilter {
+  readonly frameworkId: string;
+}
+
+const listKey = (q: RequirementListQuery): string =>
+  JSON.stringify([q.frameworkId, q.kind ?? null, q.auditable ?? null, q.rootsOnly ?? false]);
 
 export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
   const requirementById = new DataLoader<string, RequirementRow | null>(async (ids) => {
@@ -47,5 +58,20 @@ export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
     return ids.map((id) => (byParent.get(id) ?? []).sort((a, b) => a.position - b.position));
   }, OPTIONS);
 
-  return { frameworkById, requirementById, childrenByRequirementId };
+  const requirementsOfFramework = new DataLoader<RequirementListQuery, RequirementRow[], string>(
+    async (queries) => {
+      const rows = await graph.read(listRequirementsOfFrameworks(queries.map((q) => ({ ...q, key: listKey(q) }))));
+      const byKey = new Map<string, RequirementRow[]>();
+      for (const { key, requirement } of rows) {
+        requirementById.prime(requirement.id, requirement);
+        const list = byKey.get(key) ?? [];
+        list.push(requirement);
+        byKey.set(key, list);
+      }
+      return queries.map((q) => byKey.get(listKey(q)) ?? []);
+    },
+    { ...OPTIONS, cacheKeyFn: listKey },
+  );
+
+  return { frameworkById, requirementById, childrenByRequirementId, requirementsOfFramework };
 }

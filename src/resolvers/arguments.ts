@@ -7,7 +7,7 @@ export function checkId(value: string, field: string): string {
   if (value.length === 0 || value.length > MAX_ID) {
     throw new BadUserInputError(`${field} must be 1 to ${MAX_ID} characters long`, field);
   }
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
     throw new BadUserInputError(`${field} must not contain control characters`, field);
   }
   return value;

@@ -1,5 +1,5 @@
 import type { FrameworkRow, RequirementRow } from '../graph/statements/catalogue.js';
-import { listFrameworks, listRequirementsOfFramework, requirementId } from '../graph/statements/catalogue.js';
+import { listFrameworks, requirementId } from '../graph/statements/catalogue.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkId } from './arguments.js';
@@ -32,17 +32,10 @@ export const catalogueResolvers: Resolvers = {
   },
   Framework: {
     sources: (framework: FrameworkRow) => framework.references,
-    requirements: async (framework, { kind, auditable }, context) => {
-      const rows = await context.graph.read(listRequirementsOfFramework(framework.id, { kind, auditable }));
-      return rows.map(({ requirement }) => {
-        context.loaders.requirementById.prime(requirement.id, requirement);
-        return requirement;
-      });
-    },
-    roots: async (framework, _args, context) => {
-      const rows = await context.graph.read(listRequirementsOfFramework(framework.id));
-      return rows.map(({ requirement }) => requirement).filter((r) => r.parentId === null);
-    },
+    requirements: (framework, { kind, auditable }, context) =>
+      context.loaders.requirementsOfFramework.load({ frameworkId: framework.id, kind, auditable }),
+    roots: (framework, _args, context) =>
+      context.loaders.requirementsOfFramework.load({ frameworkId: framework.id, rootsOnly: true }),
     requirement: (framework, { ref }, context) => requirementOf(framework.id, ref, context),
   },
   Requirement: {

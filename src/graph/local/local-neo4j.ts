@@ -108,6 +108,10 @@ function writeConf(cfg: LocalNeo4jConfig): string {
       `server.memory.pagecache.size=${cfg.pageCache}`,
       'db.tx_log.rotation.retention_policy=2 files',
       'dbms.usage_report.enabled=false',
+      // Stop promptly: Bolt otherwise waits 5 s for its worker pool on every shutdown.
+      // Internal settings; strict validation fails the start loudly if they are renamed.
+      'internal.server.bolt.thread_pool_shutdown_wait_time=1s',
+      'internal.server.bolt.connection_shutdown_wait_time=1s',
       '',
     ].join('\n'),
   );

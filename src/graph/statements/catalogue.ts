@@ -64,20 +64,39 @@ export function listFrameworksByIds(ids: readonly string[]): Statement<{ framewo
 }
 
 export interface RequirementFilter {
-  kind?: string | null;
+  kind?: RequirementKind | null;
   auditable?: boolean | null;
+  /** Only the top of the hierarchy: requirements with no parent. */
+  rootsOnly?: boolean;
 }
 
-export function listRequirementsOfFramework(
-  frameworkId: string,
-  filter: RequirementFilter = {},
-): Statement<{ requirement: RequirementRow }> {
+export interface RequirementListKey extends RequirementFilter {
+  /** Echoed back on every row so one batch can answer many lists. */
+  key: string;
+  frameworkId: string;
+}
+
+/** Many filtered requirement lists in one statement, each row tagged with its list's key. */
+export function listRequirementsOfFrameworks(
+  lists: readonly RequirementListKey[],
+): Statement<{ key: string; requirement: RequirementRow }> {
   return {
-    name: 'listRequirementsOfFramework',
-    cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
-             WHERE ($kind IS NULL OR r.kind = $kind) AND ($auditable IS NULL OR r.auditable = $auditable)
-             RETURN ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
-    params: { frameworkId, kind: filter.kind ?? null, auditable: filter.auditable ?? null },
+    name: 'listRequirementsOfFrameworks',
+    cypher: `UNWIND $lists AS list
+             MATCH (r:Requirement {frameworkId: list.frameworkId})
+             WHERE (list.kind IS NULL OR r.kind = list.kind)
+               AND (list.auditable IS NULL OR r.auditable = list.auditable)
+               AND (NOT list.rootsOnly OR NOT (r)-[:PART_OF]->(:Requirement))
+             RETURN list.key AS key, ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
+    params: {
+      lists: lists.map((l) => ({
+        key: l.key,
+        frameworkId: l.frameworkId,
+        kind: l.kind ?? null,
+        auditable: l.auditable ?? null,
+        rootsOnly: l.rootsOnly ?? false,
+      })),
+    },
   };
 }
 

@@ -1,0 +1,19 @@
+import type { Config } from '../config.js';
+import { createDriver } from '../graph/driver.js';
+import { GraphExecutor } from '../graph/executor.js';
+import { start } from '../graph/local/local-neo4j.js';
+
+/**
+ * Runs `work` against the configured graph. The local Neo4j is started for the duration
+ * if it is not running, and stopped again afterwards only if it was started here.
+ */
+export async function withGraph<T>(config: Config, say: (line: string) => void, work: (graph: GraphExecutor) => Promise<T>): Promise<T> {
+  const local = config.neo4j.kind === 'local' ? await start(config.neo4j.local, { detached: false, say }) : undefined;
+  const driver = createDriver(config.neo4j, local?.uri ?? config.neo4j.uri);
+  try {
+    return await work(new GraphExecutor(driver, { database: config.neo4j.database }));
+  } finally {
+    await driver.close();
+    await local?.release();
+  }
+}

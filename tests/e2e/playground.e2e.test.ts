@@ -1,0 +1,60 @@
+/**
+ * The playground in a real headless Chromium: it loads from this service alone, lists
+ * the saved operations as tabs, runs one and shows its result, and not one request
+ * leaves the local host.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('playground', () => {
+  it('runs a saved operation with no request leaving the local host', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const origin = new URL(server.url).origin;
+
+    await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    await expect.poll(() => page.title()).toBe('aims-graph');
+
+    // The saved operations open as tabs; the first one (queries/frameworks.graphql) is active.
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    // Monaco renders spaces as no-break spaces.
+    const textOf = async (selector: string): Promise<string> =>
+      (await page.locator(selector).first().innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(() => textOf('.graphiql-editor'), { timeout: 20_000 }).toContain('query Frameworks');
+
+    const answered = page.waitForResponse(
+      (r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"operationName":"Frameworks"'),
+    );
+    await page.locator('.graphiql-execute-button').click();
+    const payload = (await (await answered).json()) as { data: { frameworks: { id: string }[] } };
+    expect(payload.data.frameworks.map((f) => f.id)).toEqual(['eu-ai-act', 'iso27001', 'iso42001', 'iso9001', 'nist-ai-rmf']);
+    // The result pane shows it (Monaco draws only the lines in view: check the first ones).
+    await expect.poll(() => textOf('.graphiql-response'), { timeout: 20_000 }).toContain('"iso42001"');
+    expect(await textOf('.graphiql-response')).toContain('"eu-ai-act"');
+
+    const offHost = requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(offHost).toEqual([]);
+    expect(requested.some((url) => url === `${origin}/graphql`)).toBe(true);
+    await context.close();
+  });
+});

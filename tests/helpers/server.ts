@@ -1,0 +1,66 @@
+/**
+ * A real service on a real port for one test file: the same createApp as `npm start`,
+ * over the test Neo4j, with every Cypher statement it sends counted.
+ */
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config.js';
+import { createDriver } from '../../src/graph/driver.js';
+import { GraphExecutor } from '../../src/graph/executor.js';
+import { createLogger } from '../../src/logger.js';
+import { createApp, type App } from '../../src/server.js';
+import { TEST_ENV } from './env.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] };
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly graph: GraphExecutor;
+  readonly driver: Driver;
+  /** Statements sent to Neo4j since the last reset. */
+  readonly statements: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export function testGraph(): { driver: Driver; graph: GraphExecutor } {
+  const config = loadConfig({ ...TEST_ENV, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: inject('neo4jDatabase') });
+  const driver = createDriver(config.neo4j);
+  return { driver, graph: new GraphExecutor(driver, { database: config.neo4j.database }) };
+}
+
+export async function startTestServer(options: { graph?: GraphExecutor; maxBodyBytes?: number } = {}): Promise<TestServer> {
+  const { driver, graph: base } = testGraph();
+  const statements: string[] = [];
+  const graph = (options.graph ?? base).withObserver((name) => statements.push(name));
+  const app: App = await createApp({
+    graph,
+    log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
+    queriesDir: 'queries',
+    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    introspection: true,
+  });
+  const url = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    graph,
+    driver,
+    statements,
+    async gql<T>(query: string, variables: Record<string, unknown> = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };
+    },
+    async close() {
+      await app.stop();
+      await driver.close();
+    },
+  };
+}

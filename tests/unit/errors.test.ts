@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { BadUserInputError, createErrorFormatter, NotFoundError } from '../../src/errors.js';
+
+const logged: unknown[] = [];
+const format = createErrorFormatter((error) => logged.push(error));
+
+describe('error formatter', () => {
+  it('keeps the codes clients rely on and drops stack traces', () => {
+    const error = new BadUserInputError('ref must be 1 to 300 characters long', 'ref');
+    const out = format({ message: error.message, extensions: { ...error.extensions, stacktrace: ['at x'] } }, error);
+    expect(out).toEqual({ message: error.message, extensions: { code: 'BAD_USER_INPUT', field: 'ref' } });
+  });
+
+  it('passes Apollo request errors through', () => {
+    const out = format({ message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'));
+    expect(out.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('masks anything unexpected and logs the original', () => {
+    const original = new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret) ...');
+    const out = format({ message: original.message, path: ['frameworks'], extensions: { code: 'SOMETHING_ELSE' } }, original);
+    expect(out).toEqual({ message: 'Internal server error', path: ['frameworks'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toContain(original);
+  });
+
+  it('builds NOT_FOUND with the id', () => {
+    expect(new NotFoundError('Control', 'c-1').extensions).toEqual({ code: 'NOT_FOUND', id: 'c-1' });
+  });
+});

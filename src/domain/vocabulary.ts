@@ -34,3 +34,17 @@ export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+/** NIST IR 8477 set-theory relationships between the scopes of two requirements. */
+export const RELATIONSHIPS = ['EQUAL', 'SUBSET_OF', 'SUPERSET_OF', 'INTERSECTS_WITH', 'NO_RELATIONSHIP'] as const;
+/** OSCAL 1.2 mapping: why two requirements were matched. */
+export const MAPPING_RATIONALES = ['SYNTACTIC', 'SEMANTIC', 'FUNCTIONAL'] as const;
+/** OSCAL 1.2 mapping: how the mapping was made. */
+export const MAPPING_METHODS = ['HUMAN', 'AUTOMATION', 'HYBRID'] as const;
+/** OSCAL 1.2 mapping: the state of a mapping. */
+export const MAPPING_STATUSES = ['DRAFT', 'COMPLETE', 'DEPRECATED', 'SUPERSEDED'] as const;
+
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export type MappingRationale = (typeof MAPPING_RATIONALES)[number];
+export type MappingMethod = (typeof MAPPING_METHODS)[number];
+export type MappingStatus = (typeof MAPPING_STATUSES)[number];

@@ -18,6 +18,7 @@ import {
   type SeedRequirement,
 } from '../graph/statements/catalogue.js';
 import { parseCatalogueFile, type Catalogue } from './catalogue-file.js';
+import { parseCrosswalkFile, type CatalogueRefs, type CrosswalkSetFile } from './crosswalk-file.js';
 
 const BATCH = 500;
 const SEED_STATE_ID = 'catalogues';
@@ -38,6 +39,53 @@ export interface SeedReport {
 export interface LoadedSeed {
   readonly checksum: string;
   readonly catalogues: readonly Catalogue[];
+}
+
+export interface LoadedCrosswalks {
+  readonly checksum: string;
+  readonly crosswalks: readonly CrosswalkSetFile[];
+}
+
+/** Each framework's references, as the crosswalk validator needs them. */
+export function catalogueRefs(catalogues: readonly Catalogue[]): CatalogueRefs {
+  return new Map(catalogues.map((c) => [c.framework.id, new Set(c.requirements.map((r) => r.ref))]));
+}
+
+/**
+ * Reads and validates every crosswalk file against the catalogue; throws
+ * SeedValidationError listing all problems. A missing folder means no crosswalks.
+ */
+export async function readCrosswalks(seedDir: string, refs: CatalogueRefs): Promise<LoadedCrosswalks> {
+  const dir = path.join(seedDir, 'crosswalks');
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    files = [];
+  }
+  const problems: string[] = [];
+  const crosswalks: CrosswalkSetFile[] = [];
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const result = parseCrosswalkFile(json, file, refs);
+    if (result.ok) crosswalks.push(result.crosswalk);
+    else problems.push(...result.problems);
+  }
+  const ids = crosswalks.map((c) => c.set.id);
+  for (const id of new Set(ids)) {
+    if (ids.filter((x) => x === id).length > 1) problems.push(`crosswalk set "${id}" is defined by more than one file`);
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return { checksum: hash.digest('hex'), crosswalks };
 }
 
 /** Reads and validates every catalogue file; throws SeedValidationError listing all problems. */

@@ -28,6 +28,10 @@ const config: CodegenConfig = {
         mappers: {
           Framework: '../graph/statements/catalogue.js#FrameworkRow',
           Requirement: '../graph/statements/catalogue.js#RequirementRow',
+          CrosswalkSet: '../graph/statements/crosswalk.js#CrosswalkSetRow',
+          Provenance: '../graph/statements/crosswalk.js#CrosswalkSetRow',
+          Mapping: '../resolvers/views.js#MappingView',
+          MappingClaim: '../resolvers/views.js#MappingClaimView',
         },
       },
     },

@@ -8,7 +8,7 @@ import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
-import { seedCatalogues } from './ingest/seed.js';
+import { loadSeed } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './server.js';
 
@@ -60,7 +60,7 @@ try {
   const migrated = await migrate(graph);
   log.info({ applied: migrated.applied, current: migrated.current }, 'migrations applied');
   if (config.seedOnStart) {
-    await seedCatalogues(graph, config.seedDir, { say: (line) => log.info(line) });
+    await loadSeed(graph, config.seedDir, { say: (line) => log.info(line) });
   }
 
   const app = await createApp({

@@ -1,7 +1,7 @@
 /** npm run seed [-- --force]: validates seed/ and loads it into the configured graph. */
 import { loadConfig } from '../config.js';
 import { migrate } from '../graph/migrations.js';
-import { seedCatalogues } from '../ingest/seed.js';
+import { loadSeed } from '../ingest/seed.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
 
@@ -10,7 +10,7 @@ await runCli(async () => {
   const say = (line: string): void => console.error(line);
   await withGraph(config, say, async (graph) => {
     await migrate(graph);
-    await seedCatalogues(graph, config.seedDir, { force: process.argv.includes('--force'), say });
+    await loadSeed(graph, config.seedDir, { force: process.argv.includes('--force'), say });
   });
   return 0;
 });

@@ -27,6 +27,15 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX requirement_kind IF NOT EXISTS FOR (r:Requirement) ON (r.kind)',
     ],
   },
+  {
+    version: 2,
+    name: 'crosswalk sets and mappings',
+    statements: [
+      'CREATE CONSTRAINT crosswalk_set_id IF NOT EXISTS FOR (s:CrosswalkSet) REQUIRE s.id IS UNIQUE',
+      'CREATE CONSTRAINT maps_to_id IF NOT EXISTS FOR ()-[m:MAPS_TO]-() REQUIRE m.id IS UNIQUE',
+      'CREATE INDEX maps_to_set IF NOT EXISTS FOR ()-[m:MAPS_TO]-() ON (m.set)',
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -17,11 +17,18 @@ import {
   upsertRequirements,
   type SeedRequirement,
 } from '../graph/statements/catalogue.js';
+import {
+  createMappings,
+  deleteMappingsOfSet,
+  pruneSeededCrosswalkSets,
+  upsertCrosswalkSet,
+  type SeedMapping,
+} from '../graph/statements/crosswalk.js';
 import { parseCatalogueFile, type Catalogue } from './catalogue-file.js';
 import { parseCrosswalkFile, type CatalogueRefs, type CrosswalkSetFile } from './crosswalk-file.js';
 
 const BATCH = 500;
-const SEED_STATE_ID = 'catalogues';
+const SEED_STATE_ID = 'seed';
 
 export class SeedValidationError extends Error {
   override name = 'SeedValidationError';
@@ -34,6 +41,8 @@ export interface SeedReport {
   readonly skipped: boolean;
   readonly checksum: string;
   readonly frameworks: readonly { id: string; requirements: number; removed: number; keptInUse: string[] }[];
+  readonly crosswalks: readonly { id: string; mappings: number }[];
+  readonly removedCrosswalks: readonly string[];
 }
 
 export interface LoadedSeed {
@@ -141,19 +150,27 @@ export interface SeedOptions {
   readonly say?: (line: string) => void;
 }
 
-/** Loads the catalogues when the graph is empty or the seed changed since the last load. */
-export async function seedCatalogues(graph: GraphExecutor, seedDir: string, options: SeedOptions = {}): Promise<SeedReport> {
+/** A stable id for a mapping of a set: the set and the two references it joins. */
+export const mappingId = (setId: string, source: string, target: string): string => `${setId}:${source}->${target}`;
+
+/**
+ * Loads the catalogues and the crosswalk sets when the graph is empty or the seed changed
+ * since the last load: everything is validated first, then written in one transaction.
+ */
+export async function loadSeed(graph: GraphExecutor, seedDir: string, options: SeedOptions = {}): Promise<SeedReport> {
   const say = options.say ?? (() => {});
   const seed = await readCatalogues(seedDir);
+  const crosswalkSeed = await readCrosswalks(seedDir, catalogueRefs(seed.catalogues));
+  const checksum = createHash('sha256').update(seed.checksum).update(crosswalkSeed.checksum).digest('hex');
   const [state] = await graph.read(findSeedState(SEED_STATE_ID));
-  if (!options.force && state?.checksum === seed.checksum) {
-    say('seed: catalogues are up to date');
-    return { skipped: true, checksum: seed.checksum, frameworks: [] };
+  if (!options.force && state?.checksum === checksum) {
+    say('seed: catalogues and crosswalks are up to date');
+    return { skipped: true, checksum, frameworks: [], crosswalks: [], removedCrosswalks: [] };
   }
   const started = Date.now();
   const total = seed.catalogues.reduce((n, c) => n + c.requirements.length, 0);
-  const frameworks = await graph.transaction('WRITE', 'seedCatalogues', async (tx) => {
-    const report: { id: string; requirements: number; removed: number; keptInUse: string[] }[] = [];
+  const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
+    const frameworks: SeedReport['frameworks'][number][] = [];
     let written = 0;
     for (const [index, catalogue] of seed.catalogues.entries()) {
       const { framework, source } = catalogue;
@@ -168,20 +185,40 @@ export async function seedCatalogues(graph: GraphExecutor, seedDir: string, opti
       }
       const [pruned] = await tx.run(pruneRequirements(framework.id, requirements.map((r) => r.id)));
       written += requirements.length;
-      say(
-        `seed: [${index + 1}/${seed.catalogues.length}] ${framework.id}: ${requirements.length} requirements ` +
-          `(${written}/${total})`,
-      );
-      report.push({
-        id: framework.id,
-        requirements: requirements.length,
-        removed: pruned?.removed ?? 0,
-        keptInUse: pruned?.kept ?? [],
-      });
+      say(`seed: [${index + 1}/${seed.catalogues.length}] ${framework.id}: ${requirements.length} requirements (${written}/${total})`);
+      frameworks.push({ id: framework.id, requirements: requirements.length, removed: pruned?.removed ?? 0, keptInUse: pruned?.kept ?? [] });
     }
-    await tx.run(recordSeedState(SEED_STATE_ID, seed.checksum));
-    return report;
+    const crosswalks: SeedReport['crosswalks'][number][] = [];
+    for (const [index, crosswalk] of crosswalkSeed.crosswalks.entries()) {
+      const { set, from, to } = crosswalk;
+      await tx.run(upsertCrosswalkSet({ ...set, fromFramework: from, toFramework: to, origin: 'SEED' }));
+      await tx.run(deleteMappingsOfSet(set.id));
+      const mappings: SeedMapping[] = crosswalk.mappings.map((m) => ({
+        ...m,
+        id: mappingId(set.id, m.source, m.target),
+        sourceId: requirementId(from, m.source),
+        targetId: requirementId(to, m.target),
+      }));
+      let created = 0;
+      for (let i = 0; i < mappings.length; i += BATCH) {
+        const [row] = await tx.run(createMappings(set.id, mappings.slice(i, i + BATCH)));
+        created += row?.created ?? 0;
+      }
+      if (created !== mappings.length) {
+        // Validation checked every reference; a shortfall means the catalogue changed under us.
+        throw new SeedValidationError([`${set.id}: only ${created} of ${mappings.length} mappings found their requirements`]);
+      }
+      say(`seed: crosswalk [${index + 1}/${crosswalkSeed.crosswalks.length}] ${set.id}: ${created} mappings`);
+      crosswalks.push({ id: set.id, mappings: created });
+    }
+    const [pruned] = await tx.run(pruneSeededCrosswalkSets(crosswalkSeed.crosswalks.map((c) => c.set.id)));
+    await tx.run(recordSeedState(SEED_STATE_ID, checksum));
+    return { frameworks, crosswalks, removedCrosswalks: pruned?.removed ?? [] };
   });
-  say(`seed: ${total} requirements in ${frameworks.length} frameworks loaded in ${Date.now() - started} ms`);
-  return { skipped: false, checksum: seed.checksum, frameworks };
+  const mappingTotal = report.crosswalks.reduce((n, c) => n + c.mappings, 0);
+  say(
+    `seed: ${total} requirements in ${report.frameworks.length} frameworks and ${mappingTotal} mappings in ` +
+      `${report.crosswalks.length} crosswalk sets loaded in ${Date.now() - started} ms`,
+  );
+  return { skipped: false, checksum, ...report };
 }

@@ -1,9 +1,10 @@
 import type { GraphExecutor } from '../graph/executor.js';
 import { createCatalogueLoaders, type CatalogueLoaders } from './catalogue.js';
+import { createCrosswalkLoaders, type CrosswalkLoaders } from './crosswalk.js';
 
-export type Loaders = CatalogueLoaders;
+export type Loaders = CatalogueLoaders & CrosswalkLoaders;
 
 /** A new set of loaders for one request: caches never outlive the request. */
 export function createLoaders(graph: GraphExecutor): Loaders {
-  return { ...createCatalogueLoaders(graph) };
+  return { ...createCatalogueLoaders(graph), ...createCrosswalkLoaders(graph) };
 }

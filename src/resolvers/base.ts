@@ -7,11 +7,11 @@ export const baseResolvers: Resolvers = {
       checkId(id, 'id');
       // Requirement ids are "<framework>:<ref>"; framework ids have no colon.
       if (id.includes(':')) return context.loaders.requirementById.load(id);
-      return context.loaders.frameworkById.load(id);
+      return (await context.loaders.frameworkById.load(id)) ?? (await context.loaders.crosswalkSetById.load(id));
     },
     serviceInfo: (_root, _args, context) => context.service,
   },
   Node: {
-    __resolveType: (node) => ('frameworkId' in node ? 'Requirement' : 'Framework'),
+    __resolveType: (node) => ('frameworkId' in node ? 'Requirement' : 'fromFramework' in node ? 'CrosswalkSet' : 'Framework'),
   },
 };

@@ -10,7 +10,7 @@ import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { start, type RunningNeo4j } from '../../src/graph/local/local-neo4j.js';
 import { migrate } from '../../src/graph/migrations.js';
-import { seedCatalogues } from '../../src/ingest/seed.js';
+import { loadSeed } from '../../src/ingest/seed.js';
 import { TEST_ENV } from './env.js';
 
 declare module 'vitest' {
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const graph = new GraphExecutor(driver, { database: config.neo4j.database });
     await migrate(graph);
-    await seedCatalogues(graph, config.seedDir, { say });
+    await loadSeed(graph, config.seedDir, { say });
   } finally {
     await driver.close();
   }

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { inject, describe, expect, it } from 'vitest';
+import { LATEST_MIGRATION } from '../../src/graph/migrations.js';
 
 const TSX = 'node_modules/.bin/tsx';
 
@@ -58,7 +59,7 @@ describe('npm start (src/main.ts)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ serviceInfo { schemaVersion database } }' }),
     });
-    expect(await answer.json()).toEqual({ data: { serviceInfo: { schemaVersion: 1, database: inject('neo4jDatabase') } } });
+    expect(await answer.json()).toEqual({ data: { serviceInfo: { schemaVersion: LATEST_MIGRATION, database: inject('neo4jDatabase') } } });
 
     service.child.kill('SIGTERM');
     const exit = await service.exited;

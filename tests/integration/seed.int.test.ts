@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedCatalogues, SeedValidationError } from '../../src/ingest/seed.js';
+import { loadSeed, SeedValidationError } from '../../src/ingest/seed.js';
 import { testGraph } from '../helpers/server.js';
 
 const { driver, graph } = testGraph();
@@ -22,7 +22,7 @@ interface Snapshot {
 async function snapshot(): Promise<Snapshot> {
   const [row] = await graph.read<Snapshot>({
     name: 'test',
-    cypher: `OPTIONAL MATCH (s:SeedState {id: 'catalogues'})
+    cypher: `OPTIONAL MATCH (s:SeedState {id: 'seed'})
              RETURN COUNT { (:Framework) } AS frameworks, COUNT { (:Requirement) } AS requirements,
                     COUNT { (:Requirement)-[:PART_OF]->(:Requirement) } AS partOf, s.checksum AS checksum`,
     params: {},
@@ -47,10 +47,10 @@ describe('catalogue seed', () => {
   it('skips when the seed has not changed, and rewrites nothing new when forced', async () => {
     const before = await snapshot();
     const lines: string[] = [];
-    const skipped = await seedCatalogues(graph, 'seed', { say: (l) => lines.push(l) });
+    const skipped = await loadSeed(graph, 'seed', { say: (l) => lines.push(l) });
     expect(skipped.skipped).toBe(true);
-    expect(lines).toEqual(['seed: catalogues are up to date']);
-    const forced = await seedCatalogues(graph, 'seed', { force: true, say: (l) => lines.push(l) });
+    expect(lines).toEqual(['seed: catalogues and crosswalks are up to date']);
+    const forced = await loadSeed(graph, 'seed', { force: true, say: (l) => lines.push(l) });
     expect(forced.frameworks.map((f) => f.removed)).toEqual([0, 0, 0, 0, 0]);
     expect(lines.filter((l) => /^seed: \[\d\/5\]/.test(l))).toHaveLength(5);
     expect(await snapshot()).toEqual(before);
@@ -67,7 +67,7 @@ describe('catalogue seed', () => {
     const json = JSON.parse(readFileSync(nist, 'utf8')) as { requirements: { kind: string }[] };
     json.requirements[3]!.kind = 'NOT_A_KIND';
     writeFileSync(nist, JSON.stringify(json));
-    await expect(seedCatalogues(graph, dir)).rejects.toThrowError(SeedValidationError);
+    await expect(loadSeed(graph, dir)).rejects.toThrowError(SeedValidationError);
     expect(await snapshot()).toEqual(before);
     const [title] = await graph.read<{ title: string }>({
       name: 'test',

@@ -1,0 +1,71 @@
+/** Crosswalk loaders: sets, their mappings, and each requirement's mapping neighbourhood. */
+import DataLoader from 'dataloader';
+import type { GraphExecutor } from '../graph/executor.js';
+import {
+  listCrosswalkSetsByIds,
+  listMappingNeighbourhoods,
+  listMappingsByRequirementIds,
+  listMappingsBySetIds,
+  MAX_HOPS,
+  type CrosswalkSetRow,
+  type MappingRow,
+} from '../graph/statements/crosswalk.js';
+
+const OPTIONS = { maxBatchSize: 1000 } as const;
+
+export interface CrosswalkLoaders {
+  readonly crosswalkSetById: DataLoader<string, CrosswalkSetRow | null>;
+  readonly mappingsBySetId: DataLoader<string, MappingRow[]>;
+  /** Stored mappings with the requirement at either end. */
+  readonly mappingsByRequirementId: DataLoader<string, MappingRow[]>;
+  /** Every mapping on a chain of at most `hops` mappings from the requirement. */
+  neighbourhood(hops: number): DataLoader<string, MappingRow[]>;
+}
+
+function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k) ?? [];
+    list.push(row);
+    out.set(k, list);
+  }
+  return out;
+}
+
+export function createCrosswalkLoaders(graph: GraphExecutor): CrosswalkLoaders {
+  const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(async (ids) => {
+    const rows = await graph.read(listCrosswalkSetsByIds(ids));
+    const byId = new Map(rows.map(({ set }) => [set.id, set]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, OPTIONS);
+
+  const mappingsBySetId = new DataLoader<string, MappingRow[]>(async (ids) => {
+    const rows = await graph.read(listMappingsBySetIds(ids));
+    const bySet = groupBy(rows.map((r) => r.mapping), (m) => m.set);
+    return ids.map((id) => bySet.get(id) ?? []);
+  }, OPTIONS);
+
+  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(async (ids) => {
+    const rows = await graph.read(listMappingsByRequirementIds(ids));
+    const byRequirement = groupBy(rows, (r) => r.requirementId);
+    return ids.map((id) => (byRequirement.get(id) ?? []).map((r) => r.mapping));
+  }, OPTIONS);
+
+  const neighbourhoods = new Map<number, DataLoader<string, MappingRow[]>>();
+  const neighbourhood = (hops: number): DataLoader<string, MappingRow[]> => {
+    if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw new RangeError(`hops must be 1 to ${MAX_HOPS}`);
+    let loader = neighbourhoods.get(hops);
+    if (loader === undefined) {
+      loader = new DataLoader<string, MappingRow[]>(async (ids) => {
+        const rows = await graph.read(listMappingNeighbourhoods(ids, hops));
+        const byId = new Map(rows.map((r) => [r.requirementId, r.mappings]));
+        return ids.map((id) => byId.get(id) ?? []);
+      }, OPTIONS);
+      neighbourhoods.set(hops, loader);
+    }
+    return loader;
+  };
+
+  return { crosswalkSetById, mappingsBySetId, mappingsByRequirementId, neighbourhood };
+}

@@ -1,0 +1,23 @@
+/**
+ * The shapes resolvers hand to GraphQL for crosswalk types: stored rows, plus the
+ * direction they are read in. Codegen maps the GraphQL types to these.
+ */
+import type { Relationship } from '../domain/vocabulary.js';
+import type { MappingRow } from '../graph/statements/crosswalk.js';
+
+/** A stored mapping read from `sourceId` to `targetId`. */
+export interface MappingView {
+  readonly row: MappingRow;
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly relationship: Relationship;
+  readonly inverted: boolean;
+}
+
+export interface MappingClaimView {
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly relationship: Relationship;
+  readonly inferred: boolean;
+  readonly chain: readonly MappingView[];
+}

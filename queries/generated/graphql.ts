@@ -13,6 +13,26 @@ export type FrameworkKind =
   /** A voluntary standard that can be certified against (the ISO management system standards). */
   | 'STANDARD';
 
+/** How a mapping or set was made (OSCAL 1.2 mapping method). */
+export type MappingMethod =
+  /** By a tool. */
+  | 'AUTOMATION'
+  /** By people reading both requirements. */
+  | 'HUMAN'
+  /** By a tool, reviewed by people. */
+  | 'HYBRID';
+
+/** The state of a mapping (OSCAL 1.2 mapping status). */
+export type MappingStatus =
+  /** Reviewed and settled. */
+  | 'COMPLETE'
+  /** No longer to be relied on. */
+  | 'DEPRECATED'
+  /** Not yet reviewed: a judgement that may change. */
+  | 'DRAFT'
+  /** Replaced by another mapping. */
+  | 'SUPERSEDED';
+
 /** An operator role that the EU AI Act places obligations on. */
 export type OperatorRole =
   /** Holds a written mandate from a third-country provider to act on its behalf (Art. 3(5)). */
@@ -27,6 +47,30 @@ export type OperatorRole =
   | 'IMPORTER'
   /** Develops an AI system or model, or has it developed, and places it on the market or puts it into service under its own name (Art. 3(3)). */
   | 'PROVIDER';
+
+/** The NIST IR 8477 set-theory relationship between the scopes of two requirements, read from source to target. */
+export type Relationship =
+  /** Source and target ask for the same thing. */
+  | 'EQUAL'
+  /** They overlap and neither contains the other. An inferred INTERSECTS_WITH says only that they overlap at least. */
+  | 'INTERSECTS_WITH'
+  /** Checked and found unrelated, recorded so that a shared number or heading does not mislead. */
+  | 'NO_RELATIONSHIP'
+  /** All of the source is within the target; the target asks for more. */
+  | 'SUBSET_OF'
+  /** The source contains all of the target and more. */
+  | 'SUPERSET_OF';
+
+/** How a requirement changed from one version of a framework to another. */
+export type RequirementChangeKind =
+  /** In the later version only. */
+  | 'ADDED'
+  /** In both, under a different parent. */
+  | 'MOVED'
+  /** In the earlier version only. */
+  | 'REMOVED'
+  /** In both, under a different heading. */
+  | 'RETITLED';
 
 /** The place of a requirement in its framework's structure. */
 export type RequirementKind =
@@ -59,6 +103,24 @@ export type RequirementKind =
   /** An ISO/IEC 27001 Annex A theme that groups controls (A.5 Organizational controls). */
   | 'THEME';
 
+export type CrosswalkSetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CrosswalkSetsQuery = { crosswalkSets: Array<{ id: string, title: string, publisher: string, source: string, sourceUrl: string | null, licence: string, method: MappingMethod, relationshipsBy: string, addedAt: string, mappingCount: number, from: { id: string }, to: { id: string } }> };
+
+export type EuAiActToIso42001QueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EuAiActToIso42001Query = { crosswalk: Array<{ relationship: Relationship, inverted: boolean, strength: number | null, justification: string, status: MappingStatus, source: { ref: string, title: string | null }, target: { ref: string, title: string | null }, provenance: { publisher: string, source: string, licence: string, set: { id: string } } }> };
+
+export type EuAiActVersionDiffQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type EuAiActVersionDiffQuery = { framework: { versions: Array<{ version: string, current: boolean, note: string | null, requirementCount: number }> } | null, frameworkVersionDiff: { changes: Array<{ kind: RequirementChangeKind, ref: string, fromTitle: string | null, toTitle: string | null, toParent: string | null, mappings: Array<{ relationship: Relationship, target: { id: string } }> }> } };
+
 export type FrameworksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -70,6 +132,14 @@ export type AnnexAControlsQueryVariables = Exact<{
 
 
 export type AnnexAControlsQuery = { framework: { id: string, name: string, version: string, requirements: Array<{ ref: string, title: string | null, children: Array<{ ref: string, title: string | null, kind: RequirementKind, auditable: boolean }> }> } | null };
+
+export type NistSubcategoryToIso42001QueryVariables = Exact<{
+  ref: string;
+  maxHops: number;
+}>;
+
+
+export type NistSubcategoryToIso42001Query = { requirement: { ref: string, title: string | null, mappings: Array<{ relationship: Relationship, inferred: boolean, hops: number, target: { ref: string, title: string | null, kind: RequirementKind }, chain: Array<{ relationship: Relationship, justification: string, citation: string | null, status: MappingStatus, source: { id: string }, target: { id: string }, provenance: { publisher: string, source: string, set: { id: string } } }> }> } | null };
 
 export type RequirementContextQueryVariables = Exact<{
   framework: string;
@@ -98,6 +168,82 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CrosswalkSetsDocument = new TypedDocumentString(`
+    query CrosswalkSets {
+  crosswalkSets {
+    id
+    title
+    publisher
+    source
+    sourceUrl
+    licence
+    method
+    relationshipsBy
+    addedAt
+    from {
+      id
+    }
+    to {
+      id
+    }
+    mappingCount
+  }
+}
+    `) as unknown as TypedDocumentString<CrosswalkSetsQuery, CrosswalkSetsQueryVariables>;
+export const EuAiActToIso42001Document = new TypedDocumentString(`
+    query EuAiActToIso42001 {
+  crosswalk(from: "eu-ai-act", to: "iso42001") {
+    source {
+      ref
+      title
+    }
+    target {
+      ref
+      title
+    }
+    relationship
+    inverted
+    strength
+    justification
+    status
+    provenance {
+      publisher
+      source
+      licence
+      set {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EuAiActToIso42001Query, EuAiActToIso42001QueryVariables>;
+export const EuAiActVersionDiffDocument = new TypedDocumentString(`
+    query EuAiActVersionDiff($from: String!, $to: String!) {
+  framework(id: "eu-ai-act") {
+    versions {
+      version
+      current
+      note
+      requirementCount
+    }
+  }
+  frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) {
+    changes {
+      kind
+      ref
+      fromTitle
+      toTitle
+      toParent
+      mappings {
+        target {
+          id
+        }
+        relationship
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EuAiActVersionDiffQuery, EuAiActVersionDiffQueryVariables>;
 export const FrameworksDocument = new TypedDocumentString(`
     query Frameworks {
   frameworks {
@@ -129,6 +275,43 @@ export const AnnexAControlsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnexAControlsQuery, AnnexAControlsQueryVariables>;
+export const NistSubcategoryToIso42001Document = new TypedDocumentString(`
+    query NistSubcategoryToIso42001($ref: String!, $maxHops: Int!) {
+  requirement(framework: "nist-ai-rmf", ref: $ref) {
+    ref
+    title
+    mappings(framework: "iso42001", includeInferred: true, maxHops: $maxHops) {
+      target {
+        ref
+        title
+        kind
+      }
+      relationship
+      inferred
+      hops
+      chain {
+        source {
+          id
+        }
+        target {
+          id
+        }
+        relationship
+        justification
+        citation
+        status
+        provenance {
+          publisher
+          source
+          set {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NistSubcategoryToIso42001Query, NistSubcategoryToIso42001QueryVariables>;
 export const RequirementContextDocument = new TypedDocumentString(`
     query RequirementContext($framework: ID!, $ref: String!) {
   requirement(framework: $framework, ref: $ref) {

@@ -36,6 +36,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX maps_to_set IF NOT EXISTS FOR ()-[m:MAPS_TO]-() ON (m.set)',
     ],
   },
+  {
+    version: 3,
+    name: 'framework versions',
+    statements: [
+      'CREATE CONSTRAINT framework_version_id IF NOT EXISTS FOR (v:FrameworkVersion) REQUIRE v.id IS UNIQUE',
+      'CREATE INDEX framework_version_framework IF NOT EXISTS FOR (v:FrameworkVersion) ON (v.frameworkId)',
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

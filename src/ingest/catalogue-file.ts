@@ -33,6 +33,10 @@ export interface Catalogue {
     readonly version: string;
     readonly publisher: string;
     readonly kind: FrameworkKind;
+    /** The version the service works with by default; a framework has exactly one. */
+    readonly current: boolean;
+    /** What a reader should know about this version (for example that it is not yet verified). */
+    readonly versionNote: string | null;
   };
   readonly source: {
     readonly edition: string;
@@ -99,7 +103,10 @@ export function parseCatalogueFile(json: Json, file: string): ParseResult {
     version: str(fw, 'version', 'framework') ?? '',
     publisher: str(fw, 'publisher', 'framework') ?? '',
     kind: enumOf(fw.kind, FRAMEWORK_KINDS, 'framework', 'kind') ?? 'STANDARD',
+    current: fw.current === undefined ? true : fw.current === true,
+    versionNote: optionalStr(fw, 'versionNote', 'framework'),
   };
+  if (fw.current !== undefined && typeof fw.current !== 'boolean') at('framework', '"current" must be true or false');
   const references = Array.isArray(src.references) ? src.references.filter((r): r is string => typeof r === 'string') : [];
   if (references.length === 0) at('source', '"references" must list at least one source');
   const source = {

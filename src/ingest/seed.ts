@@ -9,7 +9,11 @@ import path from 'node:path';
 import type { GraphExecutor } from '../graph/executor.js';
 import {
   findSeedState,
+  frameworkVersionId,
   linkRequirementParents,
+  pruneFrameworkVersions,
+  resetCurrentRequirements,
+  upsertFrameworkVersion,
   pruneRequirements,
   recordSeedState,
   requirementId,
@@ -57,7 +61,21 @@ export interface LoadedCrosswalks {
 
 /** Each framework's references, as the crosswalk validator needs them. */
 export function catalogueRefs(catalogues: readonly Catalogue[]): CatalogueRefs {
-  return new Map(catalogues.map((c) => [c.framework.id, new Set(c.requirements.map((r) => r.ref))]));
+  // Requirements of every version: a crosswalk may map a requirement a later version added.
+  const refs = new Map<string, Set<string>>();
+  for (const c of catalogues) {
+    const set = refs.get(c.framework.id) ?? new Set<string>();
+    for (const r of c.requirements) set.add(r.ref);
+    refs.set(c.framework.id, set);
+  }
+  return refs;
+}
+
+/** A framework's versions, the current one last, so that its headings and hierarchy win. */
+function byFramework(catalogues: readonly Catalogue[]): Catalogue[][] {
+  const groups = new Map<string, Catalogue[]>();
+  for (const c of catalogues) groups.set(c.framework.id, [...(groups.get(c.framework.id) ?? []), c]);
+  return [...groups.values()].map((versions) => [...versions].sort((a, b) => Number(a.framework.current) - Number(b.framework.current)));
 }
 
 /**
@@ -119,9 +137,13 @@ export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
     else problems.push(...result.problems);
   }
   if (files.length === 0) problems.push(`${dir}: no catalogue files`);
-  const ids = catalogues.map((c) => c.framework.id);
-  for (const id of new Set(ids)) {
-    if (ids.filter((x) => x === id).length > 1) problems.push(`framework "${id}" is defined by more than one file`);
+  // A framework may have several versions, one file each, exactly one of them current.
+  for (const id of new Set(catalogues.map((c) => c.framework.id))) {
+    const versions = catalogues.filter((c) => c.framework.id === id);
+    const labels = versions.map((c) => c.framework.version);
+    if (new Set(labels).size !== labels.length) problems.push(`framework "${id}": a version is defined by more than one file`);
+    const current = versions.filter((c) => c.framework.current).length;
+    if (current !== 1) problems.push(`framework "${id}": exactly one version must be current (found ${current})`);
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
   return { checksum: hash.digest('hex'), catalogues };
@@ -168,25 +190,50 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
     return { skipped: true, checksum, frameworks: [], crosswalks: [], removedCrosswalks: [] };
   }
   const started = Date.now();
-  const total = seed.catalogues.reduce((n, c) => n + c.requirements.length, 0);
+  const total = seed.catalogues.filter((c) => c.framework.current).reduce((n, c) => n + c.requirements.length, 0);
   const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
     const frameworks: SeedReport['frameworks'][number][] = [];
     let written = 0;
-    for (const [index, catalogue] of seed.catalogues.entries()) {
-      const { framework, source } = catalogue;
-      await tx.run(upsertFramework({ ...framework, ...source }));
-      const requirements = seedRequirements(catalogue);
-      for (let i = 0; i < requirements.length; i += BATCH) {
-        await tx.run(upsertRequirements(framework.id, requirements.slice(i, i + BATCH)));
+    const groups = byFramework(seed.catalogues);
+    for (const [index, versions] of groups.entries()) {
+      const current = versions[versions.length - 1]!;
+      const frameworkId = current.framework.id;
+      await tx.run(upsertFramework({ ...current.framework, ...current.source }));
+      await tx.run(resetCurrentRequirements(frameworkId));
+      const keep = new Set<string>();
+      for (const catalogue of versions) {
+        const versionId = frameworkVersionId(frameworkId, catalogue.framework.version);
+        await tx.run(
+          upsertFrameworkVersion({
+            id: versionId,
+            frameworkId,
+            version: catalogue.framework.version,
+            current: catalogue.framework.current,
+            note: catalogue.framework.versionNote,
+            edition: catalogue.source.edition,
+            licence: catalogue.source.licence,
+            references: catalogue.source.references,
+          }),
+        );
+        const requirements = seedRequirements(catalogue);
+        for (let i = 0; i < requirements.length; i += BATCH) {
+          await tx.run(upsertRequirements(frameworkId, versionId, catalogue.framework.current, requirements.slice(i, i + BATCH)));
+        }
+        for (let i = 0; i < requirements.length; i += BATCH) {
+          const links = requirements.slice(i, i + BATCH).map(({ id, parentId }) => ({ id, parentId }));
+          await tx.run(linkRequirementParents(frameworkId, links));
+        }
+        for (const r of requirements) keep.add(r.id);
       }
-      for (let i = 0; i < requirements.length; i += BATCH) {
-        const links = requirements.slice(i, i + BATCH).map(({ id, parentId }) => ({ id, parentId }));
-        await tx.run(linkRequirementParents(framework.id, links));
-      }
-      const [pruned] = await tx.run(pruneRequirements(framework.id, requirements.map((r) => r.id)));
-      written += requirements.length;
-      say(`seed: [${index + 1}/${seed.catalogues.length}] ${framework.id}: ${requirements.length} requirements (${written}/${total})`);
-      frameworks.push({ id: framework.id, requirements: requirements.length, removed: pruned?.removed ?? 0, keptInUse: pruned?.kept ?? [] });
+      await tx.run(pruneFrameworkVersions(frameworkId, versions.map((c) => frameworkVersionId(frameworkId, c.framework.version))));
+      const [pruned] = await tx.run(pruneRequirements(frameworkId, [...keep]));
+      const count = current.requirements.length;
+      written += count;
+      say(
+        `seed: [${index + 1}/${groups.length}] ${frameworkId}: ${count} requirements` +
+          `${versions.length > 1 ? ` (${versions.length} versions)` : ''} (${written}/${total})`,
+      );
+      frameworks.push({ id: frameworkId, requirements: count, removed: pruned?.removed ?? 0, keptInUse: pruned?.kept ?? [] });
     }
     const crosswalks: SeedReport['crosswalks'][number][] = [];
     for (const [index, crosswalk] of crosswalkSeed.crosswalks.entries()) {

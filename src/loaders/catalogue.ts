@@ -9,7 +9,10 @@ import {
   listFrameworksByIds,
   listRequirementsByIds,
   listRequirementsOfFrameworks,
+  listFrameworkVersions,
+  listVersionsOfRequirements,
   type FrameworkRow,
+  type FrameworkVersionRow,
   type RequirementFilter,
   type RequirementRow,
 } from '../graph/statements/catalogue.js';
@@ -22,6 +25,8 @@ export interface CatalogueLoaders {
   readonly childrenByRequirementId: DataLoader<string, RequirementRow[]>;
   /** A framework's requirements, filtered; one statement for all frameworks asked at once. */
   readonly requirementsOfFramework: DataLoader<RequirementListQuery, RequirementRow[], string>;
+  readonly versionsByFrameworkId: DataLoader<string, FrameworkVersionRow[]>;
+  readonly versionLabelsByRequirementId: DataLoader<string, string[]>;
 }
 
 export interface RequirementListQuery extends RequirementFilter {
@@ -73,5 +78,23 @@ export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
     { ...OPTIONS, cacheKeyFn: listKey },
   );
 
-  return { frameworkById, requirementById, childrenByRequirementId, requirementsOfFramework };
+  const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(async (ids) => {
+    const rows = await graph.read(listFrameworkVersions(ids));
+    return ids.map((id) => rows.map((r) => r.version).filter((v) => v.frameworkId === id));
+  }, OPTIONS);
+
+  const versionLabelsByRequirementId = new DataLoader<string, string[]>(async (ids) => {
+    const rows = await graph.read(listVersionsOfRequirements(ids));
+    const byId = new Map(rows.map((r) => [r.requirementId, [...r.versions].sort()]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }, OPTIONS);
+
+  return {
+    frameworkById,
+    requirementById,
+    childrenByRequirementId,
+    requirementsOfFramework,
+    versionsByFrameworkId,
+    versionLabelsByRequirementId,
+  };
 }

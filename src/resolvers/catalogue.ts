@@ -1,5 +1,8 @@
 import type { FrameworkRow, RequirementRow } from '../graph/statements/catalogue.js';
-import { listFrameworks, requirementId } from '../graph/statements/catalogue.js';
+import { diffVersions } from '../domain/version-diff.js';
+import { NotFoundError } from '../errors.js';
+import { listFrameworks, listVersionEntries, requirementId } from '../graph/statements/catalogue.js';
+import { readFrom } from './crosswalk.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkId } from './arguments.js';
@@ -29,9 +32,51 @@ export const catalogueResolvers: Resolvers = {
     },
     framework: (_root, { id }, context) => context.loaders.frameworkById.load(checkId(id, 'id')),
     requirement: (_root, { framework, ref }, context) => requirementOf(framework, ref, context),
+    frameworkVersionDiff: async (_root, args, context) => {
+      const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
+      if (framework === null) throw new NotFoundError('Framework', args.framework);
+      const versions = await context.loaders.versionsByFrameworkId.load(framework.id);
+      const find = (label: string, field: string) => {
+        const version = versions.find((v) => v.version === checkId(label, field));
+        if (version === undefined) throw new NotFoundError(`Version of ${framework.id}`, label);
+        return version;
+      };
+      const from = find(args.from, 'from');
+      const to = find(args.to, 'to');
+      const [before, after] = await Promise.all([
+        context.graph.read(listVersionEntries(from.id)),
+        context.graph.read(listVersionEntries(to.id)),
+      ]);
+      const changes = diffVersions(
+        before.map((r) => r.entry),
+        after.map((r) => r.entry),
+      );
+      return { framework, from, to, changes };
+    },
+  },
+  FrameworkVersion: {
+    sources: (version) => version.references,
+  },
+  FrameworkVersionDiff: {
+    added: (diff) => diff.changes.filter((c) => c.kind === 'ADDED'),
+    removed: (diff) => diff.changes.filter((c) => c.kind === 'REMOVED'),
+    retitled: (diff) => diff.changes.filter((c) => c.kind === 'RETITLED'),
+    moved: (diff) => diff.changes.filter((c) => c.kind === 'MOVED'),
+  },
+  RequirementChange: {
+    requirement: async (change, _args, context) => {
+      const requirement = await context.loaders.requirementById.load(change.requirementId);
+      if (requirement === null) throw new Error(`requirement ${change.requirementId} is missing`);
+      return requirement;
+    },
+    fromParent: (change) => refOf(change.fromParentId),
+    toParent: (change) => refOf(change.toParentId),
+    mappings: async (change, _args, context) =>
+      (await context.loaders.mappingsByRequirementId.load(change.requirementId)).map((row) => readFrom(row, change.requirementId)),
   },
   Framework: {
     sources: (framework: FrameworkRow) => framework.references,
+    versions: (framework, _args, context) => context.loaders.versionsByFrameworkId.load(framework.id),
     requirements: (framework, { kind, auditable }, context) =>
       context.loaders.requirementsOfFramework.load({ frameworkId: framework.id, kind, auditable }),
     roots: (framework, _args, context) =>
@@ -48,5 +93,11 @@ export const catalogueResolvers: Resolvers = {
       requirement.parentId === null ? null : context.loaders.requirementById.load(requirement.parentId),
     children: (requirement, _args, context) => context.loaders.childrenByRequirementId.load(requirement.id),
     ancestors: (requirement, _args, context) => ancestors(requirement, context),
+    versions: (requirement, _args, context) => context.loaders.versionLabelsByRequirementId.load(requirement.id),
   },
 };
+
+/** The reference part of a requirement id ("eu-ai-act:Chapter I" -> "Chapter I"). */
+function refOf(id: string | null): string | null {
+  return id === null ? null : id.slice(id.indexOf(':') + 1);
+}

@@ -2,7 +2,9 @@
  * The shapes resolvers hand to GraphQL for crosswalk types: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
+import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
+import type { FrameworkRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { MappingRow } from '../graph/statements/crosswalk.js';
 
 /** A stored mapping read from `sourceId` to `targetId`. */
@@ -20,4 +22,11 @@ export interface MappingClaimView {
   readonly relationship: Relationship;
   readonly inferred: boolean;
   readonly chain: readonly MappingView[];
+}
+
+export interface VersionDiffView {
+  readonly framework: FrameworkRow;
+  readonly from: FrameworkVersionRow;
+  readonly to: FrameworkVersionRow;
+  readonly changes: readonly VersionChange[];
 }

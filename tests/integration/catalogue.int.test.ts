@@ -81,6 +81,46 @@ describe('catalogue API over HTTP', () => {
     });
   });
 
+  it('keeps several versions of a framework side by side, reading the current one by default', async () => {
+    const { body } = await server.gql<{
+      framework: { requirementCount: number; versions: { version: string; current: boolean; requirementCount: number }[]; requirements: { ref: string }[] };
+      added: { current: boolean; versions: string[]; parent: { ref: string } } | null;
+    }>(
+      `{ framework(id: "eu-ai-act") { requirementCount versions { version current requirementCount } requirements(kind: ARTICLE) { ref } }
+         added: requirement(framework: "eu-ai-act", ref: "Art. 4a") { current versions parent { ref } } }`,
+    );
+    const fw = body.data!.framework;
+    expect(fw.requirementCount).toBe(162);
+    expect(fw.requirements).toHaveLength(113);
+    expect(fw.versions.map((v) => [v.current, v.requirementCount])).toEqual([
+      [false, 168],
+      [true, 162],
+    ]);
+    expect(body.data!.added).toEqual({
+      current: false,
+      versions: ['Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744'],
+      parent: { ref: 'Chapter I' },
+    });
+  });
+
+  it('says what changed between two versions, and NOT_FOUND for an unknown version', async () => {
+    const query = `query ($from: String!, $to: String!) { frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) {
+      from { current } to { current } added { ref } removed { ref } retitled { ref fromTitle toTitle } moved { ref } } }`;
+    const { body } = await server.gql<{
+      frameworkVersionDiff: { added: { ref: string }[]; removed: { ref: string }[]; retitled: { ref: string; fromTitle: string; toTitle: string }[]; moved: unknown[] };
+    }>(query, { from: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744', to: 'Regulation (EU) 2024/1689' });
+    // Read backwards, the amendment's additions are removals.
+    const diff = body.data!.frameworkVersionDiff;
+    expect(diff.added).toEqual([]);
+    expect(diff.removed.map((r) => r.ref)).toEqual(['Art. 4a', 'Art. 60a', 'Art. 75a', 'Art. 75b', 'Art. 75c', 'Art. 75d']);
+    expect(diff.retitled.find((r) => r.ref === 'Art. 77')).toMatchObject({
+      toTitle: 'Powers of authorities protecting fundamental rights',
+    });
+    expect(diff.moved).toEqual([]);
+    const missing = await server.gql(query, { from: 'Regulation (EU) 2024/1689', to: '2031' });
+    expect(missing.body.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+  });
+
   it('answers bad input with BAD_USER_INPUT naming the argument', async () => {
     const { status, body } = await server.gql(`query ($ref: String!) { requirement(framework: "iso9001", ref: $ref) { id } }`, {
       ref: 'x'.repeat(301),

@@ -16,6 +16,42 @@ const expectations: Record<string, (data: Data) => void> = {
     const framework = data.framework as { requirements: { children: { kind: string }[] }[] };
     expect(framework.requirements.flatMap((o) => o.children).filter((c) => c.kind === 'CONTROL')).toHaveLength(38);
   },
+  NistSubcategoryToIso42001: (data) => {
+    const requirement = data.requirement as {
+      mappings: { target: { ref: string }; relationship: string; inferred: boolean; chain: { citation: string | null; provenance: { publisher: string; set: { id: string } } }[] }[];
+    };
+    const direct = requirement.mappings.filter((m) => !m.inferred);
+    // NIST's crosswalk pairs MEASURE 2.11 with Annex B guidance B.5.4 and B.5.5, recorded against A.5.4 and A.5.5.
+    expect(direct.map((m) => [m.target.ref, m.chain[0]!.citation]).sort()).toEqual([
+      ['A.5.4', 'B.5.4'],
+      ['A.5.5', 'B.5.5'],
+    ]);
+    expect(direct.every((m) => m.chain[0]!.provenance.publisher === 'NIST' && m.chain[0]!.provenance.set.id === 'nist-ai-rmf-iso42001')).toBe(true);
+    // INTERSECTS_WITH composes to nothing after an INTERSECTS_WITH: nothing inferred beyond may claim more.
+    for (const m of requirement.mappings.filter((x) => x.inferred)) expect(m.chain.length).toBeGreaterThan(1);
+  },
+  EuAiActToIso42001: (data) => {
+    const rows = data.crosswalk as { source: { ref: string }; target: { ref: string }; relationship: string; provenance: { set: { id: string }; licence: string } }[];
+    const art9 = rows.filter((r) => r.source.ref === 'Art. 9').map((r) => r.target.ref);
+    expect(art9).toEqual(expect.arrayContaining(['6.1.2', '6.1.3', '8.2', '8.3']));
+    for (const article of ['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17', 'Art. 26', 'Art. 27', 'Art. 50', 'Art. 72', 'Art. 73']) {
+      expect(rows.some((r) => r.source.ref === article), article).toBe(true);
+    }
+    expect(rows.every((r) => r.provenance.set.id === 'eu-ai-act-iso42001' && r.provenance.licence.length > 0)).toBe(true);
+  },
+  CrosswalkSets: (data) => {
+    const sets = data.crosswalkSets as { id: string; publisher: string; mappingCount: number }[];
+    expect(sets.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['hs-iso42001-iso27001', 'hs-iso42001-iso9001', 'hs-iso27001-iso9001', 'nist-ai-rmf-iso42001', 'eu-ai-act-iso42001', 'eu-ai-act-nist-ai-rmf', 'iso42001-annex-a-iso27001-annex-a']),
+    );
+    expect(sets.find((s) => s.id === 'nist-ai-rmf-iso42001')).toMatchObject({ publisher: 'NIST', mappingCount: 280 });
+  },
+  EuAiActVersionDiff: (data) => {
+    const diff = data.frameworkVersionDiff as { changes: { kind: string; ref: string }[] };
+    expect(diff.changes.filter((c) => c.kind === 'ADDED').map((c) => c.ref)).toEqual(['Art. 4a', 'Art. 60a', 'Art. 75a', 'Art. 75b', 'Art. 75c', 'Art. 75d']);
+    expect(diff.changes.filter((c) => c.kind === 'RETITLED').map((c) => c.ref)).toEqual(['Art. 75', 'Art. 77']);
+    expect(diff.changes.filter((c) => c.kind === 'REMOVED')).toEqual([]);
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

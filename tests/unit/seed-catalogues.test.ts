@@ -7,9 +7,11 @@ import { readCatalogues } from '../../src/ingest/seed.js';
 import type { Catalogue } from '../../src/ingest/catalogue-file.js';
 
 let byId: Map<string, Catalogue>;
+let all: readonly Catalogue[];
 beforeAll(async () => {
   const seed = await readCatalogues('seed');
-  byId = new Map(seed.catalogues.map((c) => [c.framework.id, c]));
+  all = seed.catalogues;
+  byId = new Map(seed.catalogues.filter((c) => c.framework.current).map((c) => [c.framework.id, c]));
 });
 
 const count = (id: string, kind: string): number =>
@@ -55,6 +57,22 @@ describe('seed/catalogues', () => {
     expect(refs('nist-ai-rmf', 'FUNCTION')).toEqual(['GOVERN', 'MAP', 'MEASURE', 'MANAGE']);
     expect(count('nist-ai-rmf', 'CATEGORY')).toBe(19);
     expect(count('nist-ai-rmf', 'SUBCATEGORY')).toBe(72);
+  });
+
+  it('keeps the reported 2026 amendment of the EU AI Act as a second, not current, version', () => {
+    const versions = all.filter((c) => c.framework.id === 'eu-ai-act');
+    expect(new Map(versions.map((c) => [c.framework.version, c.framework.current]))).toEqual(
+      new Map([
+        ['Regulation (EU) 2024/1689', true],
+        ['Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744', false],
+      ]),
+    );
+    const amended = versions.find((c) => !c.framework.current)!;
+    expect(amended.framework.versionNote).toMatch(/Not verified against the Official Journal/);
+    const refs = amended.requirements.filter((r) => r.kind === 'ARTICLE').map((r) => r.ref);
+    expect(refs).toHaveLength(113 + 6);
+    expect(refs.slice(refs.indexOf('Art. 4'), refs.indexOf('Art. 4') + 3)).toEqual(['Art. 4', 'Art. 4a', 'Art. 5']);
+    expect(refs.slice(refs.indexOf('Art. 75'), refs.indexOf('Art. 75') + 6)).toEqual(['Art. 75', 'Art. 75a', 'Art. 75b', 'Art. 75c', 'Art. 75d', 'Art. 76']);
   });
 
   it('marks only assessable items auditable', () => {

@@ -31,18 +31,23 @@ export interface RequirementRow {
   roles: OperatorRole[];
   rolesConditional: OperatorRole[];
   rolesNote: string | null;
+  /** True when the requirement is part of the framework's current version. */
+  current: boolean;
 }
+
+/** The stable id of a framework version. */
+export const frameworkVersionId = (frameworkId: string, version: string): string => `${frameworkId}@${version}`;
 
 /** The stable id of a requirement: its framework and its reference. */
 export const requirementId = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;
 
 const FRAMEWORK_FIELDS = `f {
   .id, .name, .title, .version, .publisher, .kind, .edition, .licence, .references,
-  requirementCount: COUNT { (f)<-[:IN_FRAMEWORK]-(:Requirement) }
+  requirementCount: COUNT { (f)<-[:IN_FRAMEWORK]-(r:Requirement) WHERE r.current }
 }`;
 
 const REQUIREMENT_FIELDS = `r {
-  .id, .frameworkId, .ref, .title, .kind, .auditable, .summary, .position, .rolesNote,
+  .id, .frameworkId, .ref, .title, .kind, .auditable, .summary, .position, .rolesNote, .current,
   roles: coalesce(r.roles, []), rolesConditional: coalesce(r.rolesConditional, []),
   parentId: [(r)-[:PART_OF]->(p:Requirement) | p.id][0]
 }`;
@@ -84,7 +89,7 @@ export function listRequirementsOfFrameworks(
     name: 'listRequirementsOfFrameworks',
     cypher: `UNWIND $lists AS list
              MATCH (r:Requirement {frameworkId: list.frameworkId})
-             WHERE (list.kind IS NULL OR r.kind = list.kind)
+             WHERE r.current AND (list.kind IS NULL OR r.kind = list.kind)
                AND (list.auditable IS NULL OR r.auditable = list.auditable)
                AND (NOT list.rootsOnly OR NOT (r)-[:PART_OF]->(:Requirement))
              RETURN list.key AS key, ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
@@ -113,6 +118,7 @@ export function listChildrenByParentIds(ids: readonly string[]): Statement<{ req
     name: 'listChildrenByParentIds',
     cypher: `UNWIND $ids AS id
              MATCH (r:Requirement)-[:PART_OF]->(:Requirement {id: id})
+             WHERE r.current
              RETURN ${REQUIREMENT_FIELDS} AS requirement ORDER BY r.position`,
     params: { ids },
   };
@@ -156,19 +162,81 @@ export function upsertFramework(framework: SeedFramework): Statement<{ id: strin
   };
 }
 
-/** Creates or updates a batch of requirements of one framework (parents linked separately). */
-export function upsertRequirements(frameworkId: string, requirements: readonly SeedRequirement[]): Statement<{ count: number }> {
+/**
+ * Creates or updates a batch of requirements of one framework version and records their
+ * membership of that version (with the heading and place they have in it). Parents are
+ * linked separately. Versions are written oldest first and the current one last, so the
+ * node keeps the current version's heading.
+ */
+export function upsertRequirements(
+  frameworkId: string,
+  versionId: string,
+  current: boolean,
+  requirements: readonly SeedRequirement[],
+): Statement<{ count: number }> {
   return {
     name: 'upsertRequirements',
     cypher: `MATCH (f:Framework {id: $frameworkId})
+             MATCH (v:FrameworkVersion {id: $versionId})
              UNWIND $requirements AS item
              MERGE (r:Requirement {id: item.id})
              SET r.frameworkId = $frameworkId, r.ref = item.ref, r.title = item.title, r.kind = item.kind,
                  r.auditable = item.auditable, r.summary = item.summary, r.position = toInteger(item.position),
-                 r.roles = item.roles, r.rolesConditional = item.rolesConditional, r.rolesNote = item.rolesNote
+                 r.roles = item.roles, r.rolesConditional = item.rolesConditional, r.rolesNote = item.rolesNote,
+                 r.current = $current OR coalesce(r.current, false)
              MERGE (r)-[:IN_FRAMEWORK]->(f)
+             MERGE (r)-[iv:IN_VERSION]->(v)
+             SET iv.title = item.title, iv.kind = item.kind, iv.auditable = item.auditable,
+                 iv.position = toInteger(item.position), iv.parentId = item.parentId
              RETURN count(r) AS count`,
-    params: { frameworkId, requirements },
+    params: { frameworkId, versionId, current, requirements },
+  };
+}
+
+/** Clears the current-version flag of a framework's requirements before its versions are written. */
+export function resetCurrentRequirements(frameworkId: string): Statement<{ count: number }> {
+  return {
+    name: 'resetCurrentRequirements',
+    cypher: `MATCH (r:Requirement {frameworkId: $frameworkId}) SET r.current = false RETURN count(r) AS count`,
+    params: { frameworkId },
+  };
+}
+
+export interface SeedFrameworkVersion {
+  id: string;
+  frameworkId: string;
+  version: string;
+  current: boolean;
+  note: string | null;
+  edition: string;
+  licence: string;
+  references: readonly string[];
+}
+
+/** Creates or updates a version and drops its old memberships, which the seed writes anew. */
+export function upsertFrameworkVersion(version: SeedFrameworkVersion): Statement<{ id: string }> {
+  return {
+    name: 'upsertFrameworkVersion',
+    cypher: `MATCH (f:Framework {id: $version.frameworkId})
+             MERGE (v:FrameworkVersion {id: $version.id})
+             SET v += $version
+             MERGE (v)-[:VERSION_OF]->(f)
+             WITH v
+             OPTIONAL MATCH (:Requirement)-[iv:IN_VERSION]->(v)
+             DELETE iv
+             RETURN DISTINCT v.id AS id`,
+    params: { version },
+  };
+}
+
+/** Removes versions of a framework that the seed no longer has. */
+export function pruneFrameworkVersions(frameworkId: string, keepIds: readonly string[]): Statement<{ removed: number }> {
+  return {
+    name: 'pruneFrameworkVersions',
+    cypher: `MATCH (v:FrameworkVersion {frameworkId: $frameworkId}) WHERE NOT v.id IN $keepIds
+             DETACH DELETE v
+             RETURN count(*) AS removed`,
+    params: { frameworkId, keepIds },
   };
 }
 
@@ -201,7 +269,7 @@ export function pruneRequirements(frameworkId: string, keepIds: readonly string[
     name: 'pruneRequirements',
     cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
              WHERE NOT r.id IN $keepIds
-             WITH r, COUNT { (r)-[rel]-() WHERE NOT type(rel) IN ['PART_OF', 'IN_FRAMEWORK'] } AS uses
+             WITH r, COUNT { (r)-[rel]-() WHERE NOT type(rel) IN ['PART_OF', 'IN_FRAMEWORK', 'IN_VERSION'] } AS uses
              WITH collect(CASE WHEN uses = 0 THEN r END) AS removable, collect(CASE WHEN uses > 0 THEN r.id END) AS kept
              FOREACH (r IN removable | DETACH DELETE r)
              RETURN size(removable) AS removed, kept`,
@@ -222,5 +290,62 @@ export function recordSeedState(id: string, checksum: string): Statement<{ id: s
     name: 'recordSeedState',
     cypher: `MERGE (s:SeedState {id: $id}) SET s.checksum = $checksum, s.loadedAt = datetime() RETURN s.id AS id`,
     params: { id, checksum },
+  };
+}
+
+export interface FrameworkVersionRow {
+  id: string;
+  frameworkId: string;
+  version: string;
+  current: boolean;
+  note: string | null;
+  edition: string;
+  licence: string;
+  references: string[];
+  requirementCount: number;
+}
+
+/** The versions of many frameworks, oldest first by how the seed lists them (the current last). */
+export function listFrameworkVersions(frameworkIds: readonly string[]): Statement<{ version: FrameworkVersionRow }> {
+  return {
+    name: 'listFrameworkVersions',
+    cypher: `UNWIND $frameworkIds AS frameworkId
+             MATCH (v:FrameworkVersion {frameworkId: frameworkId})
+             RETURN v { .id, .frameworkId, .version, .current, .note, .edition, .licence, .references,
+                        requirementCount: COUNT { (:Requirement)-[:IN_VERSION]->(v) } } AS version
+             ORDER BY v.current, v.version`,
+    params: { frameworkIds },
+  };
+}
+
+/** One requirement as a given version has it. */
+export interface VersionEntryRow {
+  requirementId: string;
+  ref: string;
+  title: string | null;
+  kind: RequirementKind;
+  parentId: string | null;
+  position: number;
+}
+
+export function listVersionEntries(versionId: string): Statement<{ entry: VersionEntryRow }> {
+  return {
+    name: 'listVersionEntries',
+    cypher: `MATCH (r:Requirement)-[iv:IN_VERSION]->(:FrameworkVersion {id: $versionId})
+             RETURN { requirementId: r.id, ref: r.ref, title: iv.title, kind: iv.kind, parentId: iv.parentId,
+                      position: iv.position } AS entry
+             ORDER BY iv.position`,
+    params: { versionId },
+  };
+}
+
+/** The versions each of many requirements belongs to. */
+export function listVersionsOfRequirements(ids: readonly string[]): Statement<{ requirementId: string; versions: string[] }> {
+  return {
+    name: 'listVersionsOfRequirements',
+    cypher: `UNWIND $ids AS id
+             MATCH (r:Requirement {id: id})
+             RETURN id AS requirementId, [(r)-[:IN_VERSION]->(v:FrameworkVersion) | v.version] AS versions`,
+    params: { ids },
   };
 }

@@ -12,6 +12,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },

@@ -7,6 +7,7 @@ import type { VersionDiffView, MappingView, MappingClaimView } from '../resolver
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -16,6 +17,13 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
 };
+
+/** The formats a crosswalk set can be exchanged in. */
+export type CrosswalkFormat =
+  /** Comma-separated values with a header row; columns as documented in the README. */
+  | 'CSV'
+  /** An OSCAL 1.2 mapping-collection document in JSON. */
+  | 'OSCAL_JSON';
 
 /** A collection of mappings between two frameworks, made and published by one party, loaded and replaced as a whole. */
 export type CrosswalkSet = Node & {
@@ -52,6 +60,17 @@ export type CrosswalkSet = Node & {
   title: Scalars['String']['output'];
   /** The framework the set's mappings are stored to. */
   to: Framework;
+};
+
+/** A document produced by an export. */
+export type ExportedDocument = {
+  __typename?: 'ExportedDocument';
+  /** The document itself. */
+  content: Scalars['String']['output'];
+  /** A file name to save it under. */
+  fileName: Scalars['String']['output'];
+  /** The document's media type. */
+  mediaType: Scalars['String']['output'];
 };
 
 /** A standard, regulation or guidance document whose requirements the organisation maps its controls and evidence to. */
@@ -157,6 +176,27 @@ export type FrameworkVersionDiff = {
   to: FrameworkVersion;
 };
 
+/** A crosswalk set file to import. */
+export type ImportCrosswalkSetInput = {
+  /** The file's content (at most the request body limit). */
+  content: Scalars['String']['input'];
+  /** How the file is written. */
+  format: CrosswalkFormat;
+  /** Replace an imported set that has the same id. */
+  replace?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What an import did. */
+export type ImportCrosswalkSetPayload = {
+  __typename?: 'ImportCrosswalkSetPayload';
+  /** True when the set did not exist before. */
+  created: Scalars['Boolean']['output'];
+  /** How many mappings the set now holds. */
+  mappingCount: Scalars['Int']['output'];
+  /** The set as now stored. */
+  set: CrosswalkSet;
+};
+
 /** A stored mapping between two requirements, read in one direction. */
 export type Mapping = {
   __typename?: 'Mapping';
@@ -245,6 +285,24 @@ export type MappingStatus =
   /** Replaced by another mapping. */
   | 'SUPERSEDED';
 
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Loads a crosswalk set from a CSV or OSCAL mapping-collection file. The file is
+   * validated whole first (every mapping must name requirements the catalogue has);
+   * nothing is written unless all of it is valid. A set of that id from the seed cannot be
+   * replaced by an import (CONFLICT); an imported one only with `replace: true`.
+   */
+  importCrosswalkSet: ImportCrosswalkSetPayload;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationImportCrosswalkSetArgs = {
+  input: ImportCrosswalkSetInput;
+};
+
 /** An object with a stable, globally unique id. */
 export type Node = {
   /** The stable, globally unique id of the object. */
@@ -301,6 +359,16 @@ export type Query = {
   /** Every crosswalk set: a published or curated collection of mappings between two frameworks, with its provenance. */
   crosswalkSets: Array<CrosswalkSet>;
   /**
+   * One crosswalk set as a file: CSV (one row per mapping, the set's provenance on every
+   * row) or an OSCAL 1.2 mapping-collection (JSON). Importing the file gives back the same set.
+   */
+  exportCrosswalkSet: ExportedDocument;
+  /**
+   * A framework's current version as an OSCAL 1.2 catalog (JSON): groups for the items
+   * that only group others, controls for the rest, each with its reference as `label`.
+   */
+  exportFrameworkCatalog: ExportedDocument;
+  /**
    * One framework by its id (`iso42001`, `iso27001`, `iso9001`, `eu-ai-act`,
    * `nist-ai-rmf`). Null when the catalogue has no such framework.
    */
@@ -338,6 +406,19 @@ export type QueryCrosswalkArgs = {
 /** The root of every read. Each domain adds its fields with `extend type Query`. */
 export type QueryCrosswalkSetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryExportCrosswalkSetArgs = {
+  format: CrosswalkFormat;
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryExportFrameworkCatalogArgs = {
+  framework: Scalars['ID']['input'];
 };
 
 
@@ -594,13 +675,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CrosswalkFormat: CrosswalkFormat;
   CrosswalkSet: ResolverTypeWrapper<CrosswalkSetRow>;
+  ExportedDocument: ResolverTypeWrapper<ExportedDocument>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Framework: ResolverTypeWrapper<FrameworkRow>;
   FrameworkKind: FrameworkKind;
   FrameworkVersion: ResolverTypeWrapper<FrameworkVersionRow>;
   FrameworkVersionDiff: ResolverTypeWrapper<VersionDiffView>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportCrosswalkSetInput: ImportCrosswalkSetInput;
+  ImportCrosswalkSetPayload: ResolverTypeWrapper<Omit<ImportCrosswalkSetPayload, 'set'> & { set: ResolversTypes['CrosswalkSet'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mapping: ResolverTypeWrapper<MappingView>;
   MappingClaim: ResolverTypeWrapper<MappingClaimView>;
@@ -608,6 +693,7 @@ export type ResolversTypes = {
   MappingMethod: MappingMethod;
   MappingRationale: MappingRationale;
   MappingStatus: MappingStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OperatorRole: OperatorRole;
   Provenance: ResolverTypeWrapper<CrosswalkSetRow>;
@@ -625,14 +711,18 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CrosswalkSet: CrosswalkSetRow;
+  ExportedDocument: ExportedDocument;
   Float: Scalars['Float']['output'];
   Framework: FrameworkRow;
   FrameworkVersion: FrameworkVersionRow;
   FrameworkVersionDiff: VersionDiffView;
   ID: Scalars['ID']['output'];
+  ImportCrosswalkSetInput: ImportCrosswalkSetInput;
+  ImportCrosswalkSetPayload: Omit<ImportCrosswalkSetPayload, 'set'> & { set: ResolversParentTypes['CrosswalkSet'] };
   Int: Scalars['Int']['output'];
   Mapping: MappingView;
   MappingClaim: MappingClaimView;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Provenance: CrosswalkSetRow;
   Query: Record<PropertyKey, never>;
@@ -660,6 +750,12 @@ export type CrosswalkSetResolvers<ContextType = Context, ParentType extends Reso
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExportedDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportedDocument'] = ResolversParentTypes['ExportedDocument']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FrameworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
@@ -702,6 +798,12 @@ export type FrameworkVersionDiffResolvers<ContextType = Context, ParentType exte
   to?: Resolver<ResolversTypes['FrameworkVersion'], ParentType, ContextType>;
 };
 
+export type ImportCrosswalkSetPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportCrosswalkSetPayload'] = ResolversParentTypes['ImportCrosswalkSetPayload']> = {
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mappingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['CrosswalkSet'], ParentType, ContextType>;
+};
+
 export type MappingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mapping'] = ResolversParentTypes['Mapping']> = {
   citation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -728,6 +830,10 @@ export type MappingClaimResolvers<ContextType = Context, ParentType extends Reso
   target?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'CrosswalkSet' | 'Framework' | 'Requirement', ParentType, ContextType>;
 };
@@ -747,6 +853,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   crosswalk?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'to'>>;
   crosswalkSet?: Resolver<Maybe<ResolversTypes['CrosswalkSet']>, ParentType, ContextType, RequireFields<QueryCrosswalkSetArgs, 'id'>>;
   crosswalkSets?: Resolver<Array<ResolversTypes['CrosswalkSet']>, ParentType, ContextType>;
+  exportCrosswalkSet?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportCrosswalkSetArgs, 'format' | 'id'>>;
+  exportFrameworkCatalog?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportFrameworkCatalogArgs, 'framework'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworkVersionDiff?: Resolver<ResolversTypes['FrameworkVersionDiff'], ParentType, ContextType, RequireFields<QueryFrameworkVersionDiffArgs, 'framework' | 'from' | 'to'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
@@ -794,11 +902,14 @@ export type ServiceInfoResolvers<ContextType = Context, ParentType extends Resol
 
 export type Resolvers<ContextType = Context> = {
   CrosswalkSet?: CrosswalkSetResolvers<ContextType>;
+  ExportedDocument?: ExportedDocumentResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
   FrameworkVersion?: FrameworkVersionResolvers<ContextType>;
   FrameworkVersionDiff?: FrameworkVersionDiffResolvers<ContextType>;
+  ImportCrosswalkSetPayload?: ImportCrosswalkSetPayloadResolvers<ContextType>;
   Mapping?: MappingResolvers<ContextType>;
   MappingClaim?: MappingClaimResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

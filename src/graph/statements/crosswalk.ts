@@ -221,3 +221,14 @@ export function pruneSeededCrosswalkSets(keepIds: readonly string[]): Statement<
     params: { keepIds },
   };
 }
+
+/** The references of each framework's requirements, in every version, for validating imports. */
+export function listRefsOfFrameworks(ids: readonly string[]): Statement<{ frameworkId: string; refs: string[] }> {
+  return {
+    name: 'listRefsOfFrameworks',
+    cypher: `UNWIND $ids AS id
+             MATCH (r:Requirement {frameworkId: id})
+             RETURN id AS frameworkId, collect(r.ref) AS refs`,
+    params: { ids },
+  };
+}

@@ -114,8 +114,8 @@ export type EuAiActToIso42001QueryVariables = Exact<{ [key: string]: never; }>;
 export type EuAiActToIso42001Query = { crosswalk: Array<{ relationship: Relationship, inverted: boolean, strength: number | null, justification: string, status: MappingStatus, source: { ref: string, title: string | null }, target: { ref: string, title: string | null }, provenance: { publisher: string, source: string, licence: string, set: { id: string } } }> };
 
 export type EuAiActVersionDiffQueryVariables = Exact<{
-  from: string;
-  to: string;
+  fromVersion: string;
+  toVersion: string;
 }>;
 
 
@@ -127,14 +127,14 @@ export type FrameworksQueryVariables = Exact<{ [key: string]: never; }>;
 export type FrameworksQuery = { frameworks: Array<{ id: string, name: string, version: string, kind: FrameworkKind, publisher: string, requirementCount: number }> };
 
 export type AnnexAControlsQueryVariables = Exact<{
-  framework: string;
+  standard: string;
 }>;
 
 
 export type AnnexAControlsQuery = { framework: { id: string, name: string, version: string, requirements: Array<{ ref: string, title: string | null, children: Array<{ ref: string, title: string | null, kind: RequirementKind, auditable: boolean }> }> } | null };
 
 export type NistSubcategoryToIso42001QueryVariables = Exact<{
-  ref: string;
+  subcategory: string;
   maxHops: number;
 }>;
 
@@ -218,7 +218,7 @@ export const EuAiActToIso42001Document = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<EuAiActToIso42001Query, EuAiActToIso42001QueryVariables>;
 export const EuAiActVersionDiffDocument = new TypedDocumentString(`
-    query EuAiActVersionDiff($from: String!, $to: String!) {
+    query EuAiActVersionDiff($fromVersion: String!, $toVersion: String!) {
   framework(id: "eu-ai-act") {
     versions {
       version
@@ -227,7 +227,7 @@ export const EuAiActVersionDiffDocument = new TypedDocumentString(`
       requirementCount
     }
   }
-  frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) {
+  frameworkVersionDiff(framework: "eu-ai-act", from: $fromVersion, to: $toVersion) {
     changes {
       kind
       ref
@@ -257,8 +257,8 @@ export const FrameworksDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<FrameworksQuery, FrameworksQueryVariables>;
 export const AnnexAControlsDocument = new TypedDocumentString(`
-    query AnnexAControls($framework: ID!) {
-  framework(id: $framework) {
+    query AnnexAControls($standard: ID!) {
+  framework(id: $standard) {
     id
     name
     version
@@ -276,8 +276,8 @@ export const AnnexAControlsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AnnexAControlsQuery, AnnexAControlsQueryVariables>;
 export const NistSubcategoryToIso42001Document = new TypedDocumentString(`
-    query NistSubcategoryToIso42001($ref: String!, $maxHops: Int!) {
-  requirement(framework: "nist-ai-rmf", ref: $ref) {
+    query NistSubcategoryToIso42001($subcategory: String!, $maxHops: Int!) {
+  requirement(framework: "nist-ai-rmf", ref: $subcategory) {
     ref
     title
     mappings(framework: "iso42001", includeInferred: true, maxHops: $maxHops) {

@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSavedOperations } from '../../src/playground/saved-operations.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -34,18 +35,20 @@ describe('playground', () => {
     await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
     await expect.poll(() => page.title()).toBe('aims-graph');
 
-    // The saved operations open as tabs; the first one (queries/frameworks.graphql) is active.
-    const tabs = page.locator('.graphiql-tab');
-    await expect.poll(() => tabs.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-    // Monaco renders spaces as no-break spaces.
+    // Every saved operation is in the editor, under its question, and offered by the run button.
     const textOf = async (selector: string): Promise<string> =>
+      // Monaco renders spaces as no-break spaces.
       (await page.locator(selector).first().innerText()).replace(/\u00a0/g, ' ');
-    await expect.poll(() => textOf('.graphiql-editor'), { timeout: 20_000 }).toContain('query Frameworks');
+    const saved = readSavedOperations('queries');
+    await expect.poll(() => textOf('.graphiql-editor'), { timeout: 20_000 }).toContain(`query ${saved[0]!.name}`);
+    await page.locator('.graphiql-execute-button').click();
+    const offered = page.locator('[role=menuitem]');
+    await expect.poll(() => offered.allInnerTexts(), { timeout: 20_000 }).toEqual(saved.map((op) => op.name));
 
     const answered = page.waitForResponse(
       (r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"operationName":"Frameworks"'),
     );
-    await page.locator('.graphiql-execute-button').click();
+    await offered.filter({ hasText: /^Frameworks$/ }).click();
     const payload = (await (await answered).json()) as { data: { frameworks: { id: string }[] } };
     expect(payload.data.frameworks.map((f) => f.id)).toEqual(['eu-ai-act', 'iso27001', 'iso42001', 'iso9001', 'nist-ai-rmf']);
     // The result pane shows it (Monaco draws only the lines in view: check the first ones).

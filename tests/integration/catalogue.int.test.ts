@@ -24,7 +24,7 @@ describe('catalogue API over HTTP', () => {
   });
 
   it('groups the ISO/IEC 42001 Annex A controls under their objectives', async () => {
-    const { body } = await run(server, AnnexAControlsDocument, { framework: 'iso42001' });
+    const { body } = await run(server, AnnexAControlsDocument, { standard: 'iso42001' });
     const objectives = body.data!.framework!.requirements;
     expect(objectives.map((o) => o.ref)).toEqual(['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.6.1', 'A.6.2', 'A.7', 'A.8', 'A.9', 'A.10']);
     const controls = objectives.flatMap((o) => o.children.filter((c) => c.kind === 'CONTROL'));

@@ -25,3 +25,13 @@ describe('saved operations', () => {
     expect(new Set(ops.map((op) => op.name)).size).toBe(ops.length);
   });
 });
+
+describe('playground variables', () => {
+  it('merges the saved operations\u2019 variables and refuses a clash', async () => {
+    const { mergeVariables } = await import('../../src/playground/playground.js');
+    const op = (file: string, variables: Record<string, unknown>) => parseSavedOperation(file, `# q\n# variables: ${JSON.stringify(variables)}\nquery ${file.replace('.graphql', '')} { frameworks { id } }`);
+    expect(mergeVariables([op('A.graphql', { ref: 'Art. 9' }), op('B.graphql', { ref: 'Art. 9', hops: 2 })])).toEqual({ ref: 'Art. 9', hops: 2 });
+    expect(() => mergeVariables([op('A.graphql', { ref: 'Art. 9' }), op('B.graphql', { ref: 'MAP 1.1' })])).toThrowError(/B.graphql and A.graphql both use \$ref/);
+    expect(() => mergeVariables(readSavedOperations('queries'))).not.toThrow();
+  });
+});

@@ -3,6 +3,7 @@
  * carry them, and the formatter that masks everything unexpected. No stack trace,
  * Cypher text or internal detail ever reaches a client.
  */
+import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export const ErrorCode = {
@@ -68,7 +69,11 @@ export function createErrorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const code = formatted.extensions?.code;
-      if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      // Apollo labels any thrown error INTERNAL_SERVER_ERROR and keeps its message: only
+      // errors raised as GraphQLErrors (ours, or Apollo's request errors) are shown.
+      const original = unwrapResolverError(error);
+      const deliberate = original instanceof GraphQLError || !(original instanceof Error);
+      if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && deliberate) {
         const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions: { ...extensions, code } };
       }

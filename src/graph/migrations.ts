@@ -44,6 +44,23 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX framework_version_framework IF NOT EXISTS FOR (v:FrameworkVersion) ON (v.frameworkId)',
     ],
   },
+  {
+    version: 4,
+    name: 'organisation entities',
+    statements: [
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT external_ref_key IF NOT EXISTS FOR (x:ExternalRef) REQUIRE x.key IS UNIQUE',
+      'CREATE INDEX ai_system_name IF NOT EXISTS FOR (n:AISystem) ON (n.name)',
+      'CREATE INDEX model_name IF NOT EXISTS FOR (n:Model) ON (n.name)',
+      'CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name)',
+      'CREATE INDEX risk_title IF NOT EXISTS FOR (n:Risk) ON (n.title)',
+      'CREATE INDEX control_name IF NOT EXISTS FOR (n:Control) ON (n.name)',
+      'CREATE INDEX control_status IF NOT EXISTS FOR (n:Control) ON (n.status)',
+      'CREATE INDEX obligation_title IF NOT EXISTS FOR (n:Obligation) ON (n.title)',
+      'CREATE INDEX evidence_title IF NOT EXISTS FOR (n:Evidence) ON (n.title)',
+      'CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name)',
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

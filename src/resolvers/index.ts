@@ -3,10 +3,11 @@ import { baseResolvers } from './base.js';
 import { catalogueResolvers } from './catalogue.js';
 import { crosswalkResolvers } from './crosswalk.js';
 import { exchangeResolvers } from './exchange.js';
+import { organisationResolvers } from './organisation.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

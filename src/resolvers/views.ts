@@ -30,3 +30,17 @@ export interface VersionDiffView {
   readonly to: FrameworkVersionRow;
   readonly changes: readonly VersionChange[];
 }
+
+/** A link read from the graph: its two ends and its property (a dataset purpose or a coverage). */
+export interface LinkView {
+  readonly fromId: string;
+  readonly toId: string;
+  readonly property: string | null;
+}
+
+export interface LinkPayloadView {
+  readonly kind: string;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly changed: boolean;
+}

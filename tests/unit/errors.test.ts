@@ -24,6 +24,19 @@ describe('error formatter', () => {
     expect(logged).toContain(original);
   });
 
+  it('masks a thrown error even when Apollo has labelled it INTERNAL_SERVER_ERROR', () => {
+    const original = new Error("Invalid input '|': MATCH (n:Entity) WITH all, size(all)");
+    const wrapped = new GraphQLError(original.message, { originalError: original, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const out = format({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
+    expect(out).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('masks a raw error that claims a public code', () => {
+    const original = Object.assign(new Error('MATCH (secret)'), { extensions: { code: 'BAD_USER_INPUT' } });
+    const out = format({ message: original.message, extensions: { code: 'BAD_USER_INPUT' } }, original);
+    expect(out.message).toBe('Internal server error');
+  });
+
   it('builds NOT_FOUND with the id', () => {
     expect(new NotFoundError('Control', 'c-1').extensions).toEqual({ code: 'NOT_FOUND', id: 'c-1' });
   });

@@ -1,0 +1,250 @@
+/**
+ * Organisation statements, built from the entity descriptions in domain/entity-spec.ts.
+ * Labels, relationship types and property names come only from those descriptions (a
+ * fixed whitelist); every value travels as a parameter.
+ */
+import { ENTITIES, type EntityType, type FieldDef, type LinkDef } from '../../domain/entity-spec.js';
+import type { Statement } from '../executor.js';
+import type { Plain } from '../records.js';
+
+/** An organisation record as stored: its own fields plus identity and bookkeeping. */
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  externalRefs: { system: string; id: string }[];
+  [field: string]: Plain | undefined;
+}
+
+const ENTITY_LABELS = new Set<string>(Object.keys(ENTITIES));
+
+function label(type: EntityType): string {
+  if (!ENTITY_LABELS.has(type)) throw new Error(`unknown entity type ${type}`);
+  return type;
+}
+
+/** The Cypher expression that stores a field's parameter with its Neo4j type. */
+function storeExpression(field: FieldDef, param: string): string {
+  if (field.spec.kind === 'date') return `CASE WHEN ${param} IS NULL THEN null ELSE date(${param}) END`;
+  if (field.spec.kind === 'datetime') return `CASE WHEN ${param} IS NULL THEN null ELSE datetime(${param}) END`;
+  if (field.spec.kind === 'int') return `toInteger(${param})`;
+  return param;
+}
+
+const ROW = `n { .*, type: [l IN labels(n) WHERE l <> 'Entity'][0],
+  externalRefs: [(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }] }`;
+
+export function createEntity(
+  type: EntityType,
+  id: string,
+  values: Readonly<Record<string, unknown>>,
+  externalRefs: readonly { system: string; id: string }[],
+): Statement<{ entity: EntityRow }> {
+  const sets = ENTITIES[type].fields.map((f) => `n.${f.name} = ${storeExpression(f, `$values.${f.name}`)}`);
+  return {
+    name: `create${type}`,
+    cypher: `CREATE (n:Entity:${label(type)} {id: $id})
+             SET ${sets.join(', ')}, n.version = 1, n.createdAt = datetime(), n.updatedAt = datetime()
+             WITH n
+             UNWIND (CASE WHEN size($externalRefs) = 0 THEN [null] ELSE $externalRefs END) AS ref
+             CALL {
+               WITH n, ref
+               WITH n, ref WHERE ref IS NOT NULL
+               CREATE (x:ExternalRef {key: ref.system + '|' + ref.id, system: ref.system, id: ref.id})-[:REFERS_TO]->(n)
+             }
+             WITH DISTINCT n
+             RETURN ${ROW} AS entity`,
+    params: { id, values, externalRefs },
+  };
+}
+
+/**
+ * Applies the given fields if the stored version is `expectedVersion`. The write lock is
+ * taken before the version is read, so two concurrent updates cannot both pass the check.
+ * Returns the entity as stored and whether the update applied.
+ */
+export function updateEntity(
+  type: EntityType,
+  id: string,
+  expectedVersion: number,
+  values: Readonly<Record<string, unknown>>,
+): Statement<{ applied: boolean; entity: EntityRow }> {
+  const fields = ENTITIES[type].fields.filter((f) => Object.prototype.hasOwnProperty.call(values, f.name));
+  const sets = fields.map((f) => `n.${f.name} = ${storeExpression(f, `$values.${f.name}`)}`);
+  return {
+    name: `update${type}`,
+    cypher: `MATCH (n:${label(type)} {id: $id})
+             SET n._lock = true
+             WITH n, n.version = toInteger($expectedVersion) AS applies
+             CALL {
+               WITH n, applies
+               WITH n WHERE applies
+               SET ${[...sets, 'n.version = n.version + 1', 'n.updatedAt = datetime()'].join(', ')}
+             }
+             REMOVE n._lock
+             RETURN applies AS applied, ${ROW} AS entity`,
+    params: { id, expectedVersion, values },
+  };
+}
+
+export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
+  return {
+    name: 'listEntitiesByIds',
+    cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${ROW} AS entity`,
+    params: { ids },
+  };
+}
+
+export interface EntityListQuery {
+  type: EntityType;
+  equals: Readonly<Record<string, unknown>>;
+  text: string | null;
+  party: string | null;
+  after: { key: string; id: string } | null;
+  first: number;
+}
+
+/** A page of one entity type in a stable order (sort field, then id), with the total. */
+export function listEntities(query: EntityListQuery): Statement<{ total: number; entities: EntityRow[] }> {
+  const def = ENTITIES[query.type];
+  const conditions = Object.keys(query.equals)
+    .filter((field) => def.filterFields.includes(field))
+    .map((field) => `n.${field} = $equals.${field}`);
+  if (query.text !== null) {
+    conditions.push(`(${def.textFields.map((f) => `toLower(coalesce(n.${f}, '')) CONTAINS $text`).join(' OR ')})`);
+  }
+  if (query.party !== null) {
+    conditions.push('EXISTS { (:Party {id: $party})-[:ACCOUNTABLE_FOR|RESPONSIBLE_FOR]->(n) }');
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const sort = `coalesce(n.${def.sortField}, '')`;
+  return {
+    name: `list${query.type}`,
+    cypher: `MATCH (n:${label(query.type)}) ${where}
+             WITH n, ${sort} AS key ORDER BY key, n.id
+             WITH collect(n) AS matched
+             WITH matched, size(matched) AS total
+             UNWIND (CASE WHEN total = 0 THEN [null] ELSE matched END) AS n
+             WITH total, n, ${sort} AS key
+             WHERE n IS NOT NULL AND ($after IS NULL OR key > $after.key OR (key = $after.key AND n.id > $after.id))
+             WITH total, collect(n)[0..toInteger($first)] AS page
+             RETURN total, [n IN page | ${ROW}] AS entities`,
+    params: { equals: query.equals, text: query.text?.toLowerCase() ?? null, party: query.party, after: query.after, first: query.first },
+  };
+}
+
+export interface DependentRow {
+  id: string;
+  type: string;
+  label: string;
+  relationship: string;
+}
+
+/** The organisation records linked to an entity, in either direction. */
+export function listDependents(id: string): Statement<{ dependent: DependentRow }> {
+  return {
+    name: 'listDependents',
+    cypher: `MATCH (n:Entity {id: $id})-[r]-(m:Entity)
+             RETURN { id: m.id, type: [l IN labels(m) WHERE l <> 'Entity'][0], label: coalesce(m.name, m.title, m.id),
+                      relationship: type(r) } AS dependent
+             ORDER BY dependent.type, dependent.label`,
+    params: { id },
+  };
+}
+
+/** Deletes an entity with its links and external references; returns how many links went. */
+export function deleteEntity(type: EntityType, id: string): Statement<{ removedLinks: number }> {
+  return {
+    name: `delete${type}`,
+    cypher: `MATCH (n:${label(type)} {id: $id})
+             OPTIONAL MATCH (x:ExternalRef)-[:REFERS_TO]->(n)
+             WITH n, collect(x) AS refs, COUNT { (n)-[r]-(m) WHERE NOT m:ExternalRef } AS links
+             FOREACH (x IN refs | DETACH DELETE x)
+             DETACH DELETE n
+             RETURN links AS removedLinks`,
+    params: { id },
+  };
+}
+
+/** The label of each id: an entity type, Requirement, or nothing when the id is unknown. */
+export function findKinds(ids: readonly string[]): Statement<{ id: string; kind: string | null }> {
+  return {
+    name: 'findKinds',
+    cypher: `UNWIND $ids AS id
+             OPTIONAL MATCH (n:Entity {id: id})
+             OPTIONAL MATCH (r:Requirement {id: id})
+             RETURN id, CASE WHEN n IS NOT NULL THEN [l IN labels(n) WHERE l <> 'Entity'][0]
+                             WHEN r IS NOT NULL THEN 'Requirement' END AS kind`,
+    params: { ids },
+  };
+}
+
+/** Which index finds a node: organisation records are Entities, the catalogue's are Requirements. */
+export type NodeSpace = 'Entity' | 'Requirement';
+
+function space(value: NodeSpace): string {
+  if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);
+  return value;
+}
+
+/** Creates a link, or updates its property; says whether anything changed. */
+export function createLink(
+  link: LinkDef,
+  from: { space: NodeSpace; id: string },
+  to: { space: NodeSpace; id: string },
+  property: string | null,
+): Statement<{ changed: boolean }> {
+  const prop = link.property?.name;
+  return {
+    name: `link${link.kind}`,
+    cypher: `MATCH (from:${space(from.space)} {id: $from})
+             MATCH (to:${space(to.space)} {id: $to})
+             OPTIONAL MATCH (from)-[old:${link.kind}]->(to)
+             WITH from, to, old IS NULL${prop ? ` OR old.${prop} <> $property` : ''} AS changed
+             MERGE (from)-[r:${link.kind}]->(to)
+             ${prop ? `SET r.${prop} = $property` : ''}
+             RETURN changed`,
+    params: { from: from.id, to: to.id, property },
+  };
+}
+
+export function deleteLink(
+  link: LinkDef,
+  from: { space: NodeSpace; id: string },
+  to: { space: NodeSpace; id: string },
+): Statement<{ changed: boolean }> {
+  return {
+    name: `unlink${link.kind}`,
+    cypher: `OPTIONAL MATCH (:${space(from.space)} {id: $from})-[r:${link.kind}]->(:${space(to.space)} {id: $to})
+             WITH collect(r) AS found
+             FOREACH (r IN found | DELETE r)
+             RETURN size(found) > 0 AS changed`,
+    params: { from: from.id, to: to.id },
+  };
+}
+
+export interface LinkedRow {
+  id: string;
+  otherId: string;
+  property: string | null;
+}
+
+/**
+ * For each id, the records at the other end of its links of one kind: OUT follows the
+ * stored direction, IN goes against it.
+ */
+export function listLinked(link: LinkDef, direction: 'OUT' | 'IN', from: NodeSpace, ids: readonly string[]): Statement<{ row: LinkedRow }> {
+  const start = `(n:${space(from)} {id: id})`;
+  const pattern = direction === 'OUT' ? `${start}-[r:${link.kind}]->(m)` : `${start}<-[r:${link.kind}]-(m)`;
+  const prop = link.property?.name;
+  return {
+    name: `listLinked${link.kind}${direction}${from}`,
+    cypher: `UNWIND $ids AS id
+             MATCH ${pattern}
+             RETURN { id: id, otherId: m.id, property: ${prop ? `r.${prop}` : 'null'} } AS row
+             ORDER BY coalesce(m.position, 0), coalesce(m.name, m.title, m.ref, m.id)`,
+    params: { ids },
+  };
+}

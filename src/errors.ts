@@ -72,7 +72,8 @@ export function createErrorFormatter(log: ErrorLogger) {
       // Apollo labels any thrown error INTERNAL_SERVER_ERROR and keeps its message: only
       // errors raised as GraphQLErrors (ours, or Apollo's request errors) are shown.
       const original = unwrapResolverError(error);
-      const deliberate = original instanceof GraphQLError || !(original instanceof Error);
+      // By name as well as by class: a second copy of graphql-js (CommonJS beside ESM) has its own class.
+      const deliberate = original instanceof GraphQLError || !(original instanceof Error) || original.name === 'GraphQLError';
       if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && deliberate) {
         const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions: { ...extensions, code } };

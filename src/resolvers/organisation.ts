@@ -253,11 +253,11 @@ const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hi
     name,
     serialize: (value) => String(value),
     parseValue: (value) => {
-      if (typeof value !== 'string' || !check(value)) throw new TypeError(`${name} must be ${hint}`);
+      if (typeof value !== 'string' || !check(value)) throw new BadUserInputError(`${name} must be ${hint}`);
       return value;
     },
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new TypeError(`${name} must be ${hint}`);
+      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new BadUserInputError(`${name} must be ${hint}`);
       return ast.value;
     },
   });

@@ -44,6 +44,8 @@ export interface Config {
   readonly logFormat: 'json' | 'pretty' | 'auto';
   readonly maxBodyBytes: number;
   readonly seedOnStart: boolean;
+  /** Load the demo organisation into a graph that has no organisation records. */
+  readonly demoOnStart: boolean;
   readonly seedDir: string;
   readonly queriesDir: string;
   readonly neo4j: Neo4jTarget;
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const logFormat = oneOf('LOG_FORMAT', ['json', 'pretty', 'auto'] as const, 'auto');
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600);
   const seedOnStart = bool('SEED_ON_START', true);
+  const demoOnStart = bool('DEMO_ON_START', true);
 
   const database = text('NEO4J_DATABASE') ?? 'neo4j';
   if (!DATABASE_NAME.test(database)) {
@@ -160,6 +163,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logFormat,
     maxBodyBytes,
     seedOnStart,
+    demoOnStart,
     seedDir: folder('SEED_DIR', 'seed'),
     queriesDir: folder('QUERIES_DIR', 'queries'),
     neo4j: Object.freeze(neo4j),

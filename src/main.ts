@@ -8,6 +8,7 @@ import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
+import { loadDemo } from './ingest/demo.js';
 import { loadSeed } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './server.js';
@@ -61,6 +62,9 @@ try {
   log.info({ applied: migrated.applied, current: migrated.current }, 'migrations applied');
   if (config.seedOnStart) {
     await loadSeed(graph, config.seedDir, { say: (line) => log.info(line) });
+  }
+  if (config.demoOnStart) {
+    await loadDemo(graph, config.seedDir, (line) => log.info(line));
   }
 
   const app = await createApp({

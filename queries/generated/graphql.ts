@@ -4,6 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A control's state. Only IMPLEMENTED and OPERATING controls contribute to coverage. */
+export type ControlStatus =
+  /** In place. */
+  | 'IMPLEMENTED'
+  /** In place but found not to work. */
+  | 'INEFFECTIVE'
+  /** In place and shown to operate. */
+  | 'OPERATING'
+  /** Decided, not in place. */
+  | 'PLANNED'
+  /** No longer in use. */
+  | 'RETIRED';
+
+/** How much of a requirement a control implements. */
+export type Coverage =
+  /** All of it. */
+  | 'FULL'
+  /** Part of it. */
+  | 'PARTIAL';
+
+/** The EU AI Act risk class of an AI system. */
+export type EuAiActRiskClass =
+  /** High-risk under Art. 6 (Annex I or Annex III). */
+  | 'HIGH_RISK'
+  /** None of the above. */
+  | 'MINIMAL'
+  /** A prohibited practice under Art. 5. */
+  | 'PROHIBITED'
+  /** Subject to the transparency obligations of Art. 50. */
+  | 'TRANSPARENCY';
+
 /** What kind of publication a framework is. */
 export type FrameworkKind =
   /** Voluntary guidance without certification (the NIST AI RMF). */
@@ -12,6 +43,23 @@ export type FrameworkKind =
   | 'REGULATION'
   /** A voluntary standard that can be certified against (the ISO management system standards). */
   | 'STANDARD';
+
+/** Where an AI system is in its life cycle (ISO/IEC 22989 stages). */
+export type LifecycleStage =
+  /** Being put into service. */
+  | 'DEPLOYMENT'
+  /** Being designed and built. */
+  | 'DESIGN_AND_DEVELOPMENT'
+  /** The need and the idea are being worked out. */
+  | 'INCEPTION'
+  /** In use, and monitored. */
+  | 'OPERATION_AND_MONITORING'
+  /** Withdrawn from use. */
+  | 'RETIREMENT'
+  /** Being re-assessed after a change or an incident. */
+  | 'RE_EVALUATION'
+  /** Being verified and validated before release. */
+  | 'VERIFICATION_AND_VALIDATION';
 
 /** How a mapping or set was made (OSCAL 1.2 mapping method). */
 export type MappingMethod =
@@ -33,6 +81,19 @@ export type MappingStatus =
   /** Replaced by another mapping. */
   | 'SUPERSEDED';
 
+/** Where an obligation stands. */
+export type ObligationStatus =
+  /** Being worked on. */
+  | 'IN_PROGRESS'
+  /** Met. */
+  | 'MET'
+  /** Not started. */
+  | 'OPEN'
+  /** Past its due date and not met. */
+  | 'OVERDUE'
+  /** Not applicable, with a reason recorded. */
+  | 'WAIVED';
+
 /** An operator role that the EU AI Act places obligations on. */
 export type OperatorRole =
   /** Holds a written mandate from a third-country provider to act on its behalf (Art. 3(5)). */
@@ -47,6 +108,13 @@ export type OperatorRole =
   | 'IMPORTER'
   /** Develops an AI system or model, or has it developed, and places it on the market or puts it into service under its own name (Art. 3(3)). */
   | 'PROVIDER';
+
+/** A person or a team. */
+export type PartyKind =
+  /** A person. */
+  | 'PERSON'
+  /** A team or a function. */
+  | 'TEAM';
 
 /** The NIST IR 8477 set-theory relationship between the scopes of two requirements, read from source to target. */
 export type Relationship =
@@ -103,10 +171,69 @@ export type RequirementKind =
   /** An ISO/IEC 27001 Annex A theme that groups controls (A.5 Organizational controls). */
   | 'THEME';
 
+/** How a trace reaches a requirement. */
+export type TraceRoute =
+  /** Through a control that applies to the system. */
+  | 'CONTROL'
+  /** Through an obligation that binds the system. */
+  | 'OBLIGATION'
+  /** Through a risk raised on the record and a control that mitigates it. */
+  | 'RISK';
+
+export type AccountabilityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountabilityQuery = { parties: { totalCount: number, edges: Array<{ node: { name: string, kind: PartyKind, jobTitle: string | null, accountableFor: Array<
+          | { __typename: 'AISystem', name: string }
+          | { __typename: 'Control', name: string }
+          | { __typename: 'Obligation', title: string }
+          | { __typename: 'Risk', title: string }
+        >, responsibleFor: Array<
+          | { __typename: 'AISystem', name: string }
+          | { __typename: 'Control', name: string }
+          | { __typename: 'Obligation', title: string }
+          | { __typename: 'Risk', title: string }
+        > } }> } };
+
+export type ApplicantDatasetImpactQueryVariables = Exact<{
+  dataset: string;
+}>;
+
+
+export type ApplicantDatasetImpactQuery = { impact: { systems: Array<{ name: string, lifecycleStage: LifecycleStage }>, models: Array<{ name: string }>, risks: Array<{ title: string, score: number }>, controls: Array<{ name: string, status: ControlStatus }>, obligations: Array<{ title: string, dueDate: string | null, status: ObligationStatus }>, evidence: Array<{ title: string }>, requirements: Array<{ direct: boolean, requirement: { id: string, title: string | null }, via: Array<{ relationship: Relationship, source: { id: string } }> }> } };
+
 export type CrosswalkSetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CrosswalkSetsQuery = { crosswalkSets: Array<{ id: string, title: string, publisher: string, source: string, sourceUrl: string | null, licence: string, method: MappingMethod, relationshipsBy: string, addedAt: string, mappingCount: number, from: { id: string }, to: { id: string } }> };
+
+export type CvScreeningIso42001TraceQueryVariables = Exact<{
+  cvSystem: string;
+}>;
+
+
+export type CvScreeningIso42001TraceQuery = { trace: { from:
+      | { name: string, riskClass: EuAiActRiskClass | null, highRiskArea: string | null, id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , requirements: Array<{ requirement: { ref: string, title: string | null }, paths: Array<{ route: TraceRoute, coverage: Coverage | null, steps: Array<
+          | { __typename: 'AISystem' }
+          | { __typename: 'Control', name: string, status: ControlStatus }
+          | { __typename: 'CrosswalkSet' }
+          | { __typename: 'Dataset' }
+          | { __typename: 'Evidence' }
+          | { __typename: 'Framework' }
+          | { __typename: 'Model' }
+          | { __typename: 'Obligation', title: string }
+          | { __typename: 'Party' }
+          | { __typename: 'Requirement' }
+          | { __typename: 'Risk', title: string }
+        > }>, evidence: Array<{ title: string, effectiveFrom: string | null, validUntil: string | null }> }> } };
 
 export type EuAiActToIso42001QueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -168,6 +295,92 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AccountabilityDocument = new TypedDocumentString(`
+    query Accountability {
+  parties(first: 100) {
+    totalCount
+    edges {
+      node {
+        name
+        kind
+        jobTitle
+        accountableFor {
+          __typename
+          ... on AISystem {
+            name
+          }
+          ... on Control {
+            name
+          }
+          ... on Risk {
+            title
+          }
+          ... on Obligation {
+            title
+          }
+        }
+        responsibleFor {
+          __typename
+          ... on AISystem {
+            name
+          }
+          ... on Control {
+            name
+          }
+          ... on Risk {
+            title
+          }
+          ... on Obligation {
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountabilityQuery, AccountabilityQueryVariables>;
+export const ApplicantDatasetImpactDocument = new TypedDocumentString(`
+    query ApplicantDatasetImpact($dataset: ID!) {
+  impact(of: $dataset) {
+    systems {
+      name
+      lifecycleStage
+    }
+    models {
+      name
+    }
+    risks {
+      title
+      score
+    }
+    controls {
+      name
+      status
+    }
+    obligations {
+      title
+      dueDate
+      status
+    }
+    evidence {
+      title
+    }
+    requirements {
+      direct
+      requirement {
+        id
+        title
+      }
+      via {
+        source {
+          id
+        }
+        relationship
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicantDatasetImpactQuery, ApplicantDatasetImpactQueryVariables>;
 export const CrosswalkSetsDocument = new TypedDocumentString(`
     query CrosswalkSets {
   crosswalkSets {
@@ -190,6 +403,48 @@ export const CrosswalkSetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CrosswalkSetsQuery, CrosswalkSetsQueryVariables>;
+export const CvScreeningIso42001TraceDocument = new TypedDocumentString(`
+    query CvScreeningIso42001Trace($cvSystem: ID!) {
+  trace(from: $cvSystem, framework: "iso42001") {
+    from {
+      id
+      ... on AISystem {
+        name
+        riskClass
+        highRiskArea
+      }
+    }
+    requirements {
+      requirement {
+        ref
+        title
+      }
+      paths {
+        route
+        coverage
+        steps {
+          __typename
+          ... on Risk {
+            title
+          }
+          ... on Control {
+            name
+            status
+          }
+          ... on Obligation {
+            title
+          }
+        }
+      }
+      evidence {
+        title
+        effectiveFrom
+        validUntil
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CvScreeningIso42001TraceQuery, CvScreeningIso42001TraceQueryVariables>;
 export const EuAiActToIso42001Document = new TypedDocumentString(`
     query EuAiActToIso42001 {
   crosswalk(from: "eu-ai-act", to: "iso42001") {

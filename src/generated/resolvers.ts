@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -788,6 +788,38 @@ export type HighRiskRoute =
   /** Used in an area listed in Annex III (Art. 6(2)). */
   | 'ANNEX_III';
 
+/** Everything that depends on a record or a requirement. */
+export type Impact = {
+  __typename?: 'Impact';
+  /** The controls involved. */
+  controls: Array<Control>;
+  /** The evidence involved. */
+  evidence: Array<Evidence>;
+  /** The models affected (for a dataset: the models trained on it). */
+  models: Array<Model>;
+  /** The obligations that bind the affected systems or derive from the affected requirements. */
+  obligations: Array<Obligation>;
+  /** The record or requirement asked about. */
+  of: Node;
+  /** The requirements affected: directly, or one crosswalk mapping away. */
+  requirements: Array<ImpactedRequirement>;
+  /** The risks affected. */
+  risks: Array<Risk>;
+  /** The AI systems affected. */
+  systems: Array<AiSystem>;
+};
+
+/** A requirement an impact reaches. */
+export type ImpactedRequirement = {
+  __typename?: 'ImpactedRequirement';
+  /** True when it is reached directly; false when only through a crosswalk mapping. */
+  direct: Scalars['Boolean']['output'];
+  /** The requirement. */
+  requirement: Requirement;
+  /** For a requirement reached through the crosswalk: the mappings that reach it, read from the affected requirement. */
+  via: Array<Mapping>;
+};
+
 /** A crosswalk set file to import. */
 export type ImportCrosswalkSetInput = {
   /** The file's content (at most the request body limit). */
@@ -1538,6 +1570,14 @@ export type Query = {
   frameworkVersionDiff: FrameworkVersionDiff;
   /** Every framework in the catalogue, ordered by id. */
   frameworks: Array<Framework>;
+  /**
+   * From a dataset, model, control, evidence item or requirement up to everything that
+   * depends on it: the AI systems it feeds (or that a control or requirement reaches), the
+   * risks raised on them, the controls, obligations and evidence involved, and the
+   * requirements affected in every framework, including those one crosswalk mapping away.
+   * NOT_FOUND for an unknown id; BAD_USER_INPUT for a record of another type.
+   */
+  impact: Impact;
   /** The organisation's models, ordered by name. */
   models: ModelConnection;
   /**
@@ -1558,6 +1598,14 @@ export type Query = {
   risks: RiskConnection;
   /** The version of this service and of the graph schema it has applied. */
   serviceInfo: ServiceInfo;
+  /**
+   * From an AI system (or a dataset) down to every requirement it touches: through the
+   * risks raised on it and the controls that mitigate them, through the controls that apply
+   * to it, and through the obligations that bind it. Each requirement comes with every path
+   * that reaches it and the evidence for it (evidence supporting a control on a path or the
+   * requirement itself, unscoped or scoped to this record). NOT_FOUND for an unknown id.
+   */
+  trace: Trace;
 };
 
 
@@ -1634,6 +1682,12 @@ export type QueryFrameworkVersionDiffArgs = {
 
 
 /** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryImpactArgs = {
+  of: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ModelFilter>;
@@ -1675,6 +1729,13 @@ export type QueryRisksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RiskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryTraceArgs = {
+  framework?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['ID']['input'];
 };
 
 /** The NIST IR 8477 set-theory relationship between the scopes of two requirements, read from source to target. */
@@ -1954,6 +2015,46 @@ export type ServiceInfo = {
   schemaVersion: Scalars['Int']['output'];
   /** The service's release version. */
   version: Scalars['String']['output'];
+};
+
+/** Where a trace starts and what it reaches. */
+export type Trace = {
+  __typename?: 'Trace';
+  /** The AI system or dataset traced from. */
+  from: Entity;
+  /** Every requirement reached, grouped by framework in document order. */
+  requirements: Array<TracedRequirement>;
+};
+
+/** One path from the start of a trace to a requirement. */
+export type TracePath = {
+  __typename?: 'TracePath';
+  /** For a path through a control: whether it implements all of the requirement or part of it. */
+  coverage: Maybe<Coverage>;
+  /** How the path runs. */
+  route: TraceRoute;
+  /** The records along the path, from the start to the requirement, both included. */
+  steps: Array<Node>;
+};
+
+/** How a trace reaches a requirement. */
+export type TraceRoute =
+  /** Through a control that applies to the system. */
+  | 'CONTROL'
+  /** Through an obligation that binds the system. */
+  | 'OBLIGATION'
+  /** Through a risk raised on the record and a control that mitigates it. */
+  | 'RISK';
+
+/** A requirement a trace reaches, with how and with what evidence. */
+export type TracedRequirement = {
+  __typename?: 'TracedRequirement';
+  /** The evidence for it: supporting a control on one of the paths, or the requirement directly; unscoped or scoped to the start. */
+  evidence: Array<Evidence>;
+  /** Every path from the start to the requirement. */
+  paths: Array<TracePath>;
+  /** The requirement. */
+  requirement: Requirement;
 };
 
 /** A link to remove. */
@@ -2246,6 +2347,8 @@ export type ResolversTypes = {
   FrameworkVersionDiff: ResolverTypeWrapper<VersionDiffView>;
   HighRiskRoute: HighRiskRoute;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Impact: ResolverTypeWrapper<ImpactView>;
+  ImpactedRequirement: ResolverTypeWrapper<ImpactedRequirementView>;
   ImportCrosswalkSetInput: ImportCrosswalkSetInput;
   ImportCrosswalkSetPayload: ResolverTypeWrapper<Omit<ImportCrosswalkSetPayload, 'set'> & { set: ResolversTypes['CrosswalkSet'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2299,6 +2402,10 @@ export type ResolversTypes = {
   RiskTreatment: RiskTreatment;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Trace: ResolverTypeWrapper<TraceView>;
+  TracePath: ResolverTypeWrapper<TracePathView>;
+  TraceRoute: TraceRoute;
+  TracedRequirement: ResolverTypeWrapper<TracedRequirementView>;
   UnlinkInput: UnlinkInput;
   UpdateAISystemInput: UpdateAiSystemInput;
   UpdateControlInput: UpdateControlInput;
@@ -2357,6 +2464,8 @@ export type ResolversParentTypes = {
   FrameworkVersion: FrameworkVersionRow;
   FrameworkVersionDiff: VersionDiffView;
   ID: Scalars['ID']['output'];
+  Impact: ImpactView;
+  ImpactedRequirement: ImpactedRequirementView;
   ImportCrosswalkSetInput: ImportCrosswalkSetInput;
   ImportCrosswalkSetPayload: Omit<ImportCrosswalkSetPayload, 'set'> & { set: ResolversParentTypes['CrosswalkSet'] };
   Int: Scalars['Int']['output'];
@@ -2395,6 +2504,9 @@ export type ResolversParentTypes = {
   RiskSubject: EntityRow;
   ServiceInfo: ServiceInfo;
   String: Scalars['String']['output'];
+  Trace: TraceView;
+  TracePath: TracePathView;
+  TracedRequirement: TracedRequirementView;
   UnlinkInput: UnlinkInput;
   UpdateAISystemInput: UpdateAiSystemInput;
   UpdateControlInput: UpdateControlInput;
@@ -2654,6 +2766,23 @@ export type FrameworkVersionDiffResolvers<ContextType = Context, ParentType exte
   to?: Resolver<ResolversTypes['FrameworkVersion'], ParentType, ContextType>;
 };
 
+export type ImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
+  controls?: Resolver<Array<ResolversTypes['Control']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  of?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['ImpactedRequirement']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+  systems?: Resolver<Array<ResolversTypes['AISystem']>, ParentType, ContextType>;
+};
+
+export type ImpactedRequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedRequirement'] = ResolversParentTypes['ImpactedRequirement']> = {
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  via?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
+};
+
 export type ImportCrosswalkSetPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportCrosswalkSetPayload'] = ResolversParentTypes['ImportCrosswalkSetPayload']> = {
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mappingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2853,6 +2982,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworkVersionDiff?: Resolver<ResolversTypes['FrameworkVersionDiff'], ParentType, ContextType, RequireFields<QueryFrameworkVersionDiffArgs, 'framework' | 'from' | 'to'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
+  impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'of'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   obligations?: Resolver<ResolversTypes['ObligationConnection'], ParentType, ContextType, RequireFields<QueryObligationsArgs, 'first'>>;
@@ -2860,6 +2990,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType, RequireFields<QueryRequirementArgs, 'framework' | 'ref'>>;
   risks?: Resolver<ResolversTypes['RiskConnection'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'first'>>;
   serviceInfo?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
+  trace?: Resolver<ResolversTypes['Trace'], ParentType, ContextType, RequireFields<QueryTraceArgs, 'from'>>;
 };
 
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
@@ -2942,6 +3073,23 @@ export type ServiceInfoResolvers<ContextType = Context, ParentType extends Resol
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TraceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trace'] = ResolversParentTypes['Trace']> = {
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['TracedRequirement']>, ParentType, ContextType>;
+};
+
+export type TracePathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TracePath'] = ResolversParentTypes['TracePath']> = {
+  coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['TraceRoute'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
+export type TracedRequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TracedRequirement'] = ResolversParentTypes['TracedRequirement']> = {
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['TracePath']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AISystem?: AiSystemResolvers<ContextType>;
   AISystemConnection?: AiSystemConnectionResolvers<ContextType>;
@@ -2972,6 +3120,8 @@ export type Resolvers<ContextType = Context> = {
   Framework?: FrameworkResolvers<ContextType>;
   FrameworkVersion?: FrameworkVersionResolvers<ContextType>;
   FrameworkVersionDiff?: FrameworkVersionDiffResolvers<ContextType>;
+  Impact?: ImpactResolvers<ContextType>;
+  ImpactedRequirement?: ImpactedRequirementResolvers<ContextType>;
   ImportCrosswalkSetPayload?: ImportCrosswalkSetPayloadResolvers<ContextType>;
   LinkPayload?: LinkPayloadResolvers<ContextType>;
   Mapping?: MappingResolvers<ContextType>;
@@ -3002,5 +3152,8 @@ export type Resolvers<ContextType = Context> = {
   RiskPayload?: RiskPayloadResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
+  Trace?: TraceResolvers<ContextType>;
+  TracePath?: TracePathResolvers<ContextType>;
+  TracedRequirement?: TracedRequirementResolvers<ContextType>;
 };
 

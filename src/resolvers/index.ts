@@ -4,10 +4,11 @@ import { catalogueResolvers } from './catalogue.js';
 import { crosswalkResolvers } from './crosswalk.js';
 import { exchangeResolvers } from './exchange.js';
 import { organisationResolvers } from './organisation.js';
+import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

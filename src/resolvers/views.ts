@@ -44,3 +44,37 @@ export interface LinkPayloadView {
   readonly toId: string;
   readonly changed: boolean;
 }
+
+export interface TracePathView {
+  readonly route: 'RISK' | 'CONTROL' | 'OBLIGATION';
+  readonly stepIds: readonly string[];
+  readonly coverage: string | null;
+}
+
+export interface TracedRequirementView {
+  readonly requirementId: string;
+  readonly paths: readonly TracePathView[];
+  readonly evidenceIds: readonly string[];
+}
+
+export interface TraceView {
+  readonly fromId: string;
+  readonly requirements: readonly TracedRequirementView[];
+}
+
+export interface ImpactedRequirementView {
+  readonly requirementId: string;
+  readonly direct: boolean;
+  readonly via: readonly MappingView[];
+}
+
+export interface ImpactView {
+  readonly ofId: string;
+  readonly systemIds: readonly string[];
+  readonly modelIds: readonly string[];
+  readonly riskIds: readonly string[];
+  readonly controlIds: readonly string[];
+  readonly obligationIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  readonly requirements: readonly ImpactedRequirementView[];
+}

@@ -10,6 +10,7 @@ import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { start, type RunningNeo4j } from '../../src/graph/local/local-neo4j.js';
 import { migrate } from '../../src/graph/migrations.js';
+import { loadDemo } from '../../src/ingest/demo.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { TEST_ENV } from './env.js';
 
@@ -36,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const graph = new GraphExecutor(driver, { database: config.neo4j.database });
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
+    // The test database is disposable: start every run from the demo organisation alone.
+    await graph.write({ name: 'resetOrganisation', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef DETACH DELETE n', params: {} });
+    await loadDemo(graph, config.seedDir, say);
   } finally {
     await driver.close();
   }

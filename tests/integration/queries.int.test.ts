@@ -52,6 +52,27 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(diff.changes.filter((c) => c.kind === 'RETITLED').map((c) => c.ref)).toEqual(['Art. 75', 'Art. 77']);
     expect(diff.changes.filter((c) => c.kind === 'REMOVED')).toEqual([]);
   },
+  CvScreeningIso42001Trace: (data) => {
+    const trace = data.trace as { from: { name: string }; requirements: { requirement: { ref: string }; evidence: { title: string }[] }[] };
+    expect(trace.from.name).toBe('CV screening');
+    const refs = trace.requirements.map((r) => r.requirement.ref);
+    expect(refs).toEqual(expect.arrayContaining(['A.6.2.4', 'A.6.2.8', 'A.9.2']));
+    expect(trace.requirements.find((r) => r.requirement.ref === 'A.6.2.4')!.evidence.map((e) => e.title)).toEqual(['Bias test report, TalentRank 2026.3']);
+  },
+  ApplicantDatasetImpact: (data) => {
+    const impact = data.impact as { systems: { name: string }[]; obligations: { title: string }[]; requirements: { direct: boolean }[] };
+    expect(impact.systems.map((s) => s.name).sort()).toEqual(['Credit scoring', 'Legacy churn predictor']);
+    expect(impact.obligations.map((o) => o.title)).toContain('Fundamental rights impact assessment for credit scoring');
+    expect(impact.requirements.some((r) => !r.direct)).toBe(true);
+  },
+  Accountability: (data) => {
+    const parties = data.parties as { totalCount: number; edges: { node: { name: string; accountableFor: { name?: string; title?: string }[] } }[] };
+    expect(parties.totalCount).toBe(6);
+    const cro = parties.edges.find((e) => e.node.name === 'Amira Haddad')!.node;
+    expect(cro.accountableFor.map((x) => x.name ?? x.title)).toEqual(
+      expect.arrayContaining(['Credit scoring', 'AI policy approved by the board', 'Register the credit scoring system in the EU database']),
+    );
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

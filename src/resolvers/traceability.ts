@@ -1,0 +1,110 @@
+/** trace and impact: bounded statements, then records loaded in batches. */
+import type { Context } from '../context.js';
+import { entityTypeOfId } from '../domain/entity-spec.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { findKinds, type EntityRow } from '../graph/statements/organisation.js';
+import { impactOf, listEvidenceFor, traceFrom } from '../graph/statements/traceability.js';
+import { checkId } from './arguments.js';
+import { readFrom } from './crosswalk.js';
+import type { ImpactedRequirementView, MappingView, TracedRequirementView } from './views.js';
+
+async function entities(context: Context, ids: readonly string[]): Promise<EntityRow[]> {
+  const rows = await context.loaders.entityById.loadMany(ids);
+  return rows.filter((r): r is EntityRow => r !== null && !(r instanceof Error));
+}
+
+async function nodeOf(context: Context, id: string) {
+  return (await context.loaders.entityById.load(id)) ?? (await context.loaders.requirementById.load(id));
+}
+
+export const traceabilityResolvers: Resolvers = {
+  Query: {
+    trace: async (_root, args, context) => {
+      const from = checkId(args.from, 'from');
+      const type = entityTypeOfId(from);
+      if (type !== 'AISystem' && type !== 'Dataset') {
+        throw new BadUserInputError('trace starts from an AI system or a dataset', 'from');
+      }
+      if ((await context.loaders.entityById.load(from)) === null) throw new NotFoundError(type, from);
+      const framework = args.framework == null ? null : checkId(args.framework, 'framework');
+      const rows = await context.graph.read(traceFrom(from, framework));
+      const controlIds = [...new Set(rows.flatMap((r) => r.paths.flatMap((p) => (p.controlId ? [p.controlId] : []))))];
+      const evidenceRows = await context.graph.read(listEvidenceFor(from, controlIds, rows.map((r) => r.requirementId)));
+      const evidenceOf = new Map(evidenceRows.map((r) => [r.targetId, r.evidence]));
+      const requirements: TracedRequirementView[] = rows.map((row) => {
+        const evidence = new Set<string>(evidenceOf.get(row.requirementId) ?? []);
+        for (const path of row.paths) for (const id of path.controlId ? (evidenceOf.get(path.controlId) ?? []) : []) evidence.add(id);
+        return {
+          requirementId: row.requirementId,
+          paths: row.paths.map((p) => ({ route: p.route, stepIds: [from, ...p.via, row.requirementId], coverage: p.coverage })),
+          evidenceIds: [...evidence].sort(),
+        };
+      });
+      return { fromId: from, requirements };
+    },
+    impact: async (_root, args, context) => {
+      const of = checkId(args.of, 'of');
+      const [found] = await context.graph.read(findKinds([of]));
+      const kind = found?.kind ?? null;
+      if (kind === null) throw new NotFoundError('Record or requirement', of);
+      if (!['Dataset', 'Model', 'Control', 'Evidence', 'Requirement'].includes(kind)) {
+        throw new BadUserInputError(`impact is found for datasets, models, controls, evidence and requirements, not a ${kind}`, 'of');
+      }
+      const [row] = await context.graph.read(impactOf(of, kind));
+      const direct = row?.requirements ?? [];
+      // One crosswalk mapping away: stored mappings read from each affected requirement.
+      const mappings = await context.loaders.mappingsByRequirementId.loadMany(direct);
+      const mapped = new Map<string, MappingView[]>();
+      direct.forEach((requirementId, index) => {
+        const list = mappings[index];
+        if (!Array.isArray(list)) return;
+        for (const mapping of list) {
+          const view = readFrom(mapping, requirementId);
+          if (view.relationship === 'NO_RELATIONSHIP' || direct.includes(view.targetId)) continue;
+          mapped.set(view.targetId, [...(mapped.get(view.targetId) ?? []), view]);
+        }
+      });
+      const requirements: ImpactedRequirementView[] = [
+        ...direct.map((requirementId) => ({ requirementId, direct: true, via: [] })),
+        ...[...mapped.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([requirementId, via]) => ({ requirementId, direct: false, via })),
+      ];
+      return {
+        ofId: of,
+        systemIds: row?.systems ?? [],
+        modelIds: row?.models ?? [],
+        riskIds: row?.risks ?? [],
+        controlIds: row?.controls ?? [],
+        obligationIds: row?.obligations ?? [],
+        evidenceIds: row?.evidence ?? [],
+        requirements,
+      };
+    },
+  },
+  Trace: {
+    from: async (trace, _args, context) => (await context.loaders.entityById.load(trace.fromId))!,
+  },
+  TracedRequirement: {
+    requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
+    evidence: (row, _args, context) => entities(context, row.evidenceIds),
+  },
+  TracePath: {
+    steps: async (path, _args, context) => {
+      const nodes = await Promise.all(path.stepIds.map((id) => nodeOf(context, id)));
+      return nodes.filter((n) => n !== null);
+    },
+    coverage: (path) => path.coverage as 'FULL' | 'PARTIAL' | null,
+  },
+  Impact: {
+    of: async (impact, _args, context) => (await nodeOf(context, impact.ofId))!,
+    systems: (impact, _args, context) => entities(context, impact.systemIds),
+    models: (impact, _args, context) => entities(context, impact.modelIds),
+    risks: (impact, _args, context) => entities(context, impact.riskIds),
+    controls: (impact, _args, context) => entities(context, impact.controlIds),
+    obligations: (impact, _args, context) => entities(context, impact.obligationIds),
+    evidence: (impact, _args, context) => entities(context, impact.evidenceIds),
+  },
+  ImpactedRequirement: {
+    requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
+  },
+};

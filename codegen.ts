@@ -43,6 +43,7 @@ const config: CodegenConfig = {
           Obligation: '../graph/statements/organisation.js#EntityRow',
           Evidence: '../graph/statements/organisation.js#EntityRow',
           Party: '../graph/statements/organisation.js#EntityRow',
+          Applicability: '../graph/statements/organisation.js#EntityRow',
           Entity: '../graph/statements/organisation.js#EntityRow',
           DatasetUse: '../resolvers/views.js#LinkView',
           ControlImplementation: '../resolvers/views.js#LinkView',

@@ -221,8 +221,10 @@ export type CvScreeningIso42001TraceQuery = { trace: { from:
       | { id: string }
       | { id: string }
       | { id: string }
+      | { id: string }
     , requirements: Array<{ requirement: { ref: string, title: string | null }, paths: Array<{ route: TraceRoute, coverage: Coverage | null, steps: Array<
           | { __typename: 'AISystem' }
+          | { __typename: 'Applicability' }
           | { __typename: 'Control', name: string, status: ControlStatus }
           | { __typename: 'CrosswalkSet' }
           | { __typename: 'Dataset' }

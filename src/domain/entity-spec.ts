@@ -39,7 +39,7 @@ export interface FieldDef {
   readonly default?: string | number | boolean | readonly string[];
 }
 
-export const ENTITY_TYPES = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party'] as const;
+export const ENTITY_TYPES = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party', 'Applicability'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface EntityDef {
@@ -170,6 +170,19 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
       str('jobTitle'),
     ],
   },
+  // A Statement of Applicability entry (ISO/IEC 42001 6.1.3): a requirement applies, or is
+  // excluded, for the whole organisation or for some AI systems, with the reason.
+  Applicability: {
+    type: 'Applicability',
+    prefix: 'apl',
+    sortField: 'justification',
+    textFields: ['justification'],
+    filterFields: ['applicable'],
+    fields: [
+      { name: 'applicable', spec: { kind: 'boolean' }, required: true },
+      { name: 'justification', spec: { kind: 'text', maxLength: 10_000 }, required: true },
+    ],
+  },
 };
 
 /** The type an entity id belongs to, from its prefix; undefined for other ids. */
@@ -205,6 +218,8 @@ export const LINKS: readonly LinkDef[] = [
   { kind: 'SCOPED_TO', from: ['Evidence'], to: ['AISystem', 'Dataset'] },
   { kind: 'ACCOUNTABLE_FOR', from: ['Party'], to: ACCOUNTABLE_TARGETS },
   { kind: 'RESPONSIBLE_FOR', from: ['Party'], to: ACCOUNTABLE_TARGETS },
+  { kind: 'FOR_REQUIREMENT', from: ['Applicability'], to: ['Requirement'] },
+  { kind: 'LIMITED_TO', from: ['Applicability'], to: ['AISystem'] },
 ];
 
 export const LINK_KINDS = LINKS.map((l) => l.kind);

@@ -109,6 +109,36 @@ export type AiSystemPayload = {
   aiSystem: AiSystem;
 };
 
+/** Whether a requirement applies, or is excluded, for the whole organisation or some AI systems, and why: one entry of the Statement of Applicability. */
+export type Applicability = Entity & Node & {
+  __typename?: 'Applicability';
+  /** True when the requirement applies; false when it is excluded. */
+  applicable: Scalars['Boolean']['output'];
+  /** When the entry was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** References to this entry in other systems. */
+  externalRefs: Array<ExternalRef>;
+  /** The stable id. */
+  id: Scalars['ID']['output'];
+  /** Why it applies or is excluded. */
+  justification: Scalars['String']['output'];
+  /** The requirement decided on. */
+  requirement: Requirement;
+  /** The AI systems the decision is limited to; empty when it holds for the whole organisation. */
+  systems: Array<AiSystem>;
+  /** When the entry last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases by one with every change; pass it as `expectedVersion` when updating. */
+  version: Scalars['Int']['output'];
+};
+
+/** The applicability entry a mutation created or changed. */
+export type ApplicabilityPayload = {
+  __typename?: 'ApplicabilityPayload';
+  /** The entry as stored now. */
+  applicability: Applicability;
+};
+
 /** One of the organisation's own controls: it mitigates risks, implements requirements of any framework and may apply to particular AI systems. */
 export type Control = Entity & Node & {
   __typename?: 'Control';
@@ -245,6 +275,20 @@ export type CreateAiSystemInput = {
   purpose?: InputMaybe<Scalars['String']['input']>;
   /** The EU AI Act risk class; null until the system has been classified. */
   riskClass?: InputMaybe<EuAiActRiskClass>;
+};
+
+/** A new applicability entry. */
+export type CreateApplicabilityInput = {
+  /** True when the requirement applies; false when it is excluded. */
+  applicable: Scalars['Boolean']['input'];
+  /** References to this entry in other systems; each is unique per system. */
+  externalRefs?: InputMaybe<Array<ExternalRefInput>>;
+  /** Why it applies or is excluded. */
+  justification: Scalars['String']['input'];
+  /** The requirement decided on, for example `iso42001:A.10.4`. */
+  requirement: Scalars['ID']['input'];
+  /** The AI systems the decision is limited to; leave out for the whole organisation. */
+  systems?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** What a new Control is made of. */
@@ -882,8 +926,12 @@ export type LinkKind =
   | 'BINDS'
   /** Obligation → Requirement. */
   | 'DERIVED_FROM'
+  /** Applicability → Requirement. */
+  | 'FOR_REQUIREMENT'
   /** Control → Requirement (with its coverage). */
   | 'IMPLEMENTS'
+  /** Applicability → AISystem. */
+  | 'LIMITED_TO'
   /** Control → Risk. */
   | 'MITIGATES'
   /** Risk → AISystem or Dataset. */
@@ -1071,6 +1119,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a AISystem. Fails with CONFLICT when one of its external references is taken. */
   createAISystem: AiSystemPayload;
+  /**
+   * Records whether a requirement applies, or is excluded, for the whole organisation or
+   * for some AI systems, with the justification an auditor will ask for (the Statement of
+   * Applicability of ISO/IEC 42001 6.1.3). NOT_FOUND for an unknown requirement or system.
+   */
+  createApplicability: ApplicabilityPayload;
   /** Creates a Control. Fails with CONFLICT when one of its external references is taken. */
   createControl: ControlPayload;
   /** Creates a Dataset. Fails with CONFLICT when one of its external references is taken. */
@@ -1087,6 +1141,8 @@ export type Mutation = {
   createRisk: RiskPayload;
   /** Deletes a AISystem. Refused with CONFLICT, listing the dependents, while other records are linked to it, unless `cascade` is true (then its links go with it; the other records stay). */
   deleteAISystem: DeletePayload;
+  /** Deletes an applicability entry. */
+  deleteApplicability: DeletePayload;
   /** Deletes a Control. Refused with CONFLICT, listing the dependents, while other records are linked to it, unless `cascade` is true (then its links go with it; the other records stay). */
   deleteControl: DeletePayload;
   /** Deletes a Dataset. Refused with CONFLICT, listing the dependents, while other records are linked to it, unless `cascade` is true (then its links go with it; the other records stay). */
@@ -1118,6 +1174,8 @@ export type Mutation = {
   unlink: LinkPayload;
   /** Changes a AISystem. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
   updateAISystem: AiSystemPayload;
+  /** Changes an applicability entry's decision or justification; CONFLICT when `expectedVersion` is not the stored version. */
+  updateApplicability: ApplicabilityPayload;
   /** Changes a Control. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
   updateControl: ControlPayload;
   /** Changes a Dataset. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
@@ -1138,6 +1196,12 @@ export type Mutation = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationCreateAiSystemArgs = {
   input: CreateAiSystemInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationCreateApplicabilityArgs = {
+  input: CreateApplicabilityInput;
 };
 
 
@@ -1185,6 +1249,13 @@ export type MutationCreateRiskArgs = {
 
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationDeleteAiSystemArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationDeleteApplicabilityArgs = {
   cascade?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
 };
@@ -1262,6 +1333,14 @@ export type MutationUpdateAiSystemArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateAiSystemInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpdateApplicabilityArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateApplicabilityInput;
 };
 
 
@@ -1756,6 +1835,8 @@ export type Requirement = Node & {
   __typename?: 'Requirement';
   /** The ancestors from the top of the hierarchy down to the parent (empty at the top). */
   ancestors: Array<Requirement>;
+  /** The applicability entries recorded for the requirement. */
+  applicability: Array<Applicability>;
   /**
    * True when the requirement is assessed on its own (a subclause, a control, an article,
    * a subcategory); false when it only groups others.
@@ -1818,6 +1899,8 @@ export type RequirementMappingsArgs = {
 /** One requirement's change between two versions, with what depends on it. */
 export type RequirementChange = {
   __typename?: 'RequirementChange';
+  /** The organisation's controls that implement the requirement. */
+  controls: Array<ControlImplementation>;
   /** The reference of its parent in the earlier version. */
   fromParent: Maybe<Scalars['String']['output']>;
   /** Its heading in the earlier version; null when it was added. */
@@ -1826,6 +1909,8 @@ export type RequirementChange = {
   kind: RequirementChangeKind;
   /** The stored crosswalk mappings that touch the requirement, read from it. */
   mappings: Array<Mapping>;
+  /** The organisation's obligations derived from the requirement. */
+  obligations: Array<Obligation>;
   /** The requirement's reference. */
   ref: Scalars['String']['output'];
   /** The requirement. */
@@ -2087,6 +2172,14 @@ export type UpdateAiSystemInput = {
   riskClass?: InputMaybe<EuAiActRiskClass>;
 };
 
+/** Changes to an applicability entry. */
+export type UpdateApplicabilityInput = {
+  /** True when the requirement applies; false when it is excluded. */
+  applicable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Why it applies or is excluded. */
+  justification?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Changes to a Control: only the fields given change; null clears an optional field. */
 export type UpdateControlInput = {
   /** Whether the control prevents, detects, corrects or directs. */
@@ -2274,8 +2367,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRow )
     | ( EntityRow )
     | ( EntityRow )
+    | ( EntityRow )
   ;
   Node:
+    | ( EntityRow )
     | ( EntityRow )
     | ( EntityRow )
     | ( CrosswalkSetRow )
@@ -2297,6 +2392,8 @@ export type ResolversTypes = {
   AISystemEdge: ResolverTypeWrapper<Omit<AiSystemEdge, 'node'> & { node: ResolversTypes['AISystem'] }>;
   AISystemFilter: AiSystemFilter;
   AISystemPayload: ResolverTypeWrapper<Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
+  Applicability: ResolverTypeWrapper<EntityRow>;
+  ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Control: ResolverTypeWrapper<EntityRow>;
   ControlConnection: ResolverTypeWrapper<Omit<ControlConnection, 'edges'> & { edges: Array<ResolversTypes['ControlEdge']> }>;
@@ -2308,6 +2405,7 @@ export type ResolversTypes = {
   ControlType: ControlType;
   Coverage: Coverage;
   CreateAISystemInput: CreateAiSystemInput;
+  CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
   CreateDatasetInput: CreateDatasetInput;
   CreateEvidenceInput: CreateEvidenceInput;
@@ -2408,6 +2506,7 @@ export type ResolversTypes = {
   TracedRequirement: ResolverTypeWrapper<TracedRequirementView>;
   UnlinkInput: UnlinkInput;
   UpdateAISystemInput: UpdateAiSystemInput;
+  UpdateApplicabilityInput: UpdateApplicabilityInput;
   UpdateControlInput: UpdateControlInput;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateEvidenceInput: UpdateEvidenceInput;
@@ -2424,6 +2523,8 @@ export type ResolversParentTypes = {
   AISystemEdge: Omit<AiSystemEdge, 'node'> & { node: ResolversParentTypes['AISystem'] };
   AISystemFilter: AiSystemFilter;
   AISystemPayload: Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
+  Applicability: EntityRow;
+  ApplicabilityPayload: Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
   Boolean: Scalars['Boolean']['output'];
   Control: EntityRow;
   ControlConnection: Omit<ControlConnection, 'edges'> & { edges: Array<ResolversParentTypes['ControlEdge']> };
@@ -2432,6 +2533,7 @@ export type ResolversParentTypes = {
   ControlImplementation: LinkView;
   ControlPayload: Omit<ControlPayload, 'control'> & { control: ResolversParentTypes['Control'] };
   CreateAISystemInput: CreateAiSystemInput;
+  CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
   CreateDatasetInput: CreateDatasetInput;
   CreateEvidenceInput: CreateEvidenceInput;
@@ -2509,6 +2611,7 @@ export type ResolversParentTypes = {
   TracedRequirement: TracedRequirementView;
   UnlinkInput: UnlinkInput;
   UpdateAISystemInput: UpdateAiSystemInput;
+  UpdateApplicabilityInput: UpdateApplicabilityInput;
   UpdateControlInput: UpdateControlInput;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateEvidenceInput: UpdateEvidenceInput;
@@ -2556,6 +2659,23 @@ export type AiSystemEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type AiSystemPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystemPayload'] = ResolversParentTypes['AISystemPayload']> = {
   aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
+};
+
+export type ApplicabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  externalRefs?: Resolver<Array<ResolversTypes['ExternalRef']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  justification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  systems?: Resolver<Array<ResolversTypes['AISystem']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApplicabilityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicabilityPayload'] = ResolversParentTypes['ApplicabilityPayload']> = {
+  applicability?: Resolver<ResolversTypes['Applicability'], ParentType, ContextType>;
 };
 
 export type ControlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Control'] = ResolversParentTypes['Control']> = {
@@ -2673,7 +2793,7 @@ export type DeletePayloadResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'AISystem' | 'Control' | 'Dataset' | 'Evidence' | 'Model' | 'Obligation' | 'Party' | 'Risk', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AISystem' | 'Applicability' | 'Control' | 'Dataset' | 'Evidence' | 'Model' | 'Obligation' | 'Party' | 'Risk', ParentType, ContextType>;
 };
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
@@ -2855,6 +2975,7 @@ export type ModelPayloadResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationCreateAiSystemArgs, 'input'>>;
+  createApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationCreateApplicabilityArgs, 'input'>>;
   createControl?: Resolver<ResolversTypes['ControlPayload'], ParentType, ContextType, RequireFields<MutationCreateControlArgs, 'input'>>;
   createDataset?: Resolver<ResolversTypes['DatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'input'>>;
   createEvidence?: Resolver<ResolversTypes['EvidencePayload'], ParentType, ContextType, RequireFields<MutationCreateEvidenceArgs, 'input'>>;
@@ -2863,6 +2984,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   createRisk?: Resolver<ResolversTypes['RiskPayload'], ParentType, ContextType, RequireFields<MutationCreateRiskArgs, 'input'>>;
   deleteAISystem?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteAiSystemArgs, 'cascade' | 'id'>>;
+  deleteApplicability?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteApplicabilityArgs, 'cascade' | 'id'>>;
   deleteControl?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteControlArgs, 'cascade' | 'id'>>;
   deleteDataset?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'cascade' | 'id'>>;
   deleteEvidence?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteEvidenceArgs, 'cascade' | 'id'>>;
@@ -2874,6 +2996,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   unlink?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   updateAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationUpdateAiSystemArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateApplicabilityArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateControl?: Resolver<ResolversTypes['ControlPayload'], ParentType, ContextType, RequireFields<MutationUpdateControlArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateDataset?: Resolver<ResolversTypes['DatasetPayload'], ParentType, ContextType, RequireFields<MutationUpdateDatasetArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateEvidence?: Resolver<ResolversTypes['EvidencePayload'], ParentType, ContextType, RequireFields<MutationUpdateEvidenceArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -2884,7 +3007,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AISystem' | 'Control' | 'CrosswalkSet' | 'Dataset' | 'Evidence' | 'Framework' | 'Model' | 'Obligation' | 'Party' | 'Requirement' | 'Risk', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AISystem' | 'Applicability' | 'Control' | 'CrosswalkSet' | 'Dataset' | 'Evidence' | 'Framework' | 'Model' | 'Obligation' | 'Party' | 'Requirement' | 'Risk', ParentType, ContextType>;
 };
 
 export type ObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
@@ -2995,6 +3118,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   ancestors?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  applicability?: Resolver<Array<ResolversTypes['Applicability']>, ParentType, ContextType>;
   auditable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3017,10 +3141,12 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type RequirementChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementChange'] = ResolversParentTypes['RequirementChange']> = {
+  controls?: Resolver<Array<ResolversTypes['ControlImplementation']>, ParentType, ContextType>;
   fromParent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fromTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RequirementChangeKind'], ParentType, ContextType>;
   mappings?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   toParent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3095,6 +3221,8 @@ export type Resolvers<ContextType = Context> = {
   AISystemConnection?: AiSystemConnectionResolvers<ContextType>;
   AISystemEdge?: AiSystemEdgeResolvers<ContextType>;
   AISystemPayload?: AiSystemPayloadResolvers<ContextType>;
+  Applicability?: ApplicabilityResolvers<ContextType>;
+  ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
   Control?: ControlResolvers<ContextType>;
   ControlConnection?: ControlConnectionResolvers<ContextType>;
   ControlEdge?: ControlEdgeResolvers<ContextType>;

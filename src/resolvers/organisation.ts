@@ -95,7 +95,24 @@ function checkExternalRefs(refs: readonly { system: string; id: string }[]): voi
 }
 
 async function create(type: EntityType, input: Record<string, unknown>, context: Context): Promise<EntityRow> {
-  const { externalRefs: refsInput, ...fields } = input as { externalRefs?: { system: string; id: string }[] | null } & Record<string, unknown>;
+  const {
+    externalRefs: refsInput,
+    requirement,
+    systems,
+    ...fields
+  } = input as { externalRefs?: { system: string; id: string }[] | null; requirement?: string; systems?: string[] | null } & Record<string, unknown>;
+  // An applicability entry is born linked: to its requirement, and to the systems it is limited to.
+  const born: { kind: string; to: string }[] =
+    type === 'Applicability'
+      ? [{ kind: 'FOR_REQUIREMENT', to: checkId(String(requirement), 'requirement') }, ...(systems ?? []).map((s) => ({ kind: 'LIMITED_TO', to: checkId(s, 'systems') }))]
+      : [];
+  if (born.length > 0) {
+    const kinds = new Map((await context.graph.read(findKinds(born.map((b) => b.to)))).map((r) => [r.id, r.kind]));
+    for (const b of born) {
+      const expected = b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'AISystem';
+      if (kinds.get(b.to) !== expected) throw new NotFoundError(expected === 'Requirement' ? 'Requirement' : 'AI system', b.to);
+    }
+  }
   const externalRefs = refsInput ?? [];
   checkExternalRefs(externalRefs);
   const result = validateEntityInput(ENTITIES[type], fields, 'create');
@@ -117,6 +134,11 @@ async function create(type: EntityType, input: Record<string, unknown>, context:
       }
     }
     const [row] = await tx.run(createEntity(type, id, result.values, externalRefs));
+    for (const b of born) {
+      await tx.run(
+        createLink(linkDef(b.kind)!, { space: 'Entity', id }, { space: b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', id: b.to }, null),
+      );
+    }
     return row!.entity;
   });
   context.loaders.entityById.prime(entity.id, entity);
@@ -356,11 +378,24 @@ export const organisationResolvers: Resolvers = {
     supportsRequirements: relatedRequirements('SUPPORTS'),
     scope: related('SCOPED_TO', 'OUT'),
   },
+  Applicability: {
+    requirement: async (entry, args, context) => {
+      const [requirement] = await relatedRequirements('FOR_REQUIREMENT')(entry, args, context);
+      if (requirement === undefined) throw new Error(`applicability ${entry.id} has no requirement`);
+      return requirement;
+    },
+    systems: related('LIMITED_TO', 'OUT'),
+  },
   Party: {
     accountableFor: related('ACCOUNTABLE_FOR', 'OUT'),
     responsibleFor: related('RESPONSIBLE_FOR', 'OUT'),
   },
+  RequirementChange: {
+    controls: (change, args, context) => links('IMPLEMENTS', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
+    obligations: (change, args, context) => related('DERIVED_FROM', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
+  },
   Requirement: {
+    applicability: related('FOR_REQUIREMENT', 'IN', 'Requirement'),
     implementedBy: links('IMPLEMENTS', 'IN', 'Requirement'),
     obligations: related('DERIVED_FROM', 'IN', 'Requirement'),
     evidence: related('SUPPORTS', 'IN', 'Requirement'),

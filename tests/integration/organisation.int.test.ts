@@ -188,3 +188,37 @@ describe('organisation records', () => {
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
+
+describe('applicability and version changes', () => {
+  it('records an exclusion limited to one system, readable from the requirement', async () => {
+    const sys = await system('applicability system');
+    const data = await ok<{ createApplicability: { applicability: { id: string; applicable: boolean; requirement: { id: string }; systems: { id: string }[] } } }>(
+      `mutation ($input: CreateApplicabilityInput!) { createApplicability(input: $input) { applicability { id applicable requirement { id } systems { id } } } }`,
+      { input: { requirement: 'iso42001:A.10.4', applicable: false, justification: `${TAG}no customers use this system's outputs`, systems: [sys] } },
+    );
+    expect(data.createApplicability.applicability).toMatchObject({ applicable: false, requirement: { id: 'iso42001:A.10.4' }, systems: [{ id: sys }] });
+    const read = await ok<{ requirement: { applicability: { id: string }[] } }>(`{ requirement(framework: "iso42001", ref: "A.10.4") { applicability { id } } }`);
+    expect(read.requirement.applicability.map((a) => a.id)).toContain(data.createApplicability.applicability.id);
+    const missing = await fails(`mutation ($input: CreateApplicabilityInput!) { createApplicability(input: $input) { applicability { id } } }`, {
+      input: { requirement: 'iso42001:A.99.9', applicable: true, justification: `${TAG}x` },
+    });
+    expect(missing.extensions!.code).toBe('NOT_FOUND');
+    // The entry points at the system; deleting the entry needs no cascade.
+    const deleted = await ok<{ deleteApplicability: { removedLinks: number } }>(`mutation ($id: ID!) { deleteApplicability(id: $id) { removedLinks } }`, {
+      id: data.createApplicability.applicability.id,
+    });
+    expect(deleted.deleteApplicability.removedLinks).toBe(2);
+  });
+
+  it('shows the controls and obligations that touch a requirement changed between versions', async () => {
+    const control = (await ok<{ createControl: { control: { id: string } } }>(
+      `mutation { createControl(input: {name: "${TAG}fundamental rights liaison", status: IMPLEMENTED}) { control { id } } }`,
+    )).createControl.control.id;
+    await ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: control, to: 'eu-ai-act:Art. 77', coverage: 'PARTIAL' } });
+    const diff = await ok<{ frameworkVersionDiff: { retitled: { ref: string; controls: { control: { id: string }; coverage: string }[] }[] } }>(
+      `query ($from: String!, $to: String!) { frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) { retitled { ref controls { control { id } coverage } obligations { id } } } }`,
+      { from: 'Regulation (EU) 2024/1689', to: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744' },
+    );
+    expect(diff.frameworkVersionDiff.retitled.find((r) => r.ref === 'Art. 77')!.controls).toEqual([{ control: { id: control }, coverage: 'PARTIAL' }]);
+  });
+});

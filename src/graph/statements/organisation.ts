@@ -147,6 +147,8 @@ export function listDependents(id: string): Statement<{ dependent: DependentRow 
   return {
     name: 'listDependents',
     cypher: `MATCH (n:Entity {id: $id})-[r]-(m:Entity)
+             // An applicability entry only points at the systems it is limited to; they do not depend on it.
+             WHERE NOT (n:Applicability AND type(r) = 'LIMITED_TO')
              RETURN { id: m.id, type: [l IN labels(m) WHERE l <> 'Entity'][0], label: coalesce(m.name, m.title, m.id),
                       relationship: type(r) } AS dependent
              ORDER BY dependent.type, dependent.label`,

@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How much a requirement is met directly, or through one crosswalk claim. */
+export type ContributionLevel =
+  /** All of it. */
+  | 'FULL'
+  /** Nothing. */
+  | 'NONE'
+  /** Part of it. */
+  | 'PART';
+
 /** A control's state. Only IMPLEMENTED and OPERATING controls contribute to coverage. */
 export type ControlStatus =
   /** In place. */
@@ -24,6 +33,19 @@ export type Coverage =
   /** Part of it. */
   | 'PARTIAL';
 
+/** The status of one requirement under the coverage rule. */
+export type CoverageStatus =
+  /** An in-scope IMPLEMENTED or OPERATING control implements all of it and has valid evidence. */
+  | 'COVERED'
+  /** Not covered directly, but a fully covered requirement of another framework contains it (EQUAL or SUPERSET_OF, stored or composed). */
+  | 'COVERED_VIA_CROSSWALK'
+  /** Nothing contributes. */
+  | 'GAP'
+  /** Excluded for this scope by an applicability entry with a justification. */
+  | 'NOT_APPLICABLE'
+  /** Some contribution, direct or through the crosswalk, but not a full one. */
+  | 'PARTIAL';
+
 /** The EU AI Act risk class of an AI system. */
 export type EuAiActRiskClass =
   /** High-risk under Art. 6 (Annex I or Annex III). */
@@ -34,6 +56,15 @@ export type EuAiActRiskClass =
   | 'PROHIBITED'
   /** Subject to the transparency obligations of Art. 50. */
   | 'TRANSPARENCY';
+
+/** Why an evidence item did not count. */
+export type EvidenceRejectionReason =
+  /** Its period ended before the date assessed. */
+  | 'EXPIRED'
+  /** Its period starts after the date assessed. */
+  | 'NOT_YET_EFFECTIVE'
+  /** It is scoped to AI systems outside the scope. */
+  | 'OUT_OF_SCOPE';
 
 /** What kind of publication a framework is. */
 export type FrameworkKind =
@@ -261,6 +292,13 @@ export type AnnexAControlsQueryVariables = Exact<{
 
 
 export type AnnexAControlsQuery = { framework: { id: string, name: string, version: string, requirements: Array<{ ref: string, title: string | null, children: Array<{ ref: string, title: string | null, kind: RequirementKind, auditable: boolean }> }> } | null };
+
+export type Iso42001CoverageQueryVariables = Exact<{
+  coverageDate?: string | null | undefined;
+}>;
+
+
+export type Iso42001CoverageQuery = { coverage: { asOf: string, summary: { total: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number, notApplicable: number }, sections: Array<{ section: { ref: string, title: string | null }, summary: { total: number, covered: number, partial: number, gap: number } }>, requirements: Array<{ status: CoverageStatus, reason: string, requirement: { ref: string, title: string | null }, contributions: Array<{ level: ContributionLevel, control: { name: string, status: ControlStatus }, validEvidence: Array<{ title: string, validUntil: string | null }>, invalidEvidence: Array<{ reason: EvidenceRejectionReason, evidence: { title: string } }> }>, crosswalk: Array<{ relationship: Relationship, level: ContributionLevel, from: { id: string } }> }> } };
 
 export type NistSubcategoryToIso42001QueryVariables = Exact<{
   subcategory: string;
@@ -532,6 +570,65 @@ export const AnnexAControlsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnexAControlsQuery, AnnexAControlsQueryVariables>;
+export const Iso42001CoverageDocument = new TypedDocumentString(`
+    query Iso42001Coverage($coverageDate: DateTime) {
+  coverage(framework: "iso42001", asOf: $coverageDate) {
+    asOf
+    summary {
+      total
+      covered
+      coveredViaCrosswalk
+      partial
+      gap
+      notApplicable
+    }
+    sections {
+      section {
+        ref
+        title
+      }
+      summary {
+        total
+        covered
+        partial
+        gap
+      }
+    }
+    requirements {
+      requirement {
+        ref
+        title
+      }
+      status
+      reason
+      contributions {
+        control {
+          name
+          status
+        }
+        level
+        validEvidence {
+          title
+          validUntil
+        }
+        invalidEvidence {
+          evidence {
+            title
+          }
+          reason
+        }
+      }
+      crosswalk {
+        from {
+          id
+        }
+        relationship
+        level
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<Iso42001CoverageQuery, Iso42001CoverageQueryVariables>;
 export const NistSubcategoryToIso42001Document = new TypedDocumentString(`
     query NistSubcategoryToIso42001($subcategory: String!, $maxHops: Int!) {
   requirement(framework: "nist-ai-rmf", ref: $subcategory) {

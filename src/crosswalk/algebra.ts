@@ -115,6 +115,39 @@ export function infer(start: string, mappings: readonly StoredMapping[], maxHops
   return results;
 }
 
+/** A chain that was followed and proved nothing: kept to explain why a mapping did not count. */
+export interface DeadEnd {
+  readonly target: string;
+  readonly chain: readonly ChainStep[];
+  readonly reason: 'NO_RELATIONSHIP' | 'UNDETERMINED';
+}
+
+/**
+ * The chains from `start` (within `maxHops`) that end in a step whose composition says
+ * nothing: a NO_RELATIONSHIP mapping, or a composition the table leaves open.
+ */
+export function deadEnds(start: string, mappings: readonly StoredMapping[], maxHops: number): DeadEnd[] {
+  const steps = orient(mappings);
+  const found: DeadEnd[] = [];
+  const walk = (at: string, relationship: SetRelationship, chain: ChainStep[], visited: Set<string>): void => {
+    if (chain.length === maxHops) return;
+    for (const step of steps.get(at) ?? []) {
+      if (visited.has(step.to)) continue;
+      const next = chain.length === 0 ? asSet(step.relationship) : compose(relationship, step.relationship);
+      const extended = [...chain, step];
+      if (next === null) {
+        found.push({ target: step.to, chain: extended, reason: step.relationship === 'NO_RELATIONSHIP' ? 'NO_RELATIONSHIP' : 'UNDETERMINED' });
+        continue;
+      }
+      visited.add(step.to);
+      walk(step.to, next, extended, visited);
+      visited.delete(step.to);
+    }
+  };
+  walk(start, 'EQUAL', [], new Set([start]));
+  return found;
+}
+
 function asSet(relationship: Relationship): SetRelationship | null {
   return relationship === 'NO_RELATIONSHIP' ? null : relationship;
 }

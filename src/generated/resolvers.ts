@@ -3,8 +3,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
+import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -139,6 +140,15 @@ export type ApplicabilityPayload = {
   applicability: Applicability;
 };
 
+/** How much a requirement is met directly, or through one crosswalk claim. */
+export type ContributionLevel =
+  /** All of it. */
+  | 'FULL'
+  /** Nothing. */
+  | 'NONE'
+  /** Part of it. */
+  | 'PART';
+
 /** One of the organisation's own controls: it mitigates risks, implements requirements of any framework and may apply to particular AI systems. */
 export type Control = Entity & Node & {
   __typename?: 'Control';
@@ -185,6 +195,21 @@ export type ControlConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A control that counts towards a requirement. */
+export type ControlContribution = {
+  __typename?: 'ControlContribution';
+  /** The control. */
+  control: Control;
+  /** Whether it implements all of the requirement or part of it. */
+  coverage: Coverage;
+  /** Its evidence that does not count, with why. */
+  invalidEvidence: Array<EvidenceRejection>;
+  /** What it contributes: FULL with valid evidence and full coverage, PART otherwise. */
+  level: ContributionLevel;
+  /** Its evidence valid on the date and in the scope. */
+  validEvidence: Array<Evidence>;
+};
+
 /** One Control on a page. */
 export type ControlEdge = {
   __typename?: 'ControlEdge';
@@ -224,6 +249,15 @@ export type ControlPayload = {
   control: Control;
 };
 
+/** Why a control did not count towards a requirement. */
+export type ControlRejectionReason =
+  /** The control is PLANNED, INEFFECTIVE or RETIRED. */
+  | 'CONTROL_NOT_CONTRIBUTING'
+  /** The control applies only to AI systems outside the scope. */
+  | 'CONTROL_OUT_OF_SCOPE'
+  /** The control implements all of the requirement but has no evidence valid on the date and in the scope, so it counts only in part. */
+  | 'NO_VALID_EVIDENCE';
+
 /** A control's state. Only IMPLEMENTED and OPERATING controls contribute to coverage. */
 export type ControlStatus =
   /** In place. */
@@ -254,6 +288,45 @@ export type Coverage =
   | 'FULL'
   /** Part of it. */
   | 'PARTIAL';
+
+/** What a coverage question is about. */
+export type CoverageScope = {
+  /**
+   * The AI systems in scope. Controls count when they are organisation-wide or apply to one
+   * of them; evidence counts when it is unscoped or scoped to one of them.
+   */
+  systems?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The status of one requirement under the coverage rule. */
+export type CoverageStatus =
+  /** An in-scope IMPLEMENTED or OPERATING control implements all of it and has valid evidence. */
+  | 'COVERED'
+  /** Not covered directly, but a fully covered requirement of another framework contains it (EQUAL or SUPERSET_OF, stored or composed). */
+  | 'COVERED_VIA_CROSSWALK'
+  /** Nothing contributes. */
+  | 'GAP'
+  /** Excluded for this scope by an applicability entry with a justification. */
+  | 'NOT_APPLICABLE'
+  /** Some contribution, direct or through the crosswalk, but not a full one. */
+  | 'PARTIAL';
+
+/** Counts of requirements per status. */
+export type CoverageSummary = {
+  __typename?: 'CoverageSummary';
+  /** Covered directly. */
+  covered: Scalars['Int']['output'];
+  /** Covered through the crosswalk. */
+  coveredViaCrosswalk: Scalars['Int']['output'];
+  /** Not covered at all. */
+  gap: Scalars['Int']['output'];
+  /** Excluded for the scope. */
+  notApplicable: Scalars['Int']['output'];
+  /** Partly covered. */
+  partial: Scalars['Int']['output'];
+  /** All auditable requirements counted. */
+  total: Scalars['Int']['output'];
+};
 
 /** What a new AISystem is made of. */
 export type CreateAiSystemInput = {
@@ -411,12 +484,34 @@ export type CreateRiskInput = {
   treatment?: InputMaybe<RiskTreatment>;
 };
 
+/** A contribution carried over the crosswalk from a requirement met directly. */
+export type CrosswalkContribution = {
+  __typename?: 'CrosswalkContribution';
+  /** The mappings from it to this requirement, each read in the direction of the chain, with their provenance. */
+  chain: Array<Mapping>;
+  /** The requirement met directly. */
+  from: Requirement;
+  /** How much it is met directly. */
+  fromLevel: ContributionLevel;
+  /** What it contributes here: FULL only when it is met in full and contains this requirement. */
+  level: ContributionLevel;
+  /** How its scope relates to this requirement's: stored, or composed along the chain. */
+  relationship: Relationship;
+};
+
 /** The formats a crosswalk set can be exchanged in. */
 export type CrosswalkFormat =
   /** Comma-separated values with a header row; columns as documented in the README. */
   | 'CSV'
   /** An OSCAL 1.2 mapping-collection document in JSON. */
   | 'OSCAL_JSON';
+
+/** Why a crosswalk chain did not count. */
+export type CrosswalkRejectionReason =
+  /** The chain includes a mapping recorded as NO_RELATIONSHIP. */
+  | 'NO_RELATIONSHIP'
+  /** The composition of the chain's relationships says nothing about the two ends. */
+  | 'UNDETERMINED';
 
 /** A collection of mappings between two frameworks, made and published by one party, loaded and replaced as a whole. */
 export type CrosswalkSet = Node & {
@@ -672,6 +767,24 @@ export type EvidencePayload = {
   evidence: Evidence;
 };
 
+/** An evidence item that does not count, and why. */
+export type EvidenceRejection = {
+  __typename?: 'EvidenceRejection';
+  /** The evidence. */
+  evidence: Evidence;
+  /** Why it does not count. */
+  reason: EvidenceRejectionReason;
+};
+
+/** Why an evidence item did not count. */
+export type EvidenceRejectionReason =
+  /** Its period ended before the date assessed. */
+  | 'EXPIRED'
+  /** Its period starts after the date assessed. */
+  | 'NOT_YET_EFFECTIVE'
+  /** It is scoped to AI systems outside the scope. */
+  | 'OUT_OF_SCOPE';
+
 /** What evidence can be scoped to. */
 export type EvidenceScope = AiSystem | Dataset;
 
@@ -769,6 +882,23 @@ export type FrameworkRequirementArgs = {
 export type FrameworkRequirementsArgs = {
   auditable?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<RequirementKind>;
+};
+
+/** A framework's coverage for a scope on a date. */
+export type FrameworkCoverage = {
+  __typename?: 'FrameworkCoverage';
+  /** The moment assessed. */
+  asOf: Scalars['DateTime']['output'];
+  /** The framework. */
+  framework: Framework;
+  /** Every auditable requirement with its status and explanation, in document order. */
+  requirements: Array<RequirementCoverage>;
+  /** The same counts for each top-level section of the framework (a clause, an Annex A objective, a chapter, a function). */
+  sections: Array<SectionCoverage>;
+  /** How many auditable requirements have each status. */
+  summary: CoverageSummary;
+  /** The AI systems assessed; null for the whole organisation. */
+  systems: Maybe<Array<AiSystem>>;
 };
 
 /** What kind of publication a framework is. */
@@ -1613,6 +1743,14 @@ export type Query = {
   /** The organisation's controls, ordered by name. */
   controls: ControlConnection;
   /**
+   * How far the organisation is from meeting a framework: every auditable requirement gets
+   * exactly one status by the coverage rule, with the explanation that justifies it (the
+   * controls and evidence that count, the crosswalk chains with their provenance, and what
+   * was considered and rejected), plus totals and roll-ups per section. Computed for the
+   * whole framework in a fixed number of statements.
+   */
+  coverage: FrameworkCoverage;
+  /**
    * Every stored mapping between two frameworks, from every set, oriented from `from` to
    * `to`: a mapping stored the other way round appears with its inverse relationship
    * (`inverted: true`). Ordered by source, then target, in document order.
@@ -1701,6 +1839,15 @@ export type QueryControlsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ControlFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryCoverageArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  framework: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<CoverageScope>;
 };
 
 
@@ -1817,6 +1964,26 @@ export type QueryTraceArgs = {
   from: Scalars['ID']['input'];
 };
 
+/** A control that was considered and does not count in full, and why. */
+export type RejectedControl = {
+  __typename?: 'RejectedControl';
+  /** The control. */
+  control: Control;
+  /** Why. */
+  reason: ControlRejectionReason;
+};
+
+/** A crosswalk chain that proves nothing. */
+export type RejectedCrosswalk = {
+  __typename?: 'RejectedCrosswalk';
+  /** The mappings along the chain. */
+  chain: Array<Mapping>;
+  /** The requirement met directly that the chain starts from. */
+  from: Requirement;
+  /** Why it proves nothing. */
+  reason: CrosswalkRejectionReason;
+};
+
 /** The NIST IR 8477 set-theory relationship between the scopes of two requirements, read from source to target. */
 export type Relationship =
   /** Source and target ask for the same thing. */
@@ -1931,6 +2098,29 @@ export type RequirementChangeKind =
   | 'REMOVED'
   /** In both, under a different heading. */
   | 'RETITLED';
+
+/** One requirement's status and why. */
+export type RequirementCoverage = {
+  __typename?: 'RequirementCoverage';
+  /** The controls that count, with their evidence. */
+  contributions: Array<ControlContribution>;
+  /** What reaches it through the crosswalk from requirements that are met directly. */
+  crosswalk: Array<CrosswalkContribution>;
+  /** How much in-scope controls meet it directly. */
+  direct: ContributionLevel;
+  /** The applicability entry that excludes it, when it is NOT_APPLICABLE. */
+  exclusion: Maybe<Applicability>;
+  /** One sentence saying why it has its status. */
+  reason: Scalars['String']['output'];
+  /** The controls considered that do not count (or count only in part), with why. */
+  rejectedControls: Array<RejectedControl>;
+  /** Crosswalk chains from requirements met directly that prove nothing about this one. */
+  rejectedCrosswalk: Array<RejectedCrosswalk>;
+  /** The requirement. */
+  requirement: Requirement;
+  /** Its status. */
+  status: CoverageStatus;
+};
 
 /** The place of a requirement in its framework's structure. */
 export type RequirementKind =
@@ -2090,6 +2280,15 @@ export type RiskTreatment =
   | 'MITIGATE'
   /** Transferred, for example by contract or insurance. */
   | 'TRANSFER';
+
+/** The coverage of one top-level section. */
+export type SectionCoverage = {
+  __typename?: 'SectionCoverage';
+  /** The section. */
+  section: Requirement;
+  /** Its counts. */
+  summary: CoverageSummary;
+};
 
 /** What is serving this API. */
 export type ServiceInfo = {
@@ -2395,15 +2594,21 @@ export type ResolversTypes = {
   Applicability: ResolverTypeWrapper<EntityRow>;
   ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContributionLevel: ContributionLevel;
   Control: ResolverTypeWrapper<EntityRow>;
   ControlConnection: ResolverTypeWrapper<Omit<ControlConnection, 'edges'> & { edges: Array<ResolversTypes['ControlEdge']> }>;
+  ControlContribution: ResolverTypeWrapper<ControlContributionFact>;
   ControlEdge: ResolverTypeWrapper<Omit<ControlEdge, 'node'> & { node: ResolversTypes['Control'] }>;
   ControlFilter: ControlFilter;
   ControlImplementation: ResolverTypeWrapper<LinkView>;
   ControlPayload: ResolverTypeWrapper<Omit<ControlPayload, 'control'> & { control: ResolversTypes['Control'] }>;
+  ControlRejectionReason: ControlRejectionReason;
   ControlStatus: ControlStatus;
   ControlType: ControlType;
   Coverage: Coverage;
+  CoverageScope: CoverageScope;
+  CoverageStatus: CoverageStatus;
+  CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
   CreateAISystemInput: CreateAiSystemInput;
   CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
@@ -2413,7 +2618,9 @@ export type ResolversTypes = {
   CreateObligationInput: CreateObligationInput;
   CreatePartyInput: CreatePartyInput;
   CreateRiskInput: CreateRiskInput;
+  CrosswalkContribution: ResolverTypeWrapper<CrosswalkContributionView>;
   CrosswalkFormat: CrosswalkFormat;
+  CrosswalkRejectionReason: CrosswalkRejectionReason;
   CrosswalkSet: ResolverTypeWrapper<CrosswalkSetRow>;
   DataQualityStatus: DataQualityStatus;
   Dataset: ResolverTypeWrapper<EntityRow>;
@@ -2433,6 +2640,8 @@ export type ResolversTypes = {
   EvidenceEdge: ResolverTypeWrapper<Omit<EvidenceEdge, 'node'> & { node: ResolversTypes['Evidence'] }>;
   EvidenceFilter: EvidenceFilter;
   EvidencePayload: ResolverTypeWrapper<Omit<EvidencePayload, 'evidence'> & { evidence: ResolversTypes['Evidence'] }>;
+  EvidenceRejection: ResolverTypeWrapper<EvidenceRejectionView>;
+  EvidenceRejectionReason: EvidenceRejectionReason;
   EvidenceScope: ResolverTypeWrapper<EntityRow>;
   EvidenceType: EvidenceType;
   ExportedDocument: ResolverTypeWrapper<ExportedDocument>;
@@ -2440,6 +2649,7 @@ export type ResolversTypes = {
   ExternalRefInput: ExternalRefInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Framework: ResolverTypeWrapper<FrameworkRow>;
+  FrameworkCoverage: ResolverTypeWrapper<CoverageView>;
   FrameworkKind: FrameworkKind;
   FrameworkVersion: ResolverTypeWrapper<FrameworkVersionRow>;
   FrameworkVersionDiff: ResolverTypeWrapper<VersionDiffView>;
@@ -2484,10 +2694,13 @@ export type ResolversTypes = {
   PartyPayload: ResolverTypeWrapper<Omit<PartyPayload, 'party'> & { party: ResolversTypes['Party'] }>;
   Provenance: ResolverTypeWrapper<CrosswalkSetRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectedControl: ResolverTypeWrapper<RejectedControlFact>;
+  RejectedCrosswalk: ResolverTypeWrapper<RejectedCrosswalkView>;
   Relationship: Relationship;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementChange: ResolverTypeWrapper<VersionChange>;
   RequirementChangeKind: RequirementChangeKind;
+  RequirementCoverage: ResolverTypeWrapper<RequirementCoverageView>;
   RequirementKind: RequirementKind;
   Risk: ResolverTypeWrapper<EntityRow>;
   RiskCategory: RiskCategory;
@@ -2498,6 +2711,7 @@ export type ResolversTypes = {
   RiskStatus: RiskStatus;
   RiskSubject: ResolverTypeWrapper<EntityRow>;
   RiskTreatment: RiskTreatment;
+  SectionCoverage: ResolverTypeWrapper<SectionCoverageView>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Trace: ResolverTypeWrapper<TraceView>;
@@ -2528,10 +2742,13 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Control: EntityRow;
   ControlConnection: Omit<ControlConnection, 'edges'> & { edges: Array<ResolversParentTypes['ControlEdge']> };
+  ControlContribution: ControlContributionFact;
   ControlEdge: Omit<ControlEdge, 'node'> & { node: ResolversParentTypes['Control'] };
   ControlFilter: ControlFilter;
   ControlImplementation: LinkView;
   ControlPayload: Omit<ControlPayload, 'control'> & { control: ResolversParentTypes['Control'] };
+  CoverageScope: CoverageScope;
+  CoverageSummary: CoverageSummary;
   CreateAISystemInput: CreateAiSystemInput;
   CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
@@ -2541,6 +2758,7 @@ export type ResolversParentTypes = {
   CreateObligationInput: CreateObligationInput;
   CreatePartyInput: CreatePartyInput;
   CreateRiskInput: CreateRiskInput;
+  CrosswalkContribution: CrosswalkContributionView;
   CrosswalkSet: CrosswalkSetRow;
   Dataset: EntityRow;
   DatasetConnection: Omit<DatasetConnection, 'edges'> & { edges: Array<ResolversParentTypes['DatasetEdge']> };
@@ -2557,12 +2775,14 @@ export type ResolversParentTypes = {
   EvidenceEdge: Omit<EvidenceEdge, 'node'> & { node: ResolversParentTypes['Evidence'] };
   EvidenceFilter: EvidenceFilter;
   EvidencePayload: Omit<EvidencePayload, 'evidence'> & { evidence: ResolversParentTypes['Evidence'] };
+  EvidenceRejection: EvidenceRejectionView;
   EvidenceScope: EntityRow;
   ExportedDocument: ExportedDocument;
   ExternalRef: ExternalRef;
   ExternalRefInput: ExternalRefInput;
   Float: Scalars['Float']['output'];
   Framework: FrameworkRow;
+  FrameworkCoverage: CoverageView;
   FrameworkVersion: FrameworkVersionRow;
   FrameworkVersionDiff: VersionDiffView;
   ID: Scalars['ID']['output'];
@@ -2596,14 +2816,18 @@ export type ResolversParentTypes = {
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
   Provenance: CrosswalkSetRow;
   Query: Record<PropertyKey, never>;
+  RejectedControl: RejectedControlFact;
+  RejectedCrosswalk: RejectedCrosswalkView;
   Requirement: RequirementRow;
   RequirementChange: VersionChange;
+  RequirementCoverage: RequirementCoverageView;
   Risk: EntityRow;
   RiskConnection: Omit<RiskConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskEdge']> };
   RiskEdge: Omit<RiskEdge, 'node'> & { node: ResolversParentTypes['Risk'] };
   RiskFilter: RiskFilter;
   RiskPayload: Omit<RiskPayload, 'risk'> & { risk: ResolversParentTypes['Risk'] };
   RiskSubject: EntityRow;
+  SectionCoverage: SectionCoverageView;
   ServiceInfo: ServiceInfo;
   String: Scalars['String']['output'];
   Trace: TraceView;
@@ -2703,6 +2927,14 @@ export type ControlConnectionResolvers<ContextType = Context, ParentType extends
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ControlContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ControlContribution'] = ResolversParentTypes['ControlContribution']> = {
+  control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  invalidEvidence?: Resolver<Array<ResolversTypes['EvidenceRejection']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ContributionLevel'], ParentType, ContextType>;
+  validEvidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+};
+
 export type ControlEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ControlEdge'] = ResolversParentTypes['ControlEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
@@ -2716,6 +2948,23 @@ export type ControlImplementationResolvers<ContextType = Context, ParentType ext
 
 export type ControlPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ControlPayload'] = ResolversParentTypes['ControlPayload']> = {
   control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+};
+
+export type CoverageSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageSummary'] = ResolversParentTypes['CoverageSummary']> = {
+  covered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coveredViaCrosswalk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gap?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notApplicable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partial?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CrosswalkContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrosswalkContribution'] = ResolversParentTypes['CrosswalkContribution']> = {
+  chain?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  fromLevel?: Resolver<ResolversTypes['ContributionLevel'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ContributionLevel'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
 export type CrosswalkSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrosswalkSet'] = ResolversParentTypes['CrosswalkSet']> = {
@@ -2831,6 +3080,11 @@ export type EvidencePayloadResolvers<ContextType = Context, ParentType extends R
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
 };
 
+export type EvidenceRejectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceRejection'] = ResolversParentTypes['EvidenceRejection']> = {
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['EvidenceRejectionReason'], ParentType, ContextType>;
+};
+
 export type EvidenceScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceScope'] = ResolversParentTypes['EvidenceScope']> = {
   __resolveType: TypeResolveFn<'AISystem' | 'Dataset', ParentType, ContextType>;
 };
@@ -2862,6 +3116,15 @@ export type FrameworkResolvers<ContextType = Context, ParentType extends Resolve
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   versions?: Resolver<Array<ResolversTypes['FrameworkVersion']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FrameworkCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrameworkCoverage'] = ResolversParentTypes['FrameworkCoverage']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['RequirementCoverage']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['SectionCoverage']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
+  systems?: Resolver<Maybe<Array<ResolversTypes['AISystem']>>, ParentType, ContextType>;
 };
 
 export type FrameworkVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrameworkVersion'] = ResolversParentTypes['FrameworkVersion']> = {
@@ -3095,6 +3358,7 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aiSystems?: Resolver<ResolversTypes['AISystemConnection'], ParentType, ContextType, RequireFields<QueryAiSystemsArgs, 'first'>>;
   controls?: Resolver<ResolversTypes['ControlConnection'], ParentType, ContextType, RequireFields<QueryControlsArgs, 'first'>>;
+  coverage?: Resolver<ResolversTypes['FrameworkCoverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'framework' | 'maxHops'>>;
   crosswalk?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'to'>>;
   crosswalkSet?: Resolver<Maybe<ResolversTypes['CrosswalkSet']>, ParentType, ContextType, RequireFields<QueryCrosswalkSetArgs, 'id'>>;
   crosswalkSets?: Resolver<Array<ResolversTypes['CrosswalkSet']>, ParentType, ContextType>;
@@ -3114,6 +3378,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   risks?: Resolver<ResolversTypes['RiskConnection'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'first'>>;
   serviceInfo?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
   trace?: Resolver<ResolversTypes['Trace'], ParentType, ContextType, RequireFields<QueryTraceArgs, 'from'>>;
+};
+
+export type RejectedControlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedControl'] = ResolversParentTypes['RejectedControl']> = {
+  control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ControlRejectionReason'], ParentType, ContextType>;
+};
+
+export type RejectedCrosswalkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedCrosswalk'] = ResolversParentTypes['RejectedCrosswalk']> = {
+  chain?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['CrosswalkRejectionReason'], ParentType, ContextType>;
 };
 
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
@@ -3151,6 +3426,18 @@ export type RequirementChangeResolvers<ContextType = Context, ParentType extends
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   toParent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   toTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RequirementCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementCoverage'] = ResolversParentTypes['RequirementCoverage']> = {
+  contributions?: Resolver<Array<ResolversTypes['ControlContribution']>, ParentType, ContextType>;
+  crosswalk?: Resolver<Array<ResolversTypes['CrosswalkContribution']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['ContributionLevel'], ParentType, ContextType>;
+  exclusion?: Resolver<Maybe<ResolversTypes['Applicability']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectedControls?: Resolver<Array<ResolversTypes['RejectedControl']>, ParentType, ContextType>;
+  rejectedCrosswalk?: Resolver<Array<ResolversTypes['RejectedCrosswalk']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
 };
 
 export type RiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Risk'] = ResolversParentTypes['Risk']> = {
@@ -3193,6 +3480,11 @@ export type RiskSubjectResolvers<ContextType = Context, ParentType extends Resol
   __resolveType: TypeResolveFn<'AISystem' | 'Dataset', ParentType, ContextType>;
 };
 
+export type SectionCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectionCoverage'] = ResolversParentTypes['SectionCoverage']> = {
+  section?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
+};
+
 export type ServiceInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceInfo'] = ResolversParentTypes['ServiceInfo']> = {
   database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   schemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3225,9 +3517,12 @@ export type Resolvers<ContextType = Context> = {
   ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
   Control?: ControlResolvers<ContextType>;
   ControlConnection?: ControlConnectionResolvers<ContextType>;
+  ControlContribution?: ControlContributionResolvers<ContextType>;
   ControlEdge?: ControlEdgeResolvers<ContextType>;
   ControlImplementation?: ControlImplementationResolvers<ContextType>;
   ControlPayload?: ControlPayloadResolvers<ContextType>;
+  CoverageSummary?: CoverageSummaryResolvers<ContextType>;
+  CrosswalkContribution?: CrosswalkContributionResolvers<ContextType>;
   CrosswalkSet?: CrosswalkSetResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
@@ -3242,10 +3537,12 @@ export type Resolvers<ContextType = Context> = {
   EvidenceConnection?: EvidenceConnectionResolvers<ContextType>;
   EvidenceEdge?: EvidenceEdgeResolvers<ContextType>;
   EvidencePayload?: EvidencePayloadResolvers<ContextType>;
+  EvidenceRejection?: EvidenceRejectionResolvers<ContextType>;
   EvidenceScope?: EvidenceScopeResolvers<ContextType>;
   ExportedDocument?: ExportedDocumentResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
+  FrameworkCoverage?: FrameworkCoverageResolvers<ContextType>;
   FrameworkVersion?: FrameworkVersionResolvers<ContextType>;
   FrameworkVersionDiff?: FrameworkVersionDiffResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
@@ -3272,13 +3569,17 @@ export type Resolvers<ContextType = Context> = {
   PartyPayload?: PartyPayloadResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectedControl?: RejectedControlResolvers<ContextType>;
+  RejectedCrosswalk?: RejectedCrosswalkResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementChange?: RequirementChangeResolvers<ContextType>;
+  RequirementCoverage?: RequirementCoverageResolvers<ContextType>;
   Risk?: RiskResolvers<ContextType>;
   RiskConnection?: RiskConnectionResolvers<ContextType>;
   RiskEdge?: RiskEdgeResolvers<ContextType>;
   RiskPayload?: RiskPayloadResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  SectionCoverage?: SectionCoverageResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
   Trace?: TraceResolvers<ContextType>;
   TracePath?: TracePathResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { baseResolvers } from './base.js';
+import { coverageResolvers } from './coverage.js';
 import { catalogueResolvers } from './catalogue.js';
 import { crosswalkResolvers } from './crosswalk.js';
 import { exchangeResolvers } from './exchange.js';
@@ -8,7 +9,7 @@ import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

@@ -2,6 +2,7 @@
  * The shapes resolvers hand to GraphQL for crosswalk types: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
+import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
 import type { FrameworkRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
@@ -78,3 +79,47 @@ export interface ImpactView {
   readonly evidenceIds: readonly string[];
   readonly requirements: readonly ImpactedRequirementView[];
 }
+
+export interface CoverageCounts {
+  readonly total: number;
+  readonly notApplicable: number;
+  readonly covered: number;
+  readonly coveredViaCrosswalk: number;
+  readonly partial: number;
+  readonly gap: number;
+}
+
+export interface RequirementCoverageView extends RequirementCoverage {
+  readonly sectionId: string;
+  /** Mapping rows by id, to show the chains. */
+  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+}
+
+export interface SectionCoverageView {
+  readonly sectionId: string;
+  readonly summary: CoverageCounts;
+}
+
+export interface CoverageView {
+  readonly frameworkId: string;
+  readonly asOf: string;
+  readonly systemIds: readonly string[] | null;
+  readonly summary: CoverageCounts;
+  readonly sections: readonly SectionCoverageView[];
+  readonly requirements: readonly RequirementCoverageView[];
+}
+
+export interface CrosswalkContributionView extends CrosswalkContribution {
+  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+}
+
+export interface RejectedCrosswalkView extends RejectedCrosswalk {
+  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+}
+
+export interface EvidenceRejectionView {
+  readonly evidenceId: string;
+  readonly reason: 'NOT_YET_EFFECTIVE' | 'EXPIRED' | 'OUT_OF_SCOPE';
+}
+
+export type { CoverageStatus };

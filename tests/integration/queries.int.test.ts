@@ -73,6 +73,12 @@ const expectations: Record<string, (data: Data) => void> = {
       expect.arrayContaining(['Credit scoring', 'AI policy approved by the board', 'Register the credit scoring system in the EU database']),
     );
   },
+  Iso42001Coverage: (data) => {
+    const coverage = data.coverage as { summary: { total: number; covered: number }; requirements: { requirement: { ref: string }; status: string }[] };
+    expect(coverage.summary.total).toBe(70);
+    expect(coverage.summary.covered).toBeGreaterThan(0);
+    expect(coverage.requirements.find((r) => r.requirement.ref === 'A.2.2')!.status).toBe('COVERED');
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

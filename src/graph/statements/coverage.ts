@@ -1,0 +1,81 @@
+/**
+ * The facts the coverage rule needs, for a whole framework in four statements however
+ * many requirements it has: its auditable requirements, the organisation's implementing
+ * controls with their evidence, the crosswalk, and the applicability records.
+ */
+import type { Statement } from '../executor.js';
+import type { MappingRow } from './crosswalk.js';
+
+export interface CoverageRequirementRow {
+  id: string;
+  sectionId: string;
+}
+
+/** The current auditable requirements of a framework, each with its top-level section. */
+export function listCoverageRequirements(frameworkId: string): Statement<CoverageRequirementRow> {
+  return {
+    name: 'listCoverageRequirements',
+    cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
+             WHERE r.current AND r.auditable
+             OPTIONAL MATCH (r)-[:PART_OF*1..8]->(top:Requirement)
+             WHERE NOT (top)-[:PART_OF]->(:Requirement)
+             RETURN r.id AS id, coalesce(top.id, r.id) AS sectionId
+             ORDER BY r.position`,
+    params: { frameworkId },
+  };
+}
+
+export interface CoverageControlRow {
+  id: string;
+  status: string;
+  systems: string[];
+  implements: { requirementId: string; coverage: 'FULL' | 'PARTIAL' }[];
+  evidence: { id: string; effectiveFrom: string | null; validUntil: string | null; scopedTo: string[] }[];
+}
+
+/** Every control that implements a requirement, with the systems it applies to and its evidence. */
+export function listCoverageControls(): Statement<{ control: CoverageControlRow }> {
+  return {
+    name: 'listCoverageControls',
+    cypher: `MATCH (c:Control)-[i:IMPLEMENTS]->(r:Requirement)
+             WITH c, collect({ requirementId: r.id, coverage: i.coverage }) AS implements
+             RETURN c { .id, .status, implements: implements,
+                        systems: [(c)-[:APPLIES_TO]->(s:AISystem) | s.id],
+                        evidence: [(e:Evidence)-[:SUPPORTS]->(c) | e { .id,
+                          effectiveFrom: CASE WHEN e.effectiveFrom IS NULL THEN null ELSE toString(e.effectiveFrom) END,
+                          validUntil: CASE WHEN e.validUntil IS NULL THEN null ELSE toString(e.validUntil) END,
+                          scopedTo: [(e)-[:SCOPED_TO]->(x) | x.id] }] } AS control
+             ORDER BY c.id`,
+    params: {},
+  };
+}
+
+/** The whole crosswalk (stored mappings), for composing chains. */
+export function listAllMappings(): Statement<{ mapping: MappingRow }> {
+  return {
+    name: 'listAllMappings',
+    cypher: `MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
+             RETURN m { .id, .set, .relationship, .rationale, .method, .status, .strength, .confidence, .justification,
+                        .citation, .originalRelationship, sourceId: a.id, targetId: b.id,
+                        sourcePosition: a.position, targetPosition: b.position } AS mapping`,
+    params: {},
+  };
+}
+
+export interface ApplicabilityRow {
+  id: string;
+  requirementId: string;
+  applicable: boolean;
+  justification: string;
+  systems: string[];
+}
+
+export function listApplicabilityOf(frameworkId: string): Statement<{ entry: ApplicabilityRow }> {
+  return {
+    name: 'listApplicabilityOf',
+    cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(r:Requirement {frameworkId: $frameworkId})
+             RETURN { id: a.id, requirementId: r.id, applicable: a.applicable, justification: a.justification,
+                      systems: [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] } AS entry`,
+    params: { frameworkId },
+  };
+}

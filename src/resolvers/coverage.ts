@@ -1,0 +1,157 @@
+/** coverage: four statements for the facts, then the pure rule, then the GraphQL shape. */
+import { assessCoverage, type CoverageStatus, type RequirementCoverage } from '../coverage/rule.js';
+import type { Context } from '../context.js';
+import type { GraphExecutor } from '../graph/executor.js';
+import { entityTypeOfId } from '../domain/entity-spec.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements } from '../graph/statements/coverage.js';
+import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
+import type { EntityRow } from '../graph/statements/organisation.js';
+import { checkId } from './arguments.js';
+import { readFrom } from './crosswalk.js';
+import type { CoverageCounts, RequirementCoverageView } from './views.js';
+
+export function countStatuses(statuses: readonly CoverageStatus[]): CoverageCounts {
+  const count = (status: CoverageStatus): number => statuses.filter((s) => s === status).length;
+  return {
+    total: statuses.length,
+    notApplicable: count('NOT_APPLICABLE'),
+    covered: count('COVERED'),
+    coveredViaCrosswalk: count('COVERED_VIA_CROSSWALK'),
+    partial: count('PARTIAL'),
+    gap: count('GAP'),
+  };
+}
+
+/** One sentence for an auditor: why the requirement has its status. */
+export function reasonFor(r: RequirementCoverage): string {
+  const full = r.contributions.filter((c) => c.level === 'FULL').length;
+  switch (r.status) {
+    case 'NOT_APPLICABLE':
+      return `Excluded for this scope: ${r.exclusion?.justification ?? ''}`.trim();
+    case 'COVERED':
+      return `Met directly: ${full} in-scope control(s) implement all of it and have valid evidence.`;
+    case 'COVERED_VIA_CROSSWALK': {
+      const via = r.crosswalk.filter((c) => c.level === 'FULL');
+      return `Met through the crosswalk: ${via.length} fully met requirement(s) contain it (${[...new Set(via.map((c) => c.relationship))].join(', ')}).`;
+    }
+    case 'PARTIAL': {
+      const parts: string[] = [];
+      if (r.direct === 'PART') parts.push(`${r.contributions.length} control(s) implement it in part or lack valid evidence`);
+      if (r.crosswalk.length > 0) parts.push(`${r.crosswalk.length} crosswalk contribution(s) cover it in part`);
+      return `Partly met: ${parts.join('; ')}.`;
+    }
+    case 'GAP': {
+      const considered = r.rejectedControls.length + r.rejectedCrosswalk.length;
+      return considered === 0 ? 'Nothing implements it.' : `Nothing counts: ${considered} contribution(s) were considered and rejected.`;
+    }
+  }
+}
+
+async function entityOrFail(context: Context, id: string): Promise<EntityRow> {
+  const entity = await context.loaders.entityById.load(id);
+  if (entity === null) throw new Error(`record ${id} is missing`);
+  return entity;
+}
+
+function chainViews(chain: readonly { mappingId: string; from: string }[], rows: ReadonlyMap<string, MappingRow>) {
+  return chain.map((step) => readFrom(rows.get(step.mappingId)!, step.from));
+}
+
+/** The facts of the graph for a framework, and the rule applied to them (four statements). */
+export async function computeCoverage(
+  graph: GraphExecutor,
+  frameworkId: string,
+  systems: readonly string[] | null,
+  asOfDate: string,
+  maxHops: number,
+): Promise<{ results: RequirementCoverage[]; sectionOf: Map<string, string>; mappingRows: Map<string, MappingRow> }> {
+  const [requirements, controls, mappings, applicability] = await Promise.all([
+    graph.read(listCoverageRequirements(frameworkId)),
+    graph.read(listCoverageControls()),
+    graph.read(listAllMappings()),
+    graph.read(listApplicabilityOf(frameworkId)),
+  ]);
+  const results = assessCoverage(
+    {
+      requirements,
+      controls: controls.map((r) => r.control),
+      mappings: mappings.map(({ mapping }) => ({ id: mapping.id, source: mapping.sourceId, target: mapping.targetId, relationship: mapping.relationship })),
+      applicability: applicability.map((r) => r.entry),
+    },
+    { systems, asOf: asOfDate, maxHops },
+  );
+  return {
+    results,
+    sectionOf: new Map(requirements.map((r) => [r.id, r.sectionId])),
+    mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
+  };
+}
+
+export const coverageResolvers: Resolvers = {
+  Query: {
+    coverage: async (_root, args, context) => {
+      const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
+      if (framework === null) throw new NotFoundError('Framework', args.framework);
+      const maxHops = args.maxHops ?? 2;
+      if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+        throw new BadUserInputError(`maxHops must be a whole number from 1 to ${MAX_HOPS}`, 'maxHops');
+      }
+      const systems = args.scope?.systems ?? null;
+      if (systems !== null) {
+        if (systems.length === 0) throw new BadUserInputError('scope.systems must name at least one AI system (or leave scope out)', 'scope.systems');
+        const found = await context.loaders.entityById.loadMany(systems.map((s) => checkId(s, 'scope.systems')));
+        systems.forEach((id, i) => {
+          if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error) throw new NotFoundError('AI system', id);
+        });
+      }
+      const asOf = args.asOf ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      // Evidence periods are calendar dates: the date assessed is asOf's UTC date.
+      const { results, sectionOf, mappingRows } = await computeCoverage(context.graph, framework.id, systems, new Date(asOf).toISOString().slice(0, 10), maxHops);
+      const views: RequirementCoverageView[] = results.map((r) => ({ ...r, sectionId: sectionOf.get(r.requirementId)!, mappingRows }));
+      const sectionIds = [...new Set(views.map((v) => v.sectionId))];
+      return {
+        frameworkId: framework.id,
+        asOf,
+        systemIds: systems,
+        summary: countStatuses(views.map((v) => v.status)),
+        sections: sectionIds.map((sectionId) => ({ sectionId, summary: countStatuses(views.filter((v) => v.sectionId === sectionId).map((v) => v.status)) })),
+        requirements: views,
+      };
+    },
+  },
+  FrameworkCoverage: {
+    framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
+    systems: async (view, _args, context) =>
+      view.systemIds === null ? null : Promise.all(view.systemIds.map((id) => entityOrFail(context, id))),
+  },
+  SectionCoverage: {
+    section: async (view, _args, context) => (await context.loaders.requirementById.load(view.sectionId))!,
+  },
+  RequirementCoverage: {
+    requirement: async (view, _args, context) => (await context.loaders.requirementById.load(view.requirementId))!,
+    reason: (view) => reasonFor(view),
+    crosswalk: (view) => view.crosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
+    rejectedCrosswalk: (view) => view.rejectedCrosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
+    exclusion: async (view, _args, context) => (view.exclusion === null ? null : entityOrFail(context, view.exclusion.id)),
+  },
+  ControlContribution: {
+    control: (c, _args, context) => entityOrFail(context, c.controlId),
+    validEvidence: (c, _args, context) => Promise.all(c.validEvidence.map((id) => entityOrFail(context, id))),
+  },
+  EvidenceRejection: {
+    evidence: (e, _args, context) => entityOrFail(context, e.evidenceId),
+  },
+  RejectedControl: {
+    control: (c, _args, context) => entityOrFail(context, c.controlId),
+  },
+  CrosswalkContribution: {
+    from: async (c, _args, context) => (await context.loaders.requirementById.load(c.from))!,
+    chain: (c) => chainViews(c.chain, c.mappingRows),
+  },
+  RejectedCrosswalk: {
+    from: async (c, _args, context) => (await context.loaders.requirementById.load(c.from))!,
+    chain: (c) => chainViews(c.chain, c.mappingRows),
+  },
+};

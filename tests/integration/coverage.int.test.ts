@@ -1,0 +1,122 @@
+/** coverage over the demo organisation (seed/demo), which the test setup loads. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoId } from '../../src/ingest/demo.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const COVERAGE = `query ($framework: ID!, $scope: CoverageScope, $asOf: DateTime) {
+  coverage(framework: $framework, scope: $scope, asOf: $asOf) {
+    asOf summary { total notApplicable covered coveredViaCrosswalk partial gap }
+    sections { section { ref } summary { total covered } }
+    requirements { requirement { ref } status direct reason
+      contributions { control { name } coverage level validEvidence { title } invalidEvidence { evidence { title } reason } }
+      rejectedControls { control { name } reason }
+      crosswalk { from { id } relationship level chain { id source { id } target { id } relationship provenance { set { id } publisher } } }
+      rejectedCrosswalk { from { id } reason } } } }`;
+
+interface Result {
+  coverage: {
+    summary: Record<string, number>;
+    sections: { section: { ref: string }; summary: { total: number } }[];
+    requirements: {
+      requirement: { ref: string };
+      status: string;
+      direct: string;
+      reason: string;
+      contributions: { control: { name: string }; validEvidence: { title: string }[]; invalidEvidence: { evidence: { title: string }; reason: string }[] }[];
+      rejectedControls: { control: { name: string }; reason: string }[];
+      crosswalk: { from: { id: string }; relationship: string; level: string; chain: { source: { id: string }; target: { id: string }; provenance: { set: { id: string } } }[] }[];
+    }[];
+  };
+}
+
+async function coverage(framework: string, extra: Record<string, unknown> = {}) {
+  server.statements.length = 0;
+  const { body } = await server.gql<Result>(COVERAGE, { framework, asOf: '2026-11-27T12:00:00Z', ...extra });
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  const byRef = new Map(body.data!.coverage.requirements.map((r) => [r.requirement.ref, r]));
+  return { ...body.data!.coverage, byRef };
+}
+
+describe('coverage of ISO/IEC 42001 for the whole organisation', () => {
+  it('gives every auditable requirement exactly one status, with counts that add up', async () => {
+    const result = await coverage('iso42001');
+    expect(result.summary.total).toBe(70);
+    expect(result.requirements).toHaveLength(70);
+    const s = result.summary;
+    expect(s.notApplicable! + s.covered! + s.coveredViaCrosswalk! + s.partial! + s.gap!).toBe(70);
+    expect(result.sections.reduce((n, x) => n + x.summary.total, 0)).toBe(70);
+    expect(result.sections.map((x) => x.section.ref)).toEqual(expect.arrayContaining(['4', '10', 'A.2', 'A.10']));
+  });
+
+  it('explains each status with its controls, evidence and rejections', async () => {
+    const { byRef } = await coverage('iso42001');
+    expect(byRef.get('A.2.2')).toMatchObject({ status: 'COVERED', direct: 'FULL' });
+    expect(byRef.get('A.2.2')!.contributions[0]!.validEvidence).toEqual([{ title: 'AI policy v3, board minutes 2026-01-20' }]);
+    // Bias testing: the credit report expired on 2026-11-03; the CV one still counts organisation-wide.
+    const a624 = byRef.get('A.6.2.4')!;
+    expect(a624.status).toBe('COVERED');
+    expect(a624.contributions[0]!.invalidEvidence).toEqual([{ evidence: { title: 'Bias test report, credit scoring release 7.2' }, reason: 'EXPIRED' }]);
+    // Event logging's only evidence is from 2025: FULL coverage without valid evidence is PARTIAL.
+    expect(byRef.get('A.6.2.8')).toMatchObject({ status: 'PARTIAL', rejectedControls: [{ control: { name: 'Event logging for AI systems' }, reason: 'NO_VALID_EVIDENCE' }] });
+    // The supplier assessment is only PLANNED: nothing direct; what is left comes in part through the crosswalk.
+    const a1003 = byRef.get('A.10.3')!;
+    expect(a1003).toMatchObject({ direct: 'NONE', rejectedControls: [{ control: { name: 'AI supplier assessment' }, reason: 'CONTROL_NOT_CONTRIBUTING' }] });
+    expect(a1003.status).toBe(a1003.crosswalk.length > 0 ? 'PARTIAL' : 'GAP');
+    expect(a1003.crosswalk.every((c) => c.level === 'PART')).toBe(true);
+    // Some requirements are plain gaps, and say so.
+    const gaps = [...byRef.values()].filter((r) => r.status === 'GAP');
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) expect(gap.reason).toMatch(/^Nothing/);
+    expect(byRef.get('A.9.2')!.status).toBe('PARTIAL');
+  });
+
+  it('is computed in a fixed number of statements', async () => {
+    await coverage('iso42001');
+    const facts = server.statements.filter((s) => s.startsWith('listCoverage') || s === 'listAllMappings' || s === 'listApplicabilityOf');
+    expect(facts.sort()).toEqual(['listAllMappings', 'listApplicabilityOf', 'listCoverageControls', 'listCoverageRequirements']);
+  });
+});
+
+describe('coverage through the crosswalk, by scope and by date', () => {
+  it('covers ISO/IEC 27001 7.5.3 through the EQUAL harmonized-structure mapping, showing the chain', async () => {
+    const { byRef } = await coverage('iso27001');
+    const r = byRef.get('7.5.3')!;
+    expect(r.status).toBe('COVERED_VIA_CROSSWALK');
+    const full = r.crosswalk.find((c) => c.level === 'FULL')!;
+    expect(full).toMatchObject({ from: { id: 'iso42001:7.5.3' }, relationship: 'EQUAL' });
+    expect(full.chain).toEqual([
+      expect.objectContaining({ source: { id: 'iso42001:7.5.3' }, target: { id: 'iso27001:7.5.3' }, provenance: expect.objectContaining({ set: { id: 'hs-iso42001-iso27001' } }) }),
+    ]);
+    // ISO 9001 asks for more in 7.5.3 (42001's is a SUBSET_OF it): only partly met.
+    const { byRef: iso9001 } = await coverage('iso9001');
+    expect(iso9001.get('7.5.3')!.status).toBe('PARTIAL');
+  });
+
+  it('narrows to a system: controls and evidence for other systems stop counting', async () => {
+    const credit = demoId('AISystem', 's-credit');
+    const { byRef } = await coverage('iso42001', { scope: { systems: [credit] } });
+    // Only the expired credit report is in scope for bias testing now.
+    expect(byRef.get('A.6.2.4')).toMatchObject({ status: 'PARTIAL', direct: 'PART' });
+  });
+
+  it('honours the date: before the policy took effect it was not covered', async () => {
+    const { byRef } = await coverage('iso42001', { asOf: '2025-06-01T00:00:00Z' });
+    expect(byRef.get('A.2.2')!.status).toBe('PARTIAL');
+    expect(byRef.get('A.2.2')!.contributions[0]!.invalidEvidence[0]!.reason).toBe('NOT_YET_EFFECTIVE');
+  });
+
+  it('answers bad input with stable codes', async () => {
+    const unknown = await server.gql(COVERAGE, { framework: 'iso99999' });
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const badScope = await server.gql(COVERAGE, { framework: 'iso42001', scope: { systems: ['sys_00000000-0000-4000-8000-000000000999'] } });
+    expect(badScope.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const badDate = await server.gql(COVERAGE, { framework: 'iso42001', asOf: 'yesterday' });
+    expect(badDate.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -60,6 +60,8 @@ const config: CodegenConfig = {
           CrosswalkContribution: '../resolvers/views.js#CrosswalkContributionView',
           RejectedCrosswalk: '../resolvers/views.js#RejectedCrosswalkView',
           EvidenceRejection: '../resolvers/views.js#EvidenceRejectionView',
+          Gap: '../resolvers/views.js#GapView',
+          Remedy: '../coverage/gaps.js#RemedyFact',
           TracedRequirement: '../resolvers/views.js#TracedRequirementView',
           TracePath: '../resolvers/views.js#TracePathView',
           Impact: '../resolvers/views.js#ImpactView',

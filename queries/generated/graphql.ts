@@ -160,6 +160,19 @@ export type Relationship =
   /** The source contains all of the target and more. */
   | 'SUPERSET_OF';
 
+/** What kind of action would close a gap. */
+export type RemedyKind =
+  /** A control implements all of the requirement but has no valid evidence: collect it. */
+  | 'ADD_VALID_EVIDENCE'
+  /** A control implements part of the requirement: extend it (and its evidence) to all of it. */
+  | 'EXTEND_CONTROL'
+  /** A requirement of another framework that overlaps this one is fully met: extend its control to cover the rest. */
+  | 'EXTEND_FROM_COVERED_PARTNER'
+  /** Nothing implements the requirement: implement a control. */
+  | 'IMPLEMENT_CONTROL'
+  /** A control implements the requirement but is PLANNED, INEFFECTIVE or RETIRED: make it operate. */
+  | 'OPERATE_CONTROL';
+
 /** How a requirement changed from one version of a framework to another. */
 export type RequirementChangeKind =
   /** In the later version only. */
@@ -267,6 +280,13 @@ export type CvScreeningIso42001TraceQuery = { trace: { from:
           | { __typename: 'Requirement' }
           | { __typename: 'Risk', title: string }
         > }>, evidence: Array<{ title: string, effectiveFrom: string | null, validUntil: string | null }> }> } };
+
+export type EuAiActGapsQueryVariables = Exact<{
+  coverageDate?: string | null | undefined;
+}>;
+
+
+export type EuAiActGapsQuery = { gaps: Array<{ riskScore: number, coverage: { status: CoverageStatus, reason: string, requirement: { ref: string, title: string | null } }, risks: Array<{ title: string, score: number }>, remedies: Array<{ kind: RemedyKind, control: { name: string, status: ControlStatus } | null, partner: { id: string, title: string | null } | null }> }> };
 
 export type EuAiActToIso42001QueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -485,6 +505,36 @@ export const CvScreeningIso42001TraceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CvScreeningIso42001TraceQuery, CvScreeningIso42001TraceQueryVariables>;
+export const EuAiActGapsDocument = new TypedDocumentString(`
+    query EuAiActGaps($coverageDate: DateTime) {
+  gaps(framework: "eu-ai-act", asOf: $coverageDate) {
+    coverage {
+      requirement {
+        ref
+        title
+      }
+      status
+      reason
+    }
+    riskScore
+    risks {
+      title
+      score
+    }
+    remedies {
+      kind
+      control {
+        name
+        status
+      }
+      partner {
+        id
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EuAiActGapsQuery, EuAiActGapsQueryVariables>;
 export const EuAiActToIso42001Document = new TypedDocumentString(`
     query EuAiActToIso42001 {
   crosswalk(from: "eu-ai-act", to: "iso42001") {

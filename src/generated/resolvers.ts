@@ -3,9 +3,10 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
+import type { RemedyFact } from '../coverage/gaps.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -955,6 +956,19 @@ export type FrameworkVersionDiff = {
   to: FrameworkVersion;
 };
 
+/** A requirement that is not fully met, with the risk it leaves untreated and what would close it. */
+export type Gap = {
+  __typename?: 'Gap';
+  /** The requirement, with its status and explanation. */
+  coverage: RequirementCoverage;
+  /** What would close the gap. */
+  remedies: Array<Remedy>;
+  /** The highest score among those risks (likelihood times impact); 0 when none. */
+  riskScore: Scalars['Int']['output'];
+  /** The in-scope risks treated by controls that implement the requirement. */
+  risks: Array<Risk>;
+};
+
 /** Why a high-risk AI system is high-risk (EU AI Act Art. 6). */
 export type HighRiskRoute =
   /** A safety component of, or itself, a product under the Union harmonisation legislation of Annex I (Art. 6(1)). */
@@ -1788,6 +1802,12 @@ export type Query = {
   /** Every framework in the catalogue, ordered by id. */
   frameworks: Array<Framework>;
   /**
+   * The GAP and PARTIAL requirements of a framework, the riskiest first: ordered by the
+   * highest score among the in-scope risks treated by controls that implement them, then
+   * gaps before partials, then document order. Each says what would close it.
+   */
+  gaps: Array<Gap>;
+  /**
    * From a dataset, model, control, evidence item or requirement up to everything that
    * depends on it: the AI systems it feeds (or that a control or requirement reaches), the
    * risks raised on them, the controls, obligations and evidence involved, and the
@@ -1908,6 +1928,14 @@ export type QueryFrameworkVersionDiffArgs = {
 
 
 /** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryGapsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  framework: Scalars['ID']['input'];
+  scope?: InputMaybe<CoverageScope>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
 export type QueryImpactArgs = {
   of: Scalars['ID']['input'];
 };
@@ -1996,6 +2024,30 @@ export type Relationship =
   | 'SUBSET_OF'
   /** The source contains all of the target and more. */
   | 'SUPERSET_OF';
+
+/** One way to close a gap. */
+export type Remedy = {
+  __typename?: 'Remedy';
+  /** The control concerned, for ADD_VALID_EVIDENCE, OPERATE_CONTROL and EXTEND_CONTROL. */
+  control: Maybe<Control>;
+  /** What to do. */
+  kind: RemedyKind;
+  /** The fully met requirement of another framework, for EXTEND_FROM_COVERED_PARTNER. */
+  partner: Maybe<Requirement>;
+};
+
+/** What kind of action would close a gap. */
+export type RemedyKind =
+  /** A control implements all of the requirement but has no valid evidence: collect it. */
+  | 'ADD_VALID_EVIDENCE'
+  /** A control implements part of the requirement: extend it (and its evidence) to all of it. */
+  | 'EXTEND_CONTROL'
+  /** A requirement of another framework that overlaps this one is fully met: extend its control to cover the rest. */
+  | 'EXTEND_FROM_COVERED_PARTNER'
+  /** Nothing implements the requirement: implement a control. */
+  | 'IMPLEMENT_CONTROL'
+  /** A control implements the requirement but is PLANNED, INEFFECTIVE or RETIRED: make it operate. */
+  | 'OPERATE_CONTROL';
 
 /** A clause, control, article, annex, function, category or subcategory of a framework. */
 export type Requirement = Node & {
@@ -2653,6 +2705,7 @@ export type ResolversTypes = {
   FrameworkKind: FrameworkKind;
   FrameworkVersion: ResolverTypeWrapper<FrameworkVersionRow>;
   FrameworkVersionDiff: ResolverTypeWrapper<VersionDiffView>;
+  Gap: ResolverTypeWrapper<GapView>;
   HighRiskRoute: HighRiskRoute;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactView>;
@@ -2697,6 +2750,8 @@ export type ResolversTypes = {
   RejectedControl: ResolverTypeWrapper<RejectedControlFact>;
   RejectedCrosswalk: ResolverTypeWrapper<RejectedCrosswalkView>;
   Relationship: Relationship;
+  Remedy: ResolverTypeWrapper<RemedyFact>;
+  RemedyKind: RemedyKind;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementChange: ResolverTypeWrapper<VersionChange>;
   RequirementChangeKind: RequirementChangeKind;
@@ -2785,6 +2840,7 @@ export type ResolversParentTypes = {
   FrameworkCoverage: CoverageView;
   FrameworkVersion: FrameworkVersionRow;
   FrameworkVersionDiff: VersionDiffView;
+  Gap: GapView;
   ID: Scalars['ID']['output'];
   Impact: ImpactView;
   ImpactedRequirement: ImpactedRequirementView;
@@ -2818,6 +2874,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RejectedControl: RejectedControlFact;
   RejectedCrosswalk: RejectedCrosswalkView;
+  Remedy: RemedyFact;
   Requirement: RequirementRow;
   RequirementChange: VersionChange;
   RequirementCoverage: RequirementCoverageView;
@@ -3149,6 +3206,13 @@ export type FrameworkVersionDiffResolvers<ContextType = Context, ParentType exte
   to?: Resolver<ResolversTypes['FrameworkVersion'], ParentType, ContextType>;
 };
 
+export type GapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gap'] = ResolversParentTypes['Gap']> = {
+  coverage?: Resolver<ResolversTypes['RequirementCoverage'], ParentType, ContextType>;
+  remedies?: Resolver<Array<ResolversTypes['Remedy']>, ParentType, ContextType>;
+  riskScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType>;
+};
+
 export type ImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
   controls?: Resolver<Array<ResolversTypes['Control']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -3369,6 +3433,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworkVersionDiff?: Resolver<ResolversTypes['FrameworkVersionDiff'], ParentType, ContextType, RequireFields<QueryFrameworkVersionDiffArgs, 'framework' | 'from' | 'to'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
+  gaps?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'framework'>>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<QueryImpactArgs, 'of'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3389,6 +3454,12 @@ export type RejectedCrosswalkResolvers<ContextType = Context, ParentType extends
   chain?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['CrosswalkRejectionReason'], ParentType, ContextType>;
+};
+
+export type RemedyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Remedy'] = ResolversParentTypes['Remedy']> = {
+  control?: Resolver<Maybe<ResolversTypes['Control']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RemedyKind'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
 };
 
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
@@ -3545,6 +3616,7 @@ export type Resolvers<ContextType = Context> = {
   FrameworkCoverage?: FrameworkCoverageResolvers<ContextType>;
   FrameworkVersion?: FrameworkVersionResolvers<ContextType>;
   FrameworkVersionDiff?: FrameworkVersionDiffResolvers<ContextType>;
+  Gap?: GapResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   ImpactedRequirement?: ImpactedRequirementResolvers<ContextType>;
   ImportCrosswalkSetPayload?: ImportCrosswalkSetPayloadResolvers<ContextType>;
@@ -3571,6 +3643,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RejectedControl?: RejectedControlResolvers<ContextType>;
   RejectedCrosswalk?: RejectedCrosswalkResolvers<ContextType>;
+  Remedy?: RemedyResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementChange?: RequirementChangeResolvers<ContextType>;
   RequirementCoverage?: RequirementCoverageResolvers<ContextType>;

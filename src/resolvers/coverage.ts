@@ -5,7 +5,8 @@ import type { GraphExecutor } from '../graph/executor.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements } from '../graph/statements/coverage.js';
+import { findGaps } from '../coverage/gaps.js';
+import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements, listRiskFacts } from '../graph/statements/coverage.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import { checkId } from './arguments.js';
@@ -89,26 +90,51 @@ export async function computeCoverage(
   };
 }
 
+/** Checks a coverage question's arguments: the framework, the systems in scope, the date. */
+async function question(
+  context: Context,
+  args: { framework: string; scope?: { systems?: readonly string[] | null } | null; asOf?: string | null; maxHops?: number | null },
+) {
+  const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
+  if (framework === null) throw new NotFoundError('Framework', args.framework);
+  const maxHops = args.maxHops ?? 2;
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+    throw new BadUserInputError(`maxHops must be a whole number from 1 to ${MAX_HOPS}`, 'maxHops');
+  }
+  const systems = args.scope?.systems ?? null;
+  if (systems !== null) {
+    if (systems.length === 0) throw new BadUserInputError('scope.systems must name at least one AI system (or leave scope out)', 'scope.systems');
+    const found = await context.loaders.entityById.loadMany(systems.map((s) => checkId(s, 'scope.systems')));
+    systems.forEach((id, i) => {
+      if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error) throw new NotFoundError('AI system', id);
+    });
+  }
+  const asOf = args.asOf ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Evidence periods are calendar dates: the date assessed is asOf's UTC date.
+  return { framework, maxHops, systems, asOf, asOfDate: new Date(asOf).toISOString().slice(0, 10) };
+}
+
 export const coverageResolvers: Resolvers = {
   Query: {
+    gaps: async (_root, args, context) => {
+      const q = await question(context, args);
+      const [{ results, sectionOf, mappingRows }, risks, controls] = await Promise.all([
+        computeCoverage(context.graph, q.framework.id, q.systems, q.asOfDate, q.maxHops),
+        context.graph.read(listRiskFacts()),
+        context.graph.read(listCoverageControls()),
+      ]);
+      const implementers = new Map<string, string[]>();
+      for (const { control } of controls) {
+        for (const link of control.implements) implementers.set(link.requirementId, [...(implementers.get(link.requirementId) ?? []), control.id]);
+      }
+      return findGaps(results, { implementers, risks: risks.map((r) => r.risk) }, q.systems).map((gap) => ({
+        ...gap,
+        coverage: { ...gap.coverage, sectionId: sectionOf.get(gap.coverage.requirementId)!, mappingRows },
+      }));
+    },
     coverage: async (_root, args, context) => {
-      const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
-      if (framework === null) throw new NotFoundError('Framework', args.framework);
-      const maxHops = args.maxHops ?? 2;
-      if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
-        throw new BadUserInputError(`maxHops must be a whole number from 1 to ${MAX_HOPS}`, 'maxHops');
-      }
-      const systems = args.scope?.systems ?? null;
-      if (systems !== null) {
-        if (systems.length === 0) throw new BadUserInputError('scope.systems must name at least one AI system (or leave scope out)', 'scope.systems');
-        const found = await context.loaders.entityById.loadMany(systems.map((s) => checkId(s, 'scope.systems')));
-        systems.forEach((id, i) => {
-          if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error) throw new NotFoundError('AI system', id);
-        });
-      }
-      const asOf = args.asOf ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      // Evidence periods are calendar dates: the date assessed is asOf's UTC date.
-      const { results, sectionOf, mappingRows } = await computeCoverage(context.graph, framework.id, systems, new Date(asOf).toISOString().slice(0, 10), maxHops);
+      const { framework, systems, asOf, asOfDate, maxHops } = await question(context, args);
+      const { results, sectionOf, mappingRows } = await computeCoverage(context.graph, framework.id, systems, asOfDate, maxHops);
       const views: RequirementCoverageView[] = results.map((r) => ({ ...r, sectionId: sectionOf.get(r.requirementId)!, mappingRows }));
       const sectionIds = [...new Set(views.map((v) => v.sectionId))];
       return {
@@ -139,6 +165,13 @@ export const coverageResolvers: Resolvers = {
   ControlContribution: {
     control: (c, _args, context) => entityOrFail(context, c.controlId),
     validEvidence: (c, _args, context) => Promise.all(c.validEvidence.map((id) => entityOrFail(context, id))),
+  },
+  Gap: {
+    risks: (gap, _args, context) => Promise.all(gap.riskIds.map((id) => entityOrFail(context, id))),
+  },
+  Remedy: {
+    control: (remedy, _args, context) => (remedy.controlId === null ? null : entityOrFail(context, remedy.controlId)),
+    partner: async (remedy, _args, context) => (remedy.partnerId === null ? null : context.loaders.requirementById.load(remedy.partnerId)),
   },
   EvidenceRejection: {
     evidence: (e, _args, context) => entityOrFail(context, e.evidenceId),

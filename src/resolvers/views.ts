@@ -2,6 +2,7 @@
  * The shapes resolvers hand to GraphQL for crosswalk types: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
+import type { RemedyFact } from '../coverage/gaps.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
@@ -123,3 +124,10 @@ export interface EvidenceRejectionView {
 }
 
 export type { CoverageStatus };
+
+export interface GapView {
+  readonly coverage: RequirementCoverageView;
+  readonly riskIds: readonly string[];
+  readonly riskScore: number;
+  readonly remedies: readonly RemedyFact[];
+}

@@ -120,3 +120,32 @@ describe('coverage through the crosswalk, by scope and by date', () => {
     expect(badDate.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('gaps', () => {
+  const GAPS = `query ($framework: ID!, $asOf: DateTime, $scope: CoverageScope) { gaps(framework: $framework, asOf: $asOf, scope: $scope) {
+    coverage { requirement { id } status } riskScore risks { title score } remedies { kind control { name } partner { id } } } }`;
+  type GapRow = { coverage: { requirement: { id: string }; status: string }; riskScore: number; risks: { title: string }[]; remedies: { kind: string; control: { name: string } | null; partner: { id: string } | null }[] };
+
+  it('lists the EU AI Act gaps the riskiest first, with what would close each', async () => {
+    const { body } = await server.gql<{ gaps: GapRow[] }>(GAPS, { framework: 'eu-ai-act', asOf: '2026-11-27T12:00:00Z' });
+    expect(body.errors).toBeUndefined();
+    const gaps = body.data!.gaps;
+    expect(gaps.every((g) => g.coverage.status === 'GAP' || g.coverage.status === 'PARTIAL')).toBe(true);
+    const scores = gaps.map((g) => g.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Bias risk (3 x 5 on credit, 4 x 5 on CV) rides on Art. 10 and Art. 14: they come first.
+    expect(gaps[0]!.riskScore).toBe(20);
+    expect(gaps.slice(0, 3).map((g) => g.coverage.requirement.id)).toEqual(expect.arrayContaining(['eu-ai-act:Art. 14']));
+    // Event logging implements Art. 12 only in part.
+    const art12 = gaps.find((g) => g.coverage.requirement.id === 'eu-ai-act:Art. 12')!;
+    expect(art12.remedies).toContainEqual({ kind: 'EXTEND_CONTROL', control: { name: 'Event logging for AI systems' }, partner: null });
+  });
+
+  it('names the control that only lacks valid evidence', async () => {
+    const { body } = await server.gql<{ gaps: GapRow[] }>(GAPS, { framework: 'iso42001', asOf: '2026-11-27T12:00:00Z' });
+    const a628 = body.data!.gaps.find((g) => g.coverage.requirement.id === 'iso42001:A.6.2.8')!;
+    expect(a628.remedies).toContainEqual({ kind: 'ADD_VALID_EVIDENCE', control: { name: 'Event logging for AI systems' }, partner: null });
+    const a1003 = body.data!.gaps.find((g) => g.coverage.requirement.id === 'iso42001:A.10.3')!;
+    expect(a1003.remedies).toContainEqual({ kind: 'OPERATE_CONTROL', control: { name: 'AI supplier assessment' }, partner: null });
+  });
+});

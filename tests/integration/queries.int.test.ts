@@ -79,6 +79,12 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(coverage.summary.covered).toBeGreaterThan(0);
     expect(coverage.requirements.find((r) => r.requirement.ref === 'A.2.2')!.status).toBe('COVERED');
   },
+  EuAiActGaps: (data) => {
+    const gaps = data.gaps as { coverage: { requirement: { ref: string } }; riskScore: number; remedies: { kind: string }[] }[];
+    expect(gaps.length).toBeGreaterThan(90);
+    expect(gaps[0]!.riskScore).toBe(20);
+    expect(gaps.every((g) => g.remedies.length > 0)).toBe(true);
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

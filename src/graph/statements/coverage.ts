@@ -79,3 +79,23 @@ export function listApplicabilityOf(frameworkId: string): Statement<{ entry: App
     params: { frameworkId },
   };
 }
+
+export interface RiskFactRow {
+  id: string;
+  score: number;
+  subjects: string[];
+  controls: string[];
+}
+
+/** Every risk a control mitigates, with its score and what it is raised on. */
+export function listRiskFacts(): Statement<{ risk: RiskFactRow }> {
+  return {
+    name: 'listRiskFacts',
+    cypher: `MATCH (k:Risk)<-[:MITIGATES]-(:Control)
+             WITH DISTINCT k
+             RETURN k { .id, score: toInteger(k.likelihood * k.impact),
+                        subjects: [(k)-[:RAISED_ON]->(x) | x.id],
+                        controls: [(c:Control)-[:MITIGATES]->(k) | c.id] } AS risk`,
+    params: {},
+  };
+}

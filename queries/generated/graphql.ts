@@ -66,6 +66,13 @@ export type EvidenceRejectionReason =
   /** It is scoped to AI systems outside the scope. */
   | 'OUT_OF_SCOPE';
 
+/** How evidence reaches a requirement. */
+export type EvidenceRoute =
+  /** Through the crosswalk from a requirement such a control implements. */
+  | 'CROSSWALK'
+  /** It supports a control that implements the requirement. */
+  | 'DIRECT';
+
 /** What kind of publication a framework is. */
 export type FrameworkKind =
   /** Voluntary guidance without certification (the NIST AI RMF). */
@@ -300,6 +307,14 @@ export type EuAiActVersionDiffQueryVariables = Exact<{
 
 
 export type EuAiActVersionDiffQuery = { framework: { versions: Array<{ version: string, current: boolean, note: string | null, requirementCount: number }> } | null, frameworkVersionDiff: { changes: Array<{ kind: RequirementChangeKind, ref: string, fromTitle: string | null, toTitle: string | null, toParent: string | null, mappings: Array<{ relationship: Relationship, target: { id: string } }> }> } };
+
+export type EvidenceReuseQueryVariables = Exact<{
+  evidenceItem: string;
+  coverageDate?: string | null | undefined;
+}>;
+
+
+export type EvidenceReuseQuery = { evidenceReuse: { valid: boolean, evidence: { title: string, validUntil: string | null }, frameworks: Array<{ id: string, name: string }>, uses: Array<{ route: EvidenceRoute, level: ContributionLevel, relationship: Relationship | null, requirement: { id: string, title: string | null }, control: { name: string }, from: { id: string } | null, chain: Array<{ relationship: Relationship, provenance: { publisher: string, set: { id: string } } }> }> } };
 
 export type FrameworksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -589,6 +604,45 @@ export const EuAiActVersionDiffDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EuAiActVersionDiffQuery, EuAiActVersionDiffQueryVariables>;
+export const EvidenceReuseDocument = new TypedDocumentString(`
+    query EvidenceReuse($evidenceItem: ID!, $coverageDate: DateTime) {
+  evidenceReuse(evidence: $evidenceItem, asOf: $coverageDate) {
+    evidence {
+      title
+      validUntil
+    }
+    valid
+    frameworks {
+      id
+      name
+    }
+    uses {
+      requirement {
+        id
+        title
+      }
+      route
+      level
+      control {
+        name
+      }
+      from {
+        id
+      }
+      relationship
+      chain {
+        relationship
+        provenance {
+          set {
+            id
+          }
+          publisher
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvidenceReuseQuery, EvidenceReuseQueryVariables>;
 export const FrameworksDocument = new TypedDocumentString(`
     query Frameworks {
   frameworks {

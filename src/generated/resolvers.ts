@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
 import type { RemedyFact } from '../coverage/gaps.js';
@@ -786,6 +786,26 @@ export type EvidenceRejectionReason =
   /** It is scoped to AI systems outside the scope. */
   | 'OUT_OF_SCOPE';
 
+/** How one evidence item is reused. */
+export type EvidenceReuse = {
+  __typename?: 'EvidenceReuse';
+  /** The evidence item. */
+  evidence: Evidence;
+  /** The frameworks it counts in. */
+  frameworks: Array<Framework>;
+  /** Every requirement it helps satisfy, and how. */
+  uses: Array<EvidenceUse>;
+  /** True when its period covers the date assessed. */
+  valid: Scalars['Boolean']['output'];
+};
+
+/** How evidence reaches a requirement. */
+export type EvidenceRoute =
+  /** Through the crosswalk from a requirement such a control implements. */
+  | 'CROSSWALK'
+  /** It supports a control that implements the requirement. */
+  | 'DIRECT';
+
 /** What evidence can be scoped to. */
 export type EvidenceScope = AiSystem | Dataset;
 
@@ -807,6 +827,25 @@ export type EvidenceType =
   | 'SCREENSHOT'
   /** The result of a test or an evaluation. */
   | 'TEST_RESULT';
+
+/** How an evidence item helps satisfy one requirement. */
+export type EvidenceUse = {
+  __typename?: 'EvidenceUse';
+  /** For a crosswalk use: the mappings from that requirement to this one, with their provenance. */
+  chain: Array<Mapping>;
+  /** The control the evidence supports. */
+  control: Control;
+  /** For a crosswalk use: the requirement the control implements. */
+  from: Maybe<Requirement>;
+  /** What it contributes to the requirement. */
+  level: ContributionLevel;
+  /** For a crosswalk use: how that requirement relates to this one. */
+  relationship: Maybe<Relationship>;
+  /** The requirement. */
+  requirement: Requirement;
+  /** Directly, or through the crosswalk. */
+  route: EvidenceRoute;
+};
 
 /** A document produced by an export. */
 export type ExportedDocument = {
@@ -1779,6 +1818,13 @@ export type Query = {
   /** The evidence held, ordered by title. */
   evidence: EvidenceConnection;
   /**
+   * Every requirement, in every framework, that an evidence item helps satisfy on a date,
+   * and how: directly (it supports a control that implements the requirement) or through
+   * the crosswalk (a chain of mappings from such a requirement), with what it contributes
+   * by the coverage rule. An expired or not yet effective item helps nothing.
+   */
+  evidenceReuse: EvidenceReuse;
+  /**
    * One crosswalk set as a file: CSV (one row per mapping, the set's provenance on every
    * row) or an OSCAL 1.2 mapping-collection (JSON). Importing the file gives back the same set.
    */
@@ -1831,6 +1877,12 @@ export type Query = {
    * and ref `A.6.2.4`, or framework `eu-ai-act` and ref `Art. 9`. Null when there is none.
    */
   requirement: Maybe<Requirement>;
+  /**
+   * The evidence already held that counts towards a framework, each item with the
+   * requirements of that framework it helps satisfy: what a team starting on the framework
+   * can reuse.
+   */
+  reusableEvidence: Array<ReusableEvidence>;
   /** The risk register, ordered by title. */
   risks: RiskConnection;
   /** The version of this service and of the graph schema it has applied. */
@@ -1897,6 +1949,13 @@ export type QueryEvidenceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EvidenceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryEvidenceReuseArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  evidence: Scalars['ID']['input'];
 };
 
 
@@ -1975,6 +2034,13 @@ export type QueryPartiesArgs = {
 export type QueryRequirementArgs = {
   framework: Scalars['ID']['input'];
   ref: Scalars['String']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryReusableEvidenceArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  framework: Scalars['ID']['input'];
 };
 
 
@@ -2204,6 +2270,15 @@ export type RequirementKind =
   | 'SUBCLAUSE'
   /** An ISO/IEC 27001 Annex A theme that groups controls (A.5 Organizational controls). */
   | 'THEME';
+
+/** An evidence item that counts towards a framework. */
+export type ReusableEvidence = {
+  __typename?: 'ReusableEvidence';
+  /** The evidence item. */
+  evidence: Evidence;
+  /** The framework's requirements it helps satisfy, and how. */
+  uses: Array<EvidenceUse>;
+};
 
 /** A risk raised on an AI system or a dataset, with its assessment and treatment. */
 export type Risk = Entity & Node & {
@@ -2694,8 +2769,11 @@ export type ResolversTypes = {
   EvidencePayload: ResolverTypeWrapper<Omit<EvidencePayload, 'evidence'> & { evidence: ResolversTypes['Evidence'] }>;
   EvidenceRejection: ResolverTypeWrapper<EvidenceRejectionView>;
   EvidenceRejectionReason: EvidenceRejectionReason;
+  EvidenceReuse: ResolverTypeWrapper<EvidenceReuseView>;
+  EvidenceRoute: EvidenceRoute;
   EvidenceScope: ResolverTypeWrapper<EntityRow>;
   EvidenceType: EvidenceType;
+  EvidenceUse: ResolverTypeWrapper<EvidenceUseView>;
   ExportedDocument: ResolverTypeWrapper<ExportedDocument>;
   ExternalRef: ResolverTypeWrapper<ExternalRef>;
   ExternalRefInput: ExternalRefInput;
@@ -2757,6 +2835,7 @@ export type ResolversTypes = {
   RequirementChangeKind: RequirementChangeKind;
   RequirementCoverage: ResolverTypeWrapper<RequirementCoverageView>;
   RequirementKind: RequirementKind;
+  ReusableEvidence: ResolverTypeWrapper<ReusableEvidenceView>;
   Risk: ResolverTypeWrapper<EntityRow>;
   RiskCategory: RiskCategory;
   RiskConnection: ResolverTypeWrapper<Omit<RiskConnection, 'edges'> & { edges: Array<ResolversTypes['RiskEdge']> }>;
@@ -2831,7 +2910,9 @@ export type ResolversParentTypes = {
   EvidenceFilter: EvidenceFilter;
   EvidencePayload: Omit<EvidencePayload, 'evidence'> & { evidence: ResolversParentTypes['Evidence'] };
   EvidenceRejection: EvidenceRejectionView;
+  EvidenceReuse: EvidenceReuseView;
   EvidenceScope: EntityRow;
+  EvidenceUse: EvidenceUseView;
   ExportedDocument: ExportedDocument;
   ExternalRef: ExternalRef;
   ExternalRefInput: ExternalRefInput;
@@ -2878,6 +2959,7 @@ export type ResolversParentTypes = {
   Requirement: RequirementRow;
   RequirementChange: VersionChange;
   RequirementCoverage: RequirementCoverageView;
+  ReusableEvidence: ReusableEvidenceView;
   Risk: EntityRow;
   RiskConnection: Omit<RiskConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskEdge']> };
   RiskEdge: Omit<RiskEdge, 'node'> & { node: ResolversParentTypes['Risk'] };
@@ -3142,8 +3224,25 @@ export type EvidenceRejectionResolvers<ContextType = Context, ParentType extends
   reason?: Resolver<ResolversTypes['EvidenceRejectionReason'], ParentType, ContextType>;
 };
 
+export type EvidenceReuseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceReuse'] = ResolversParentTypes['EvidenceReuse']> = {
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
+  uses?: Resolver<Array<ResolversTypes['EvidenceUse']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type EvidenceScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceScope'] = ResolversParentTypes['EvidenceScope']> = {
   __resolveType: TypeResolveFn<'AISystem' | 'Dataset', ParentType, ContextType>;
+};
+
+export type EvidenceUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceUse'] = ResolversParentTypes['EvidenceUse']> = {
+  chain?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType>;
+  control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ContributionLevel'], ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['EvidenceRoute'], ParentType, ContextType>;
 };
 
 export type ExportedDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportedDocument'] = ResolversParentTypes['ExportedDocument']> = {
@@ -3428,6 +3527,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   crosswalkSets?: Resolver<Array<ResolversTypes['CrosswalkSet']>, ParentType, ContextType>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   evidence?: Resolver<ResolversTypes['EvidenceConnection'], ParentType, ContextType, RequireFields<QueryEvidenceArgs, 'first'>>;
+  evidenceReuse?: Resolver<ResolversTypes['EvidenceReuse'], ParentType, ContextType, RequireFields<QueryEvidenceReuseArgs, 'evidence'>>;
   exportCrosswalkSet?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportCrosswalkSetArgs, 'format' | 'id'>>;
   exportFrameworkCatalog?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportFrameworkCatalogArgs, 'framework'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
@@ -3440,6 +3540,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   obligations?: Resolver<ResolversTypes['ObligationConnection'], ParentType, ContextType, RequireFields<QueryObligationsArgs, 'first'>>;
   parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'first'>>;
   requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType, RequireFields<QueryRequirementArgs, 'framework' | 'ref'>>;
+  reusableEvidence?: Resolver<Array<ResolversTypes['ReusableEvidence']>, ParentType, ContextType, RequireFields<QueryReusableEvidenceArgs, 'framework'>>;
   risks?: Resolver<ResolversTypes['RiskConnection'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'first'>>;
   serviceInfo?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
   trace?: Resolver<ResolversTypes['Trace'], ParentType, ContextType, RequireFields<QueryTraceArgs, 'from'>>;
@@ -3509,6 +3610,11 @@ export type RequirementCoverageResolvers<ContextType = Context, ParentType exten
   rejectedCrosswalk?: Resolver<Array<ResolversTypes['RejectedCrosswalk']>, ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
+};
+
+export type ReusableEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReusableEvidence'] = ResolversParentTypes['ReusableEvidence']> = {
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  uses?: Resolver<Array<ResolversTypes['EvidenceUse']>, ParentType, ContextType>;
 };
 
 export type RiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Risk'] = ResolversParentTypes['Risk']> = {
@@ -3609,7 +3715,9 @@ export type Resolvers<ContextType = Context> = {
   EvidenceEdge?: EvidenceEdgeResolvers<ContextType>;
   EvidencePayload?: EvidencePayloadResolvers<ContextType>;
   EvidenceRejection?: EvidenceRejectionResolvers<ContextType>;
+  EvidenceReuse?: EvidenceReuseResolvers<ContextType>;
   EvidenceScope?: EvidenceScopeResolvers<ContextType>;
+  EvidenceUse?: EvidenceUseResolvers<ContextType>;
   ExportedDocument?: ExportedDocumentResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
@@ -3647,6 +3755,7 @@ export type Resolvers<ContextType = Context> = {
   Requirement?: RequirementResolvers<ContextType>;
   RequirementChange?: RequirementChangeResolvers<ContextType>;
   RequirementCoverage?: RequirementCoverageResolvers<ContextType>;
+  ReusableEvidence?: ReusableEvidenceResolvers<ContextType>;
   Risk?: RiskResolvers<ContextType>;
   RiskConnection?: RiskConnectionResolvers<ContextType>;
   RiskEdge?: RiskEdgeResolvers<ContextType>;

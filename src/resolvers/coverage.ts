@@ -6,6 +6,7 @@ import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { findGaps } from '../coverage/gaps.js';
+import { evidenceUses } from '../coverage/reuse.js';
 import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements, listRiskFacts } from '../graph/statements/coverage.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
@@ -114,8 +115,42 @@ async function question(
   return { framework, maxHops, systems, asOf, asOfDate: new Date(asOf).toISOString().slice(0, 10) };
 }
 
+/** The facts evidence reuse needs: implementing controls with their evidence, and the crosswalk. */
+async function reuseFacts(graph: GraphExecutor) {
+  const [controls, mappings] = await Promise.all([graph.read(listCoverageControls()), graph.read(listAllMappings())]);
+  return {
+    controls: controls.map((r) => r.control),
+    mappings: mappings.map(({ mapping }) => ({ id: mapping.id, source: mapping.sourceId, target: mapping.targetId, relationship: mapping.relationship })),
+    mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
+  };
+}
+
+const dateOf = (asOf: string | null | undefined): string => (asOf == null ? new Date() : new Date(asOf)).toISOString().slice(0, 10);
+
 export const coverageResolvers: Resolvers = {
   Query: {
+    evidenceReuse: async (_root, args, context) => {
+      const id = checkId(args.evidence, 'evidence');
+      if (entityTypeOfId(id) !== 'Evidence' || (await context.loaders.entityById.load(id)) === null) throw new NotFoundError('Evidence', id);
+      const facts = await reuseFacts(context.graph);
+      const result = evidenceUses(id, facts.controls, facts.mappings, dateOf(args.asOf), 2);
+      return { evidenceId: id, valid: result.valid, uses: result.uses.map((u) => ({ ...u, mappingRows: facts.mappingRows })) };
+    },
+    reusableEvidence: async (_root, args, context) => {
+      const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
+      if (framework === null) throw new NotFoundError('Framework', args.framework);
+      const facts = await reuseFacts(context.graph);
+      const asOf = dateOf(args.asOf);
+      const evidenceIds = [...new Set(facts.controls.flatMap((c) => c.evidence.map((e) => e.id)))].sort();
+      return evidenceIds
+        .map((evidenceId) => ({
+          evidenceId,
+          uses: evidenceUses(evidenceId, facts.controls, facts.mappings, asOf, 2)
+            .uses.filter((u) => u.requirementId.startsWith(`${framework.id}:`))
+            .map((u) => ({ ...u, mappingRows: facts.mappingRows })),
+        }))
+        .filter((r) => r.uses.length > 0);
+    },
     gaps: async (_root, args, context) => {
       const q = await question(context, args);
       const [{ results, sectionOf, mappingRows }, risks, controls] = await Promise.all([
@@ -165,6 +200,22 @@ export const coverageResolvers: Resolvers = {
   ControlContribution: {
     control: (c, _args, context) => entityOrFail(context, c.controlId),
     validEvidence: (c, _args, context) => Promise.all(c.validEvidence.map((id) => entityOrFail(context, id))),
+  },
+  EvidenceReuse: {
+    evidence: (view, _args, context) => entityOrFail(context, view.evidenceId),
+    frameworks: async (view, _args, context) => {
+      const ids = [...new Set(view.uses.map((u) => u.requirementId.slice(0, u.requirementId.indexOf(':'))))].sort();
+      return (await Promise.all(ids.map((id) => context.loaders.frameworkById.load(id)))).filter((f) => f !== null);
+    },
+  },
+  ReusableEvidence: {
+    evidence: (view, _args, context) => entityOrFail(context, view.evidenceId),
+  },
+  EvidenceUse: {
+    requirement: async (use, _args, context) => (await context.loaders.requirementById.load(use.requirementId))!,
+    control: (use, _args, context) => entityOrFail(context, use.controlId),
+    from: async (use, _args, context) => (use.fromRequirementId === null ? null : context.loaders.requirementById.load(use.fromRequirementId)),
+    chain: (use) => chainViews(use.chain, use.mappingRows),
   },
   Gap: {
     risks: (gap, _args, context) => Promise.all(gap.riskIds.map((id) => entityOrFail(context, id))),

@@ -3,6 +3,7 @@
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
 import type { RemedyFact } from '../coverage/gaps.js';
+import type { EvidenceUse } from '../coverage/reuse.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
@@ -130,4 +131,19 @@ export interface GapView {
   readonly riskIds: readonly string[];
   readonly riskScore: number;
   readonly remedies: readonly RemedyFact[];
+}
+
+export interface EvidenceUseView extends EvidenceUse {
+  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+}
+
+export interface EvidenceReuseView {
+  readonly evidenceId: string;
+  readonly valid: boolean;
+  readonly uses: readonly EvidenceUseView[];
+}
+
+export interface ReusableEvidenceView {
+  readonly evidenceId: string;
+  readonly uses: readonly EvidenceUseView[];
 }

@@ -149,3 +149,42 @@ describe('gaps', () => {
     expect(a1003.remedies).toContainEqual({ kind: 'OPERATE_CONTROL', control: { name: 'AI supplier assessment' }, partner: null });
   });
 });
+
+describe('evidence reuse', () => {
+  const REUSE = `query ($evidence: ID!, $asOf: DateTime) { evidenceReuse(evidence: $evidence, asOf: $asOf) { valid frameworks { id }
+    uses { requirement { id } route control { name } level from { id } relationship chain { provenance { set { id } } } } } }`;
+  type Use = { requirement: { id: string }; route: string; control: { name: string }; level: string; from: { id: string } | null; relationship: string | null; chain: unknown[] };
+
+  it('follows evidence collected once into every framework it counts in', async () => {
+    const { body } = await server.gql<{ evidenceReuse: { valid: boolean; frameworks: { id: string }[]; uses: Use[] } }>(REUSE, {
+      evidence: demoId('Evidence', 'e-doc-procedure'),
+      asOf: '2026-11-27T12:00:00Z',
+    });
+    expect(body.errors).toBeUndefined();
+    const reuse = body.data!.evidenceReuse;
+    expect(reuse.valid).toBe(true);
+    const byId = new Map(reuse.uses.map((u) => [u.requirement.id, u]));
+    expect(byId.get('iso42001:7.5.3')).toMatchObject({ route: 'DIRECT', level: 'FULL', control: { name: 'Documented information control procedure' } });
+    expect(byId.get('iso27001:7.5.3')).toMatchObject({ route: 'CROSSWALK', level: 'FULL', relationship: 'EQUAL', from: { id: 'iso42001:7.5.3' } });
+    expect(byId.get('iso9001:7.5.3')).toMatchObject({ route: 'CROSSWALK', level: 'PART', relationship: 'SUBSET_OF' });
+    expect(reuse.frameworks.map((f) => f.id)).toEqual(expect.arrayContaining(['iso42001', 'iso27001', 'iso9001']));
+  });
+
+  it('gives expired evidence no use, and NOT_FOUND for what is not evidence', async () => {
+    const { body } = await server.gql<{ evidenceReuse: { valid: boolean; uses: Use[] } }>(REUSE, { evidence: demoId('Evidence', 'e-logging-2025'), asOf: '2026-11-27T12:00:00Z' });
+    expect(body.data!.evidenceReuse).toEqual({ valid: false, frameworks: [], uses: [] });
+    const wrong = await server.gql(REUSE, { evidence: demoId('Control', 'c-policy') });
+    expect(wrong.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the evidence a team starting on ISO/IEC 27001 can reuse', async () => {
+    const { body } = await server.gql<{ reusableEvidence: { evidence: { title: string }; uses: Use[] }[] }>(
+      `query { reusableEvidence(framework: "iso27001", asOf: "2026-11-27T12:00:00Z") { evidence { title } uses { requirement { id } route level } } }`,
+    );
+    const byTitle = new Map(body.data!.reusableEvidence.map((r) => [r.evidence.title, r.uses]));
+    expect(byTitle.get('Document control procedure DC-01 v4')).toContainEqual({ requirement: { id: 'iso27001:7.5.3' }, route: 'CROSSWALK', level: 'FULL' });
+    expect(byTitle.get('AI policy v3, board minutes 2026-01-20')).toContainEqual({ requirement: { id: 'iso27001:A.5.1' }, route: 'DIRECT', level: 'PART' });
+    expect(byTitle.has('Logging configuration review 2025')).toBe(false);
+    for (const uses of byTitle.values()) expect(uses.every((u) => u.requirement.id.startsWith('iso27001:'))).toBe(true);
+  });
+});

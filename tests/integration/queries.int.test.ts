@@ -85,6 +85,12 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(gaps[0]!.riskScore).toBe(20);
     expect(gaps.every((g) => g.remedies.length > 0)).toBe(true);
   },
+  EvidenceReuse: (data) => {
+    const reuse = data.evidenceReuse as { valid: boolean; frameworks: { id: string }[]; uses: { requirement: { id: string }; route: string }[] };
+    expect(reuse.valid).toBe(true);
+    expect(reuse.frameworks.length).toBeGreaterThanOrEqual(3);
+    expect(reuse.uses).toContainEqual(expect.objectContaining({ requirement: expect.objectContaining({ id: 'iso27001:7.5.3' }), route: 'CROSSWALK' }));
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

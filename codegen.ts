@@ -61,6 +61,8 @@ const config: CodegenConfig = {
           RejectedCrosswalk: '../resolvers/views.js#RejectedCrosswalkView',
           EvidenceRejection: '../resolvers/views.js#EvidenceRejectionView',
           Gap: '../resolvers/views.js#GapView',
+          StatementOfApplicability: '../resolvers/views.js#SoaView',
+          SoaEntry: '../coverage/soa.js#SoaRow',
           EvidenceReuse: '../resolvers/views.js#EvidenceReuseView',
           EvidenceUse: '../resolvers/views.js#EvidenceUseView',
           ReusableEvidence: '../resolvers/views.js#ReusableEvidenceView',

@@ -335,6 +335,13 @@ export type Iso42001CoverageQueryVariables = Exact<{
 
 export type Iso42001CoverageQuery = { coverage: { asOf: string, summary: { total: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number, notApplicable: number }, sections: Array<{ section: { ref: string, title: string | null }, summary: { total: number, covered: number, partial: number, gap: number } }>, requirements: Array<{ status: CoverageStatus, reason: string, requirement: { ref: string, title: string | null }, contributions: Array<{ level: ContributionLevel, control: { name: string, status: ControlStatus }, validEvidence: Array<{ title: string, validUntil: string | null }>, invalidEvidence: Array<{ reason: EvidenceRejectionReason, evidence: { title: string } }> }>, crosswalk: Array<{ relationship: Relationship, level: ContributionLevel, from: { id: string } }> }> } };
 
+export type Iso42001StatementOfApplicabilityQueryVariables = Exact<{
+  coverageDate?: string | null | undefined;
+}>;
+
+
+export type Iso42001StatementOfApplicabilityQuery = { statementOfApplicability: { markdown: string, entries: Array<{ applicable: boolean, justification: string | null, implementationStatus: CoverageStatus, requirement: { ref: string, title: string | null }, controls: Array<{ name: string, status: ControlStatus }>, evidence: Array<{ title: string, validUntil: string | null }> }> } };
+
 export type NistSubcategoryToIso42001QueryVariables = Exact<{
   subcategory: string;
   maxHops: number;
@@ -733,6 +740,30 @@ export const Iso42001CoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<Iso42001CoverageQuery, Iso42001CoverageQueryVariables>;
+export const Iso42001StatementOfApplicabilityDocument = new TypedDocumentString(`
+    query Iso42001StatementOfApplicability($coverageDate: DateTime) {
+  statementOfApplicability(framework: "iso42001", asOf: $coverageDate) {
+    entries {
+      requirement {
+        ref
+        title
+      }
+      applicable
+      justification
+      implementationStatus
+      controls {
+        name
+        status
+      }
+      evidence {
+        title
+        validUntil
+      }
+    }
+    markdown
+  }
+}
+    `) as unknown as TypedDocumentString<Iso42001StatementOfApplicabilityQuery, Iso42001StatementOfApplicabilityQueryVariables>;
 export const NistSubcategoryToIso42001Document = new TypedDocumentString(`
     query NistSubcategoryToIso42001($subcategory: String!, $maxHops: Int!) {
   requirement(framework: "nist-ai-rmf", ref: $subcategory) {

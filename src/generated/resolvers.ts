@@ -3,9 +3,10 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
+import type { SoaRow } from '../coverage/soa.js';
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -1353,6 +1354,12 @@ export type Mutation = {
    * BAD_USER_INPUT when the kind does not join those two types or its property is missing.
    */
   link: LinkPayload;
+  /**
+   * Records whether a requirement applies for a scope, replacing the decision recorded for
+   * exactly that scope (the same requirement and the same set of systems) or creating it.
+   * One transaction.
+   */
+  setApplicability: ApplicabilityPayload;
   /** Removes a link; removing one that does not exist changes nothing. */
   unlink: LinkPayload;
   /** Changes a AISystem. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
@@ -1502,6 +1509,12 @@ export type MutationImportCrosswalkSetArgs = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationSetApplicabilityArgs = {
+  input: SetApplicabilityInput;
 };
 
 
@@ -1888,6 +1901,14 @@ export type Query = {
   /** The version of this service and of the graph schema it has applied. */
   serviceInfo: ServiceInfo;
   /**
+   * The Statement of Applicability (ISO/IEC 42001 6.1.3 d): for ISO/IEC 42001 every Annex A
+   * control, for other frameworks every auditable requirement, each applicable or excluded
+   * with its justification, its implementation status by the coverage rule, the controls
+   * that implement it and the evidence that counts. Also as CSV and Markdown, in that order
+   * of columns.
+   */
+  statementOfApplicability: StatementOfApplicability;
+  /**
    * From an AI system (or a dataset) down to every requirement it touches: through the
    * risks raised on it and the controls that mitigate them, through the controls that apply
    * to it, and through the obligations that bind it. Each requirement comes with every path
@@ -2049,6 +2070,14 @@ export type QueryRisksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RiskFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryStatementOfApplicabilityArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  framework: Scalars['ID']['input'];
+  scope?: InputMaybe<CoverageScope>;
 };
 
 
@@ -2426,6 +2455,52 @@ export type ServiceInfo = {
   schemaVersion: Scalars['Int']['output'];
   /** The service's release version. */
   version: Scalars['String']['output'];
+};
+
+/** A decision for the Statement of Applicability. */
+export type SetApplicabilityInput = {
+  /** True when it applies; false when it is excluded. */
+  applicable: Scalars['Boolean']['input'];
+  /** Why. */
+  justification: Scalars['String']['input'];
+  /** The requirement, for example `iso42001:A.10.4`. */
+  requirement: Scalars['ID']['input'];
+  /** The AI systems the decision is for; leave out for the whole organisation. */
+  systems?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** One line of a Statement of Applicability. */
+export type SoaEntry = {
+  __typename?: 'SoaEntry';
+  /** False only when an applicability entry excludes it for the scope. */
+  applicable: Scalars['Boolean']['output'];
+  /** The controls that implement it (whether or not they count). */
+  controls: Array<Control>;
+  /** The recorded decision, when there is one. */
+  decision: Maybe<Applicability>;
+  /** The evidence that counts for it. */
+  evidence: Array<Evidence>;
+  /** Its status by the coverage rule. */
+  implementationStatus: CoverageStatus;
+  /** The recorded justification; null when no decision has been recorded yet. */
+  justification: Maybe<Scalars['String']['output']>;
+  /** The requirement. */
+  requirement: Requirement;
+};
+
+/** A Statement of Applicability. */
+export type StatementOfApplicability = {
+  __typename?: 'StatementOfApplicability';
+  /** The moment implementation was assessed. */
+  asOf: Scalars['DateTime']['output'];
+  /** The statement as CSV: reference, title, applicable, justification, implementation status, controls, evidence. */
+  csv: Scalars['String']['output'];
+  /** One entry per requirement, in document order. */
+  entries: Array<SoaEntry>;
+  /** The framework. */
+  framework: Framework;
+  /** The statement as a Markdown table with the same columns. */
+  markdown: Scalars['String']['output'];
 };
 
 /** Where a trace starts and what it reaches. */
@@ -2847,6 +2922,9 @@ export type ResolversTypes = {
   RiskTreatment: RiskTreatment;
   SectionCoverage: ResolverTypeWrapper<SectionCoverageView>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
+  SetApplicabilityInput: SetApplicabilityInput;
+  SoaEntry: ResolverTypeWrapper<SoaRow>;
+  StatementOfApplicability: ResolverTypeWrapper<SoaView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Trace: ResolverTypeWrapper<TraceView>;
   TracePath: ResolverTypeWrapper<TracePathView>;
@@ -2968,6 +3046,9 @@ export type ResolversParentTypes = {
   RiskSubject: EntityRow;
   SectionCoverage: SectionCoverageView;
   ServiceInfo: ServiceInfo;
+  SetApplicabilityInput: SetApplicabilityInput;
+  SoaEntry: SoaRow;
+  StatementOfApplicability: SoaView;
   String: Scalars['String']['output'];
   Trace: TraceView;
   TracePath: TracePathView;
@@ -3420,6 +3501,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteRisk?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRiskArgs, 'cascade' | 'id'>>;
   importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
   unlink?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   updateAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationUpdateAiSystemArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateApplicabilityArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3543,6 +3625,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   reusableEvidence?: Resolver<Array<ResolversTypes['ReusableEvidence']>, ParentType, ContextType, RequireFields<QueryReusableEvidenceArgs, 'framework'>>;
   risks?: Resolver<ResolversTypes['RiskConnection'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'first'>>;
   serviceInfo?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
+  statementOfApplicability?: Resolver<ResolversTypes['StatementOfApplicability'], ParentType, ContextType, RequireFields<QueryStatementOfApplicabilityArgs, 'framework'>>;
   trace?: Resolver<ResolversTypes['Trace'], ParentType, ContextType, RequireFields<QueryTraceArgs, 'from'>>;
 };
 
@@ -3668,6 +3751,24 @@ export type ServiceInfoResolvers<ContextType = Context, ParentType extends Resol
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SoaEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SoaEntry'] = ResolversParentTypes['SoaEntry']> = {
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  controls?: Resolver<Array<ResolversTypes['Control']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['Applicability']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  implementationStatus?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
+  justification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+};
+
+export type StatementOfApplicabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementOfApplicability'] = ResolversParentTypes['StatementOfApplicability']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['SoaEntry']>, ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TraceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trace'] = ResolversParentTypes['Trace']> = {
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   requirements?: Resolver<Array<ResolversTypes['TracedRequirement']>, ParentType, ContextType>;
@@ -3763,6 +3864,8 @@ export type Resolvers<ContextType = Context> = {
   RiskSubject?: RiskSubjectResolvers<ContextType>;
   SectionCoverage?: SectionCoverageResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
+  SoaEntry?: SoaEntryResolvers<ContextType>;
+  StatementOfApplicability?: StatementOfApplicabilityResolvers<ContextType>;
   Trace?: TraceResolvers<ContextType>;
   TracePath?: TracePathResolvers<ContextType>;
   TracedRequirement?: TracedRequirementResolvers<ContextType>;

@@ -1,5 +1,5 @@
 /** coverage: four statements for the facts, then the pure rule, then the GraphQL shape. */
-import { assessCoverage, type CoverageStatus, type RequirementCoverage } from '../coverage/rule.js';
+import { assessCoverage, type ApplicabilityFact, type CoverageStatus, type RequirementCoverage } from '../coverage/rule.js';
 import type { Context } from '../context.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
@@ -7,6 +7,8 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { findGaps } from '../coverage/gaps.js';
 import { evidenceUses } from '../coverage/reuse.js';
+import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
+import { stringify } from 'csv-stringify/sync';
 import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements, listRiskFacts } from '../graph/statements/coverage.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
@@ -68,7 +70,12 @@ export async function computeCoverage(
   systems: readonly string[] | null,
   asOfDate: string,
   maxHops: number,
-): Promise<{ results: RequirementCoverage[]; sectionOf: Map<string, string>; mappingRows: Map<string, MappingRow> }> {
+): Promise<{
+  results: RequirementCoverage[];
+  sectionOf: Map<string, string>;
+  mappingRows: Map<string, MappingRow>;
+  applicability: ApplicabilityFact[];
+}> {
   const [requirements, controls, mappings, applicability] = await Promise.all([
     graph.read(listCoverageRequirements(frameworkId)),
     graph.read(listCoverageControls()),
@@ -88,6 +95,7 @@ export async function computeCoverage(
     results,
     sectionOf: new Map(requirements.map((r) => [r.id, r.sectionId])),
     mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
+    applicability: applicability.map((r) => r.entry),
   };
 }
 
@@ -129,6 +137,33 @@ const dateOf = (asOf: string | null | undefined): string => (asOf == null ? new 
 
 export const coverageResolvers: Resolvers = {
   Query: {
+    statementOfApplicability: async (_root, args, context) => {
+      const q = await question(context, args);
+      const { results, applicability } = await computeCoverage(context.graph, q.framework.id, q.systems, q.asOfDate, 2);
+      const requirements = await context.loaders.requirementById.loadMany(results.map((r) => r.requirementId));
+      const rows: SoaRow[] = [];
+      results.forEach((coverage, i) => {
+        const requirement = requirements[i];
+        if (requirement === null || requirement === undefined || requirement instanceof Error) return;
+        // ISO/IEC 42001's statement lists the Annex A controls; other frameworks list every auditable requirement.
+        if (q.framework.id === 'iso42001' && !(requirement.kind === 'CONTROL' && requirement.ref.startsWith('A.'))) return;
+        rows.push(soaRow(coverage, requirement, decisionFor(coverage, applicability, q.systems)));
+      });
+      const ids = [...new Set(rows.flatMap((r) => [...r.controlIds, ...r.evidenceIds]))];
+      const entities = await context.loaders.entityById.loadMany(ids);
+      const names = new Map<string, string>();
+      entities.forEach((e, i) => {
+        if (e !== null && !(e instanceof Error)) names.set(ids[i]!, String(e.name ?? e.title ?? e.id));
+      });
+      const cells = rows.map((row) => soaCells(row, names));
+      return {
+        frameworkId: q.framework.id,
+        asOf: q.asOf,
+        rows,
+        csv: stringify([[...SOA_COLUMNS], ...cells], { record_delimiter: 'windows' }),
+        markdown: soaMarkdown(cells),
+      };
+    },
     evidenceReuse: async (_root, args, context) => {
       const id = checkId(args.evidence, 'evidence');
       if (entityTypeOfId(id) !== 'Evidence' || (await context.loaders.entityById.load(id)) === null) throw new NotFoundError('Evidence', id);
@@ -200,6 +235,17 @@ export const coverageResolvers: Resolvers = {
   ControlContribution: {
     control: (c, _args, context) => entityOrFail(context, c.controlId),
     validEvidence: (c, _args, context) => Promise.all(c.validEvidence.map((id) => entityOrFail(context, id))),
+  },
+  StatementOfApplicability: {
+    framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
+    entries: (view) => [...view.rows],
+  },
+  SoaEntry: {
+    requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
+    decision: (row, _args, context) => (row.decisionId === null ? null : entityOrFail(context, row.decisionId)),
+    implementationStatus: (row) => row.status,
+    controls: (row, _args, context) => Promise.all(row.controlIds.map((id) => entityOrFail(context, id))),
+    evidence: (row, _args, context) => Promise.all(row.evidenceIds.map((id) => entityOrFail(context, id))),
   },
   EvidenceReuse: {
     evidence: (view, _args, context) => entityOrFail(context, view.evidenceId),

@@ -290,6 +290,36 @@ export const organisationResolvers: Resolvers = {
   Query: queryResolvers as Resolvers['Query'],
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),
+    setApplicability: async (_root, { input }, context) => {
+      const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
+      if (!result.ok) throw invalidInput(result.problems);
+      const requirement = checkId(input.requirement, 'requirement');
+      const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, 'systems')))].sort();
+      const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
+      if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
+      for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
+      const entity = await context.graph.transaction('WRITE', 'setApplicability', async (tx) => {
+        const [existing] = await tx.run<{ id: string; version: number }>({
+          name: 'findApplicability',
+          cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {id: $requirement})
+                   WITH a, [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] AS scope
+                   WHERE size(scope) = size($systems) AND all(x IN $systems WHERE x IN scope)
+                   RETURN a.id AS id, a.version AS version LIMIT 1`,
+          params: { requirement, systems },
+        });
+        if (existing !== undefined) {
+          const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, result.values));
+          return row!.entity;
+        }
+        const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
+        const [row] = await tx.run(createEntity('Applicability', id, result.values, []));
+        await tx.run(createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null));
+        for (const s of systems) await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
+        return row!.entity;
+      });
+      context.loaders.entityById.clear(entity.id).prime(entity.id, entity);
+      return { applicability: entity };
+    },
     link: async (_root, { input }, context) => {
       const def = linkDef(input.kind)!;
       const property = def.property?.name === 'purpose' ? input.purpose : def.property?.name === 'coverage' ? input.coverage : null;

@@ -4,6 +4,7 @@
  */
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { EvidenceUse } from '../coverage/reuse.js';
+import type { SoaRow } from '../coverage/soa.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
@@ -146,4 +147,12 @@ export interface EvidenceReuseView {
 export interface ReusableEvidenceView {
   readonly evidenceId: string;
   readonly uses: readonly EvidenceUseView[];
+}
+
+export interface SoaView {
+  readonly frameworkId: string;
+  readonly asOf: string;
+  readonly rows: readonly SoaRow[];
+  readonly csv: string;
+  readonly markdown: string;
 }

@@ -188,3 +188,47 @@ describe('evidence reuse', () => {
     for (const uses of byTitle.values()) expect(uses.every((u) => u.requirement.id.startsWith('iso27001:'))).toBe(true);
   });
 });
+
+describe('Statement of Applicability', () => {
+  const SOA = `query ($framework: ID!, $asOf: DateTime) { statementOfApplicability(framework: $framework, asOf: $asOf) {
+    entries { requirement { ref } applicable justification implementationStatus controls { name } evidence { title } decision { id version } }
+    csv markdown } }`;
+  const SET = `mutation ($input: SetApplicabilityInput!) { setApplicability(input: $input) { applicability { id version applicable justification } } }`;
+  type Soa = { statementOfApplicability: { entries: { requirement: { ref: string }; applicable: boolean; justification: string | null; implementationStatus: string; controls: { name: string }[]; evidence: { title: string }[]; decision: { id: string; version: number } | null }[]; csv: string; markdown: string } };
+  let decisionId: string | undefined;
+  afterAll(async () => {
+    if (decisionId) await server.gql(`mutation ($id: ID!) { deleteApplicability(id: $id) { id } }`, { id: decisionId });
+  });
+
+  it('lists every ISO/IEC 42001 Annex A control with its implementation, as CSV and Markdown too', async () => {
+    const { body } = await server.gql<Soa>(SOA, { framework: 'iso42001', asOf: '2026-11-27T12:00:00Z' });
+    expect(body.errors).toBeUndefined();
+    const soa = body.data!.statementOfApplicability;
+    expect(soa.entries).toHaveLength(38);
+    const a22 = soa.entries.find((e) => e.requirement.ref === 'A.2.2')!;
+    expect(a22).toMatchObject({ applicable: true, justification: null, implementationStatus: 'COVERED', controls: [{ name: 'AI policy approved by the board' }] });
+    expect(soa.csv.split('\r\n')[0]).toBe('Reference,Title,Applicable,Justification,Implementation status,Controls,Evidence');
+    expect(soa.csv.split('\r\n')).toHaveLength(38 + 2);
+    expect(soa.markdown.split('\n')[0]).toBe('| Reference | Title | Applicable | Justification | Implementation status | Controls | Evidence |');
+    expect(soa.markdown).toContain('| A.2.2 | AI policy | Yes |  | COVERED | AI policy approved by the board | AI policy v3, board minutes 2026-01-20 |');
+  });
+
+  it('records an exclusion once per scope, and the statement and coverage follow it', async () => {
+    const first = await server.gql<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, {
+      input: { requirement: 'iso42001:A.10.4', applicable: false, justification: 'No AI system serves customers directly.' },
+    });
+    expect(first.body.errors).toBeUndefined();
+    decisionId = first.body.data!.setApplicability.applicability.id;
+    const again = await server.gql<{ setApplicability: { applicability: { id: string; version: number; justification: string } } }>(SET, {
+      input: { requirement: 'iso42001:A.10.4', applicable: false, justification: 'No AI system serves customers directly (reviewed).' },
+    });
+    expect(again.body.data!.setApplicability.applicability).toMatchObject({ id: decisionId, version: 2 });
+    const { body } = await server.gql<Soa>(SOA, { framework: 'iso42001', asOf: '2026-11-27T12:00:00Z' });
+    const a104 = body.data!.statementOfApplicability.entries.find((e) => e.requirement.ref === 'A.10.4')!;
+    expect(a104).toMatchObject({ applicable: false, implementationStatus: 'NOT_APPLICABLE', justification: 'No AI system serves customers directly (reviewed).' });
+    const blank = await server.gql(SET, { input: { requirement: 'iso42001:A.10.4', applicable: false, justification: '  ' } });
+    expect(blank.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'justification' });
+    const unknown = await server.gql(SET, { input: { requirement: 'iso42001:A.99', applicable: true, justification: 'x' } });
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});

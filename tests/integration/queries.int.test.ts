@@ -91,6 +91,12 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(reuse.frameworks.length).toBeGreaterThanOrEqual(3);
     expect(reuse.uses).toContainEqual(expect.objectContaining({ requirement: expect.objectContaining({ id: 'iso27001:7.5.3' }), route: 'CROSSWALK' }));
   },
+  Iso42001StatementOfApplicability: (data) => {
+    const soa = data.statementOfApplicability as { entries: { requirement: { ref: string }; implementationStatus: string }[]; markdown: string };
+    expect(soa.entries).toHaveLength(38);
+    expect(soa.entries.find((e) => e.requirement.ref === 'A.6.2.4')!.implementationStatus).toBe('COVERED');
+    expect(soa.markdown.split('\n').length).toBe(38 + 3);
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

@@ -3,7 +3,7 @@
  * satisfy, directly (through a control it supports) or through the crosswalk, by the same
  * rule as coverage (DOMAIN.md section 3) for the whole organisation on a date.
  */
-import { infer, type ChainStep, type StoredMapping } from '../crosswalk/algebra.js';
+import { explore, orient, type ChainStep, type StoredMapping } from '../crosswalk/algebra.js';
 import type { Relationship } from '../domain/vocabulary.js';
 import { carry, type ControlFact, type Level } from './rule.js';
 
@@ -47,8 +47,9 @@ export function evidenceUses(
       direct.add(link.requirementId);
     }
   }
+  const steps = orient(mappings);
   for (const use of [...uses]) {
-    for (const claim of infer(use.requirementId, mappings, maxHops)) {
+    for (const claim of explore(use.requirementId, steps, maxHops).claims) {
       if (direct.has(claim.target)) continue;
       const level = carry(use.level, claim.relationship);
       if (level === null) continue;

@@ -3,7 +3,7 @@
  * framework, a scope and a date, every auditable requirement of the framework gets
  * exactly one status, with the explanation that justifies it.
  */
-import { compose, deadEnds, infer, type ChainStep, type StoredMapping } from '../crosswalk/algebra.js';
+import { compose, explore, orient, type ChainStep, type StoredMapping } from '../crosswalk/algebra.js';
 import type { Relationship } from '../domain/vocabulary.js';
 
 export type CoverageStatus = 'NOT_APPLICABLE' | 'COVERED' | 'COVERED_VIA_CROSSWALK' | 'PARTIAL' | 'GAP';
@@ -182,17 +182,19 @@ export function assessCoverage(facts: CoverageFacts, question: CoverageQuestion)
   // Inference starts only from direct contributions (never from an inferred status).
   const carried = new Map<string, CrosswalkContribution[]>();
   const deadByTarget = new Map<string, RejectedCrosswalk[]>();
+  const steps = orient(facts.mappings);
   for (const source of contributions.keys()) {
     const fromLevel = directOf(source);
     if (fromLevel === 'NONE') continue;
-    for (const claim of infer(source, facts.mappings, question.maxHops)) {
+    const { claims, deadEnds } = explore(source, steps, question.maxHops);
+    for (const claim of claims) {
       if (!targets.has(claim.target) || claim.target === source) continue;
       const level = carry(fromLevel, claim.relationship);
       if (level === null) continue;
       const entry: CrosswalkContribution = { from: source, fromLevel, relationship: claim.relationship, level, chain: claim.chain };
       carried.set(claim.target, [...(carried.get(claim.target) ?? []), entry]);
     }
-    for (const dead of deadEnds(source, facts.mappings, question.maxHops)) {
+    for (const dead of deadEnds) {
       if (!targets.has(dead.target)) continue;
       deadByTarget.set(dead.target, [...(deadByTarget.get(dead.target) ?? []), { from: source, chain: dead.chain, reason: dead.reason }]);
     }

@@ -88,33 +88,6 @@ export function orient(mappings: readonly StoredMapping[]): ReadonlyMap<string, 
   return out;
 }
 
-/**
- * Every relationship provable from `start` along chains of 1 to `maxHops` mappings: simple
- * paths only (no requirement visited twice, so no loops), each composed step by step and
- * abandoned as soon as the composition says nothing (a NO_RELATIONSHIP step included).
- * One result per chain: several chains may reach the same target.
- */
-export function infer(start: string, mappings: readonly StoredMapping[], maxHops: number): InferredRelationship[] {
-  if (!Number.isInteger(maxHops) || maxHops < 1) throw new RangeError('maxHops must be a whole number of at least 1');
-  const steps = orient(mappings);
-  const results: InferredRelationship[] = [];
-  const walk = (at: string, relationship: SetRelationship, chain: ChainStep[], visited: Set<string>): void => {
-    if (chain.length === maxHops) return;
-    for (const step of steps.get(at) ?? []) {
-      if (visited.has(step.to)) continue;
-      const next = chain.length === 0 ? asSet(step.relationship) : compose(relationship, step.relationship);
-      if (next === null) continue;
-      const extended = [...chain, step];
-      results.push({ target: step.to, relationship: next, chain: extended });
-      visited.add(step.to);
-      walk(step.to, next, extended, visited);
-      visited.delete(step.to);
-    }
-  };
-  walk(start, 'EQUAL', [], new Set([start]));
-  return results;
-}
-
 /** A chain that was followed and proved nothing: kept to explain why a mapping did not count. */
 export interface DeadEnd {
   readonly target: string;
@@ -122,13 +95,23 @@ export interface DeadEnd {
   readonly reason: 'NO_RELATIONSHIP' | 'UNDETERMINED';
 }
 
+export interface Exploration {
+  /** What each chain proves about rel(start, target); one result per chain. */
+  readonly claims: InferredRelationship[];
+  /** The chains whose last step proves nothing: a NO_RELATIONSHIP mapping, or a composition the table leaves open. */
+  readonly deadEnds: DeadEnd[];
+}
+
 /**
- * The chains from `start` (within `maxHops`) that end in a step whose composition says
- * nothing: a NO_RELATIONSHIP mapping, or a composition the table leaves open.
+ * Walks the chains from `start` of 1 to `maxHops` mappings (`steps` from orient):
+ * simple paths only (no requirement visited twice, so no loops), each composed step by
+ * step. A chain whose composition says nothing is recorded as a dead end and not
+ * followed further.
  */
-export function deadEnds(start: string, mappings: readonly StoredMapping[], maxHops: number): DeadEnd[] {
-  const steps = orient(mappings);
-  const found: DeadEnd[] = [];
+export function explore(start: string, steps: ReadonlyMap<string, readonly ChainStep[]>, maxHops: number): Exploration {
+  if (!Number.isInteger(maxHops) || maxHops < 1) throw new RangeError('maxHops must be a whole number of at least 1');
+  const claims: InferredRelationship[] = [];
+  const dead: DeadEnd[] = [];
   const walk = (at: string, relationship: SetRelationship, chain: ChainStep[], visited: Set<string>): void => {
     if (chain.length === maxHops) return;
     for (const step of steps.get(at) ?? []) {
@@ -136,16 +119,22 @@ export function deadEnds(start: string, mappings: readonly StoredMapping[], maxH
       const next = chain.length === 0 ? asSet(step.relationship) : compose(relationship, step.relationship);
       const extended = [...chain, step];
       if (next === null) {
-        found.push({ target: step.to, chain: extended, reason: step.relationship === 'NO_RELATIONSHIP' ? 'NO_RELATIONSHIP' : 'UNDETERMINED' });
+        dead.push({ target: step.to, chain: extended, reason: step.relationship === 'NO_RELATIONSHIP' ? 'NO_RELATIONSHIP' : 'UNDETERMINED' });
         continue;
       }
+      claims.push({ target: step.to, relationship: next, chain: extended });
       visited.add(step.to);
       walk(step.to, next, extended, visited);
       visited.delete(step.to);
     }
   };
   walk(start, 'EQUAL', [], new Set([start]));
-  return found;
+  return { claims, deadEnds: dead };
+}
+
+/** Every relationship provable from `start` along chains of at most `maxHops` mappings (see explore). */
+export function infer(start: string, mappings: readonly StoredMapping[], maxHops: number): InferredRelationship[] {
+  return explore(start, orient(mappings), maxHops).claims;
 }
 
 function asSet(relationship: Relationship): SetRelationship | null {

@@ -83,44 +83,38 @@ function byFramework(catalogues: readonly Catalogue[]): Catalogue[][] {
  * SeedValidationError listing all problems. A missing folder means no crosswalks.
  */
 export async function readCrosswalks(seedDir: string, refs: CatalogueRefs): Promise<LoadedCrosswalks> {
-  const dir = path.join(seedDir, 'crosswalks');
-  let files: string[];
-  try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    files = [];
-  }
-  const problems: string[] = [];
-  const crosswalks: CrosswalkSetFile[] = [];
-  const hash = createHash('sha256');
-  for (const file of files) {
-    const text = await readFile(path.join(dir, file), 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${(err as Error).message})`);
-      continue;
-    }
-    const result = parseCrosswalkFile(json, file, refs);
-    if (result.ok) crosswalks.push(result.crosswalk);
-    else problems.push(...result.problems);
-  }
+  const { checksum, items: crosswalks, problems } = await readJsonFiles(path.join(seedDir, 'crosswalks'), true, (json, file) =>
+    parseCrosswalkFile(json, file, refs),
+  );
   const ids = crosswalks.map((c) => c.set.id);
   for (const id of new Set(ids)) {
     if (ids.filter((x) => x === id).length > 1) problems.push(`crosswalk set "${id}" is defined by more than one file`);
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
-  return { checksum: hash.digest('hex'), crosswalks };
+  return { checksum, crosswalks };
 }
 
-/** Reads and validates every catalogue file; throws SeedValidationError listing all problems. */
-export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
-  const dir = path.join(seedDir, 'catalogues');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+type Parsed<T> = { ok: true; catalogue: T } | { ok: true; crosswalk: T } | { ok: false; problems: string[] };
+
+/**
+ * Reads every JSON file of a folder in name order, parses each with `parse`, and hashes
+ * names and contents (the checksum that tells whether the seed changed). Problems from
+ * every file are collected, not thrown. A missing folder is empty when `optional`.
+ */
+async function readJsonFiles<T>(
+  dir: string,
+  optional: boolean,
+  parse: (json: unknown, file: string) => Parsed<T>,
+): Promise<{ checksum: string; items: T[]; problems: string[]; files: string[] }> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    if (!optional) throw err;
+    files = [];
+  }
   const problems: string[] = [];
-  const catalogues: Catalogue[] = [];
+  const items: T[] = [];
   const hash = createHash('sha256');
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8');
@@ -132,10 +126,17 @@ export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
       problems.push(`${file}: not valid JSON (${(err as Error).message})`);
       continue;
     }
-    const result = parseCatalogueFile(json, file);
-    if (result.ok) catalogues.push(result.catalogue);
-    else problems.push(...result.problems);
+    const result = parse(json, file);
+    if (!result.ok) problems.push(...result.problems);
+    else items.push('catalogue' in result ? result.catalogue : result.crosswalk);
   }
+  return { checksum: hash.digest('hex'), items, problems, files };
+}
+
+/** Reads and validates every catalogue file; throws SeedValidationError listing all problems. */
+export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
+  const dir = path.join(seedDir, 'catalogues');
+  const { checksum, items: catalogues, problems, files } = await readJsonFiles(dir, false, parseCatalogueFile);
   if (files.length === 0) problems.push(`${dir}: no catalogue files`);
   // A framework may have several versions, one file each, exactly one of them current.
   for (const id of new Set(catalogues.map((c) => c.framework.id))) {
@@ -146,7 +147,7 @@ export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
     if (current !== 1) problems.push(`framework "${id}": exactly one version must be current (found ${current})`);
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
-  return { checksum: hash.digest('hex'), catalogues };
+  return { checksum, catalogues };
 }
 
 function seedRequirements(catalogue: Catalogue): SeedRequirement[] {

@@ -4,7 +4,7 @@
  * controls with their evidence, the crosswalk, and the applicability records.
  */
 import type { Statement } from '../executor.js';
-import type { MappingRow } from './crosswalk.js';
+import { MAPPING_FIELDS, type MappingRow } from './crosswalk.js';
 
 export interface CoverageRequirementRow {
   id: string;
@@ -55,9 +55,7 @@ export function listAllMappings(): Statement<{ mapping: MappingRow }> {
   return {
     name: 'listAllMappings',
     cypher: `MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
-             RETURN m { .id, .set, .relationship, .rationale, .method, .status, .strength, .confidence, .justification,
-                        .citation, .originalRelationship, sourceId: a.id, targetId: b.id,
-                        sourcePosition: a.position, targetPosition: b.position } AS mapping`,
+             RETURN ${MAPPING_FIELDS} AS mapping`,
     params: {},
   };
 }

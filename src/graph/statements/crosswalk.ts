@@ -49,7 +49,8 @@ const SET_FIELDS = `s {
   mappingCount: COUNT { ()-[m:MAPS_TO {set: s.id}]->() }
 }`;
 
-const MAPPING_FIELDS = `m {
+/** A mapping row, for a pattern `(a:Requirement)-[m:MAPS_TO]->(b:Requirement)`. */
+export const MAPPING_FIELDS = `m {
   .id, .set, .relationship, .rationale, .method, .status, .strength, .confidence, .justification,
   .citation, .originalRelationship, sourceId: a.id, targetId: b.id,
   sourcePosition: a.position, targetPosition: b.position
@@ -140,22 +141,8 @@ export function listMappingNeighbourhoods(
   };
 }
 
-export interface SeedCrosswalkSet {
-  id: string;
-  title: string;
-  description: string;
-  publisher: string;
-  source: string;
-  sourceUrl: string | null;
-  licence: string;
-  method: string;
-  relationshipsBy: string;
-  addedBy: string;
-  addedAt: string;
-  fromFramework: string;
-  toFramework: string;
-  origin: 'SEED' | 'IMPORT';
-}
+/** A set as the seed or an import writes it: everything but what the graph counts. */
+export type SeedCrosswalkSet = Omit<CrosswalkSetRow, 'mappingCount'>;
 
 export interface SeedMapping {
   id: string;

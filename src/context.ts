@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import type { GraphExecutor } from './graph/executor.js';
 import type { Loaders } from './loaders/index.js';
 
@@ -9,6 +10,8 @@ export interface Context {
   readonly graph: GraphExecutor;
   readonly loaders: Loaders;
   readonly service: ServiceDescription;
+  /** The EU AI Act applicability rules, read from seed/ at start. */
+  readonly applicabilityRules: ApplicabilityRules;
 }
 
 export interface ServiceDescription {

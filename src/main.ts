@@ -9,7 +9,7 @@ import { GraphExecutor } from './graph/executor.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
 import { loadDemo } from './ingest/demo.js';
-import { loadSeed } from './ingest/seed.js';
+import { loadSeed, readApplicabilityRules } from './ingest/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './server.js';
 
@@ -73,6 +73,7 @@ try {
     queriesDir: config.queriesDir,
     maxBodyBytes: config.maxBodyBytes,
     introspection: config.nodeEnv !== 'production',
+    applicabilityRules: await readApplicabilityRules(config.seedDir),
   });
   cleanups.push(() => app.stop());
   const url = await app.listen(config.port, config.host);

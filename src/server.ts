@@ -10,6 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from 'pino';
 import type { Context, ServiceDescription } from './context.js';
+import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import { createErrorFormatter } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
@@ -26,6 +27,7 @@ export interface AppOptions {
   readonly queriesDir: string;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
+  readonly applicabilityRules: ApplicabilityRules;
 }
 
 export interface App {
@@ -90,7 +92,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       log,
       maxBodyBytes: options.maxBodyBytes,
       readiness,
-      context: (requestId, requestLog) => ({ requestId, log: requestLog, graph, loaders: createLoaders(graph), service }),
+      context: (requestId, requestLog) => ({ requestId, log: requestLog, graph, loaders: createLoaders(graph),
+        service,
+        applicabilityRules: options.applicabilityRules,
+      }),
     }),
   );
 

@@ -4,6 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A fact about an AI system on which EU AI Act applicability turns, beyond its risk class and the operator roles (seed/rules/eu-ai-act-applicability.json). */
+export type AiActSpecialCase =
+  /** The system is listed in Annex III but its provider assessed it as not high-risk under Art. 6(3). */
+  | 'ANNEX_III_NOT_HIGH_RISK'
+  /** The system is used for creditworthiness or credit scoring, or for life and health insurance pricing (Annex III points 5(b) and 5(c); Art. 27(1)). */
+  | 'CREDIT_OR_INSURANCE_PRICING'
+  /** The system is a safety component of critical infrastructure (Annex III point 2; outside Arts. 27 and 86). */
+  | 'CRITICAL_INFRASTRUCTURE'
+  /** The system generates or manipulates image, audio or video content that is a deep fake (Art. 50(4)). */
+  | 'DEEP_FAKE'
+  /** The system is an emotion recognition or biometric categorisation system (Art. 50(3)). */
+  | 'EMOTION_RECOGNITION_OR_BIOMETRIC_CATEGORISATION'
+  /** The system generates synthetic audio, image, video or text (Art. 50(2)). */
+  | 'GENERATES_SYNTHETIC_CONTENT'
+  /** The general-purpose AI model was placed on the market before 2 August 2025 (Art. 111(3)). */
+  | 'GPAI_ON_MARKET_BEFORE_2_AUGUST_2025'
+  /** The general-purpose AI model the organisation provides has systemic risk (Arts. 51, 52 and 55). */
+  | 'GPAI_SYSTEMIC_RISK'
+  /** The system is intended to interact directly with natural persons (Art. 50(1)). */
+  | 'INTERACTS_WITH_NATURAL_PERSONS'
+  /** The system was placed on the market or put into service before 2 August 2026 and its design has not changed significantly since (Art. 111(2)). */
+  | 'ON_MARKET_BEFORE_2_AUGUST_2026'
+  /** The provider is established outside the Union (Arts. 22 and 54). */
+  | 'PROVIDER_OUTSIDE_UNION'
+  /** The system generates or manipulates text published to inform the public on matters of public interest (Art. 50(4)). */
+  | 'PUBLIC_INTEREST_TEXT'
+  /** The organisation deploys the system as a body governed by public law or a private entity providing public services (Art. 27(1)). */
+  | 'PUBLIC_SERVICE_DEPLOYER'
+  /** The organisation put its name on the system, modified it substantially or changed its intended purpose, and so is considered its provider (Art. 25(1)). */
+  | 'REBRANDED_OR_SUBSTANTIALLY_MODIFIED'
+  /** The system is intended to be used by public authorities or Union institutions, bodies, offices or agencies; when the organisation deploys it, the organisation is one (Arts. 26(8), 49(3), 111(2)). */
+  | 'USED_BY_PUBLIC_AUTHORITIES';
+
 /** How much a requirement is met directly, or through one crosswalk claim. */
 export type ContributionLevel =
   /** All of it. */
@@ -253,6 +286,14 @@ export type ApplicantDatasetImpactQueryVariables = Exact<{
 
 export type ApplicantDatasetImpactQuery = { impact: { systems: Array<{ name: string, lifecycleStage: LifecycleStage }>, models: Array<{ name: string }>, risks: Array<{ title: string, score: number }>, controls: Array<{ name: string, status: ControlStatus }>, obligations: Array<{ title: string, dueDate: string | null, status: ObligationStatus }>, evidence: Array<{ title: string }>, requirements: Array<{ direct: boolean, requirement: { id: string, title: string | null }, via: Array<{ relationship: Relationship, source: { id: string } }> }> } };
 
+export type CreditScoringEuAiActObligationsQueryVariables = Exact<{
+  creditSystem: string;
+  obligationsDate?: string | null | undefined;
+}>;
+
+
+export type CreditScoringEuAiActObligationsQuery = { applicableObligations: { frameworkVersion: string, notes: Array<string>, aiSystem: { name: string, riskClass: EuAiActRiskClass | null, highRiskArea: string | null, operatorRoles: Array<OperatorRole>, aiActSpecialCases: Array<AiActSpecialCase> }, obligations: Array<{ article: string, appliesFrom: string | null, inEffect: boolean, requirement: { title: string | null } | null, rules: Array<{ id: string, basis: string, dateBasis: string }>, obligation: { title: string, status: ObligationStatus } | null }> } };
+
 export type CrosswalkSetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -463,6 +504,38 @@ export const ApplicantDatasetImpactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApplicantDatasetImpactQuery, ApplicantDatasetImpactQueryVariables>;
+export const CreditScoringEuAiActObligationsDocument = new TypedDocumentString(`
+    query CreditScoringEuAiActObligations($creditSystem: ID!, $obligationsDate: Date) {
+  applicableObligations(aiSystem: $creditSystem, asOf: $obligationsDate) {
+    aiSystem {
+      name
+      riskClass
+      highRiskArea
+      operatorRoles
+      aiActSpecialCases
+    }
+    frameworkVersion
+    notes
+    obligations {
+      article
+      requirement {
+        title
+      }
+      appliesFrom
+      inEffect
+      rules {
+        id
+        basis
+        dateBasis
+      }
+      obligation {
+        title
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditScoringEuAiActObligationsQuery, CreditScoringEuAiActObligationsQueryVariables>;
 export const CrosswalkSetsDocument = new TypedDocumentString(`
     query CrosswalkSets {
   crosswalkSets {

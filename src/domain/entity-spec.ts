@@ -4,6 +4,7 @@
  * schema/organisation.graphql in step. Pure.
  */
 import {
+  AI_ACT_SPECIAL_CASES,
   CONTROL_STATUSES,
   CONTROL_TYPES,
   COVERAGES,
@@ -82,6 +83,7 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
       enumOf('highRiskRoute', HIGH_RISK_ROUTES, false),
       str('highRiskArea'),
       { name: 'operatorRoles', spec: { kind: 'enumList', values: OPERATOR_ROLES }, required: false, default: [] },
+      { name: 'aiActSpecialCases', spec: { kind: 'enumList', values: AI_ACT_SPECIAL_CASES }, required: false, default: [] },
     ],
   },
   Model: {

@@ -36,6 +36,28 @@ export const COVERAGES = ['FULL', 'PARTIAL'] as const;
 export const OBLIGATION_STATUSES = ['OPEN', 'IN_PROGRESS', 'MET', 'OVERDUE', 'WAIVED'] as const;
 export const EVIDENCE_TYPES = ['DOCUMENT', 'TEST_RESULT', 'LOG', 'ATTESTATION', 'AUDIT_REPORT', 'SCREENSHOT', 'CONFIGURATION', 'OTHER'] as const;
 export const PARTY_KINDS = ['PERSON', 'TEAM'] as const;
+/**
+ * The facts about an AI system, beyond its risk class and the operator roles, on which
+ * EU AI Act applicability turns (seed/rules/eu-ai-act-applicability.json).
+ */
+export const AI_ACT_SPECIAL_CASES = [
+  'INTERACTS_WITH_NATURAL_PERSONS',
+  'GENERATES_SYNTHETIC_CONTENT',
+  'EMOTION_RECOGNITION_OR_BIOMETRIC_CATEGORISATION',
+  'DEEP_FAKE',
+  'PUBLIC_INTEREST_TEXT',
+  'USED_BY_PUBLIC_AUTHORITIES',
+  'PUBLIC_SERVICE_DEPLOYER',
+  'CREDIT_OR_INSURANCE_PRICING',
+  'CRITICAL_INFRASTRUCTURE',
+  'ANNEX_III_NOT_HIGH_RISK',
+  'PROVIDER_OUTSIDE_UNION',
+  'REBRANDED_OR_SUBSTANTIALLY_MODIFIED',
+  'ON_MARKET_BEFORE_2_AUGUST_2026',
+  'GPAI_SYSTEMIC_RISK',
+  'GPAI_ON_MARKET_BEFORE_2_AUGUST_2025',
+] as const;
+export type AiActSpecialCase = (typeof AI_ACT_SPECIAL_CASES)[number];
 
 /** Only these control statuses contribute anything to coverage (DOMAIN.md section 3). */
 export const CONTRIBUTING_CONTROL_STATUSES: readonly (typeof CONTROL_STATUSES)[number][] = ['IMPLEMENTED', 'OPERATING'];

@@ -3,11 +3,12 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView, ApplicableObligationsView, ApplicableObligationView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
 import type { SoaRow } from '../coverage/soa.js';
 import type { RemedyFact } from '../coverage/gaps.js';
+import type { RuleFinding } from '../domain/ai-act-applicability.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -31,6 +32,8 @@ export type AiSystem = Entity & Node & {
   __typename?: 'AISystem';
   /** Who is accountable for the system. */
   accountable: Array<Party>;
+  /** The facts beyond risk class and roles on which EU AI Act applicability turns (see `applicableObligations`). */
+  aiActSpecialCases: Array<AiActSpecialCase>;
   /** The controls that apply to the system specifically (organisation-wide controls apply to every system). */
   controls: Array<Control>;
   /** When the record was created. */
@@ -112,6 +115,39 @@ export type AiSystemPayload = {
   aiSystem: AiSystem;
 };
 
+/** A fact about an AI system on which EU AI Act applicability turns, beyond its risk class and the operator roles (seed/rules/eu-ai-act-applicability.json). */
+export type AiActSpecialCase =
+  /** The system is listed in Annex III but its provider assessed it as not high-risk under Art. 6(3). */
+  | 'ANNEX_III_NOT_HIGH_RISK'
+  /** The system is used for creditworthiness or credit scoring, or for life and health insurance pricing (Annex III points 5(b) and 5(c); Art. 27(1)). */
+  | 'CREDIT_OR_INSURANCE_PRICING'
+  /** The system is a safety component of critical infrastructure (Annex III point 2; outside Arts. 27 and 86). */
+  | 'CRITICAL_INFRASTRUCTURE'
+  /** The system generates or manipulates image, audio or video content that is a deep fake (Art. 50(4)). */
+  | 'DEEP_FAKE'
+  /** The system is an emotion recognition or biometric categorisation system (Art. 50(3)). */
+  | 'EMOTION_RECOGNITION_OR_BIOMETRIC_CATEGORISATION'
+  /** The system generates synthetic audio, image, video or text (Art. 50(2)). */
+  | 'GENERATES_SYNTHETIC_CONTENT'
+  /** The general-purpose AI model was placed on the market before 2 August 2025 (Art. 111(3)). */
+  | 'GPAI_ON_MARKET_BEFORE_2_AUGUST_2025'
+  /** The general-purpose AI model the organisation provides has systemic risk (Arts. 51, 52 and 55). */
+  | 'GPAI_SYSTEMIC_RISK'
+  /** The system is intended to interact directly with natural persons (Art. 50(1)). */
+  | 'INTERACTS_WITH_NATURAL_PERSONS'
+  /** The system was placed on the market or put into service before 2 August 2026 and its design has not changed significantly since (Art. 111(2)). */
+  | 'ON_MARKET_BEFORE_2_AUGUST_2026'
+  /** The provider is established outside the Union (Arts. 22 and 54). */
+  | 'PROVIDER_OUTSIDE_UNION'
+  /** The system generates or manipulates text published to inform the public on matters of public interest (Art. 50(4)). */
+  | 'PUBLIC_INTEREST_TEXT'
+  /** The organisation deploys the system as a body governed by public law or a private entity providing public services (Art. 27(1)). */
+  | 'PUBLIC_SERVICE_DEPLOYER'
+  /** The organisation put its name on the system, modified it substantially or changed its intended purpose, and so is considered its provider (Art. 25(1)). */
+  | 'REBRANDED_OR_SUBSTANTIALLY_MODIFIED'
+  /** The system is intended to be used by public authorities or Union institutions, bodies, offices or agencies; when the organisation deploys it, the organisation is one (Arts. 26(8), 49(3), 111(2)). */
+  | 'USED_BY_PUBLIC_AUTHORITIES';
+
 /** Whether a requirement applies, or is excluded, for the whole organisation or some AI systems, and why: one entry of the Statement of Applicability. */
 export type Applicability = Entity & Node & {
   __typename?: 'Applicability';
@@ -140,6 +176,53 @@ export type ApplicabilityPayload = {
   __typename?: 'ApplicabilityPayload';
   /** The entry as stored now. */
   applicability: Applicability;
+};
+
+/** A rule that fired for an article, with the provision that dates it. */
+export type ApplicabilityRuleMatch = {
+  __typename?: 'ApplicabilityRuleMatch';
+  /** The date this rule makes the article apply from; null when it does not bind yet. */
+  appliesFrom: Maybe<Scalars['Date']['output']>;
+  /** The provision the rule rests on. */
+  basis: Scalars['String']['output'];
+  /** The provision that gives the date (Art. 111 or Art. 113). */
+  dateBasis: Scalars['String']['output'];
+  /** The rule's id in the rules file. */
+  id: Scalars['String']['output'];
+  /** What the rule is about. */
+  title: Scalars['String']['output'];
+};
+
+/** One article that binds the organisation for the system. */
+export type ApplicableObligation = {
+  __typename?: 'ApplicableObligation';
+  /** The earliest date any of its rules gives; null while none binds yet (a system already on the market before 2 August 2026 whose design has not changed, Art. 111(2)). */
+  appliesFrom: Maybe<Scalars['Date']['output']>;
+  /** The article, for example "Art. 26". */
+  article: Scalars['String']['output'];
+  /** Whether the article binds on `asOf`. */
+  inEffect: Scalars['Boolean']['output'];
+  /** The Obligation `deriveObligations` keeps for this article, once derived. */
+  obligation: Maybe<Obligation>;
+  /** The article in the catalogue (null only if the graph's catalogue lacks it). */
+  requirement: Maybe<Requirement>;
+  /** The rules that make it applicable. */
+  rules: Array<ApplicabilityRuleMatch>;
+};
+
+/** What the EU AI Act asks of the organisation for one AI system. */
+export type ApplicableObligations = {
+  __typename?: 'ApplicableObligations';
+  /** The AI system. */
+  aiSystem: AiSystem;
+  /** The day `inEffect` was judged on. */
+  asOf: Scalars['Date']['output'];
+  /** The framework version the rules read, for example "Regulation (EU) 2024/1689". */
+  frameworkVersion: Scalars['String']['output'];
+  /** What limits the answer: facts not recorded for the system, or cases the rules do not weigh. */
+  notes: Array<Scalars['String']['output']>;
+  /** The applicable articles, in article order. */
+  obligations: Array<ApplicableObligation>;
 };
 
 /** How much a requirement is met directly, or through one crosswalk claim. */
@@ -332,6 +415,8 @@ export type CoverageSummary = {
 
 /** What a new AISystem is made of. */
 export type CreateAiSystemInput = {
+  /** The facts beyond risk class and roles on which EU AI Act applicability turns. Defaults to none. */
+  aiActSpecialCases?: InputMaybe<Array<AiActSpecialCase>>;
   /** References to this record in other systems (GRC tools); each is unique per system. */
   externalRefs?: InputMaybe<Array<ExternalRefInput>>;
   /** For a high-risk system: the Annex III area or Annex I legislation, for example "Annex III 4(a) recruitment". */
@@ -668,6 +753,39 @@ export type DeletePayload = {
   id: Scalars['ID']['output'];
   /** How many links were removed with it. */
   removedLinks: Scalars['Int']['output'];
+};
+
+/** What happened to one derived obligation. */
+export type DerivationAction =
+  /** Created now. */
+  | 'CREATED'
+  /** Already up to date; its version did not change. */
+  | 'UNCHANGED'
+  /** Its title, description, due date or rules changed. */
+  | 'UPDATED';
+
+/** What deriveObligations did. */
+export type DeriveObligationsPayload = {
+  __typename?: 'DeriveObligationsPayload';
+  /** The AI system. */
+  aiSystem: AiSystem;
+  /** One entry per applicable article that binds from a known date, in article order. */
+  derived: Array<DerivedObligation>;
+  /** Obligations derived earlier whose article no longer applies, or no longer binds from a known date; left as they are for someone to waive or delete. */
+  noLongerApplicable: Array<Obligation>;
+  /** Articles that apply but bind from no date yet; no obligation is derived for them. */
+  notYetBinding: Array<Scalars['String']['output']>;
+};
+
+/** One obligation deriveObligations created or checked. */
+export type DerivedObligation = {
+  __typename?: 'DerivedObligation';
+  /** What happened to it. */
+  action: DerivationAction;
+  /** The article it derives from. */
+  article: Scalars['String']['output'];
+  /** The obligation as stored now. */
+  obligation: Obligation;
 };
 
 /** A record of the organisation graph: it has a version that increases with every change, and may be known to other systems by external references. */
@@ -1341,6 +1459,8 @@ export type Mutation = {
   deleteParty: DeletePayload;
   /** Deletes a Risk. Refused with CONFLICT, listing the dependents, while other records are linked to it, unless `cascade` is true (then its links go with it; the other records stay). */
   deleteRisk: DeletePayload;
+  /** Creates or refreshes one Obligation per applicable article that binds from a known date: bound to the system, derived from the article, due on the date it applies from, with the rules behind it. Running it again changes nothing unless the system's facts or the rules changed; it never touches an obligation's status, and never deletes: obligations whose article no longer binds are listed instead. One transaction. */
+  deriveObligations: DeriveObligationsPayload;
   /**
    * Loads a crosswalk set from a CSV or OSCAL mapping-collection file. The file is
    * validated whole first (every mapping must name requirements the catalogue has);
@@ -1501,6 +1621,12 @@ export type MutationDeleteRiskArgs = {
 
 
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationDeriveObligationsArgs = {
+  aiSystem: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationImportCrosswalkSetArgs = {
   input: ImportCrosswalkSetInput;
 };
@@ -1608,6 +1734,8 @@ export type Obligation = Entity & Node & {
   accountable: Array<Party>;
   /** When the record was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** For an obligation that `deriveObligations` keeps: the ids of the EU AI Act applicability rules it derives from. Empty for an obligation recorded by hand. */
+  derivedByRules: Array<Scalars['String']['output']>;
   /** The requirements the obligation derives from. */
   derivedFrom: Array<Requirement>;
   /** The duty in full. */
@@ -1806,6 +1934,8 @@ export type Query = {
   __typename?: 'Query';
   /** The organisation's AI systems, ordered by name. */
   aiSystems: AiSystemConnection;
+  /** The EU AI Act articles that bind the organisation for an AI system, each with the date it applies from and the rules behind it. The rules read the system's risk class, high-risk route, operator roles and special cases; they are data (seed/rules/eu-ai-act-applicability.json), each citing the paragraph it rests on and the Art. 111 or Art. 113 provision that dates it. */
+  applicableObligations: ApplicableObligations;
   /** The organisation's controls, ordered by name. */
   controls: ControlConnection;
   /**
@@ -1924,6 +2054,13 @@ export type QueryAiSystemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AiSystemFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryApplicableObligationsArgs = {
+  aiSystem: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2555,6 +2692,8 @@ export type UnlinkInput = {
 
 /** Changes to a AISystem: only the fields given change; null clears an optional field. */
 export type UpdateAiSystemInput = {
+  /** The facts beyond risk class and roles on which EU AI Act applicability turns. */
+  aiActSpecialCases?: InputMaybe<Array<AiActSpecialCase>>;
   /** For a high-risk system: the Annex III area or Annex I legislation, for example "Annex III 4(a) recruitment". */
   highRiskArea?: InputMaybe<Scalars['String']['input']>;
   /** For a high-risk system: whether it is high-risk as a safety component under Annex I legislation or by an Annex III use. */
@@ -2793,8 +2932,12 @@ export type ResolversTypes = {
   AISystemEdge: ResolverTypeWrapper<Omit<AiSystemEdge, 'node'> & { node: ResolversTypes['AISystem'] }>;
   AISystemFilter: AiSystemFilter;
   AISystemPayload: ResolverTypeWrapper<Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
+  AiActSpecialCase: AiActSpecialCase;
   Applicability: ResolverTypeWrapper<EntityRow>;
   ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
+  ApplicabilityRuleMatch: ResolverTypeWrapper<RuleFinding>;
+  ApplicableObligation: ResolverTypeWrapper<ApplicableObligationView>;
+  ApplicableObligations: ResolverTypeWrapper<ApplicableObligationsView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContributionLevel: ContributionLevel;
   Control: ResolverTypeWrapper<EntityRow>;
@@ -2835,6 +2978,9 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DerivationAction: DerivationAction;
+  DeriveObligationsPayload: ResolverTypeWrapper<Omit<DeriveObligationsPayload, 'aiSystem' | 'derived' | 'noLongerApplicable'> & { aiSystem: ResolversTypes['AISystem'], derived: Array<ResolversTypes['DerivedObligation']>, noLongerApplicable: Array<ResolversTypes['Obligation']> }>;
+  DerivedObligation: ResolverTypeWrapper<Omit<DerivedObligation, 'obligation'> & { obligation: ResolversTypes['Obligation'] }>;
   Entity: ResolverTypeWrapper<EntityRow>;
   EuAiActRiskClass: EuAiActRiskClass;
   Evidence: ResolverTypeWrapper<EntityRow>;
@@ -2951,6 +3097,9 @@ export type ResolversParentTypes = {
   AISystemPayload: Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
   Applicability: EntityRow;
   ApplicabilityPayload: Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
+  ApplicabilityRuleMatch: RuleFinding;
+  ApplicableObligation: ApplicableObligationView;
+  ApplicableObligations: ApplicableObligationsView;
   Boolean: Scalars['Boolean']['output'];
   Control: EntityRow;
   ControlConnection: Omit<ControlConnection, 'edges'> & { edges: Array<ResolversParentTypes['ControlEdge']> };
@@ -2981,6 +3130,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeletePayload: DeletePayload;
+  DeriveObligationsPayload: Omit<DeriveObligationsPayload, 'aiSystem' | 'derived' | 'noLongerApplicable'> & { aiSystem: ResolversParentTypes['AISystem'], derived: Array<ResolversParentTypes['DerivedObligation']>, noLongerApplicable: Array<ResolversParentTypes['Obligation']> };
+  DerivedObligation: Omit<DerivedObligation, 'obligation'> & { obligation: ResolversParentTypes['Obligation'] };
   Entity: EntityRow;
   Evidence: EntityRow;
   EvidenceConnection: Omit<EvidenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['EvidenceEdge']> };
@@ -3067,6 +3218,7 @@ export type ResolversParentTypes = {
 
 export type AiSystemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystem'] = ResolversParentTypes['AISystem']> = {
   accountable?: Resolver<Array<ResolversTypes['Party']>, ParentType, ContextType>;
+  aiActSpecialCases?: Resolver<Array<ResolversTypes['AiActSpecialCase']>, ParentType, ContextType>;
   controls?: Resolver<Array<ResolversTypes['Control']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasets?: Resolver<Array<ResolversTypes['DatasetUse']>, ParentType, ContextType>;
@@ -3120,6 +3272,31 @@ export type ApplicabilityResolvers<ContextType = Context, ParentType extends Res
 
 export type ApplicabilityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicabilityPayload'] = ResolversParentTypes['ApplicabilityPayload']> = {
   applicability?: Resolver<ResolversTypes['Applicability'], ParentType, ContextType>;
+};
+
+export type ApplicabilityRuleMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicabilityRuleMatch'] = ResolversParentTypes['ApplicabilityRuleMatch']> = {
+  appliesFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dateBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ApplicableObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicableObligation'] = ResolversParentTypes['ApplicableObligation']> = {
+  appliesFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inEffect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ApplicabilityRuleMatch']>, ParentType, ContextType>;
+};
+
+export type ApplicableObligationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicableObligations'] = ResolversParentTypes['ApplicableObligations']> = {
+  aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  frameworkVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['ApplicableObligation']>, ParentType, ContextType>;
 };
 
 export type ControlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Control'] = ResolversParentTypes['Control']> = {
@@ -3259,6 +3436,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeletePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   removedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeriveObligationsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeriveObligationsPayload'] = ResolversParentTypes['DeriveObligationsPayload']> = {
+  aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
+  derived?: Resolver<Array<ResolversTypes['DerivedObligation']>, ParentType, ContextType>;
+  noLongerApplicable?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  notYetBinding?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DerivedObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DerivedObligation'] = ResolversParentTypes['DerivedObligation']> = {
+  action?: Resolver<ResolversTypes['DerivationAction'], ParentType, ContextType>;
+  article?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
 };
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
@@ -3499,6 +3689,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteObligation?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteObligationArgs, 'cascade' | 'id'>>;
   deleteParty?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeletePartyArgs, 'cascade' | 'id'>>;
   deleteRisk?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRiskArgs, 'cascade' | 'id'>>;
+  deriveObligations?: Resolver<ResolversTypes['DeriveObligationsPayload'], ParentType, ContextType, RequireFields<MutationDeriveObligationsArgs, 'aiSystem'>>;
   importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
@@ -3521,6 +3712,7 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
 export type ObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
   accountable?: Resolver<Array<ResolversTypes['Party']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  derivedByRules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   derivedFrom?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3602,6 +3794,7 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aiSystems?: Resolver<ResolversTypes['AISystemConnection'], ParentType, ContextType, RequireFields<QueryAiSystemsArgs, 'first'>>;
+  applicableObligations?: Resolver<ResolversTypes['ApplicableObligations'], ParentType, ContextType, RequireFields<QueryApplicableObligationsArgs, 'aiSystem'>>;
   controls?: Resolver<ResolversTypes['ControlConnection'], ParentType, ContextType, RequireFields<QueryControlsArgs, 'first'>>;
   coverage?: Resolver<ResolversTypes['FrameworkCoverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'framework' | 'maxHops'>>;
   crosswalk?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'to'>>;
@@ -3793,6 +3986,9 @@ export type Resolvers<ContextType = Context> = {
   AISystemPayload?: AiSystemPayloadResolvers<ContextType>;
   Applicability?: ApplicabilityResolvers<ContextType>;
   ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
+  ApplicabilityRuleMatch?: ApplicabilityRuleMatchResolvers<ContextType>;
+  ApplicableObligation?: ApplicableObligationResolvers<ContextType>;
+  ApplicableObligations?: ApplicableObligationsResolvers<ContextType>;
   Control?: ControlResolvers<ContextType>;
   ControlConnection?: ControlConnectionResolvers<ContextType>;
   ControlContribution?: ControlContributionResolvers<ContextType>;
@@ -3810,6 +4006,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  DeriveObligationsPayload?: DeriveObligationsPayloadResolvers<ContextType>;
+  DerivedObligation?: DerivedObligationResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   EvidenceConnection?: EvidenceConnectionResolvers<ContextType>;

@@ -28,6 +28,8 @@ import {
   upsertCrosswalkSet,
   type SeedMapping,
 } from '../graph/statements/crosswalk.js';
+import type { ApplicabilityRules } from '../domain/ai-act-applicability.js';
+import { parseApplicabilityRules } from './applicability-rules-file.js';
 import { parseCatalogueFile, type Catalogue } from './catalogue-file.js';
 import { parseCrosswalkFile, type CatalogueRefs, type CrosswalkSetFile } from './crosswalk-file.js';
 
@@ -148,6 +150,28 @@ export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
   return { checksum, catalogues };
+}
+
+/** The file of EU AI Act applicability rules, under the seed folder. */
+export const APPLICABILITY_RULES_FILE = path.join('rules', 'eu-ai-act-applicability.json');
+
+/**
+ * Reads and validates the EU AI Act applicability rules against the catalogues; throws
+ * SeedValidationError listing all problems. The rules are read by the service at start,
+ * not stored in the graph: they change with a release, like the code that applies them.
+ */
+export async function readApplicabilityRules(seedDir: string, catalogues?: readonly Catalogue[]): Promise<ApplicabilityRules> {
+  const known = catalogues ?? (await readCatalogues(seedDir)).catalogues;
+  const text = await readFile(path.join(seedDir, APPLICABILITY_RULES_FILE), 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new SeedValidationError([`${APPLICABILITY_RULES_FILE}: not valid JSON (${(err as Error).message})`]);
+  }
+  const result = parseApplicabilityRules(json, APPLICABILITY_RULES_FILE, known);
+  if (!result.ok) throw new SeedValidationError(result.problems);
+  return result.rules;
 }
 
 function seedRequirements(catalogue: Catalogue): SeedRequirement[] {

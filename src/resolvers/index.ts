@@ -4,12 +4,13 @@ import { coverageResolvers } from './coverage.js';
 import { catalogueResolvers } from './catalogue.js';
 import { crosswalkResolvers } from './crosswalk.js';
 import { exchangeResolvers } from './exchange.js';
+import { obligationsResolvers } from './obligations.js';
 import { organisationResolvers } from './organisation.js';
 import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

@@ -6,10 +6,12 @@ import type { RemedyFact } from '../coverage/gaps.js';
 import type { EvidenceUse } from '../coverage/reuse.js';
 import type { SoaRow } from '../coverage/soa.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
+import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
 import type { FrameworkRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { MappingRow } from '../graph/statements/crosswalk.js';
+import type { EntityRow } from '../graph/statements/organisation.js';
 
 /** A stored mapping read from `sourceId` to `targetId`. */
 export interface MappingView {
@@ -155,4 +157,21 @@ export interface SoaView {
   readonly rows: readonly SoaRow[];
   readonly csv: string;
   readonly markdown: string;
+}
+
+/** applicableObligations: the evaluated rules for one system, on one day. */
+export interface ApplicableObligationsView {
+  readonly system: EntityRow;
+  readonly frameworkVersion: string;
+  readonly asOf: string;
+  readonly articles: readonly ApplicableObligationView[];
+  readonly notes: readonly string[];
+}
+
+export interface ApplicableObligationView {
+  readonly frameworkId: string;
+  readonly applicable: ApplicableArticle;
+  readonly asOf: string;
+  /** The obligation derived for the article, if any. */
+  readonly obligation: EntityRow | null;
 }

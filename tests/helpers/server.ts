@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { createLogger } from '../../src/logger.js';
+import { readApplicabilityRules } from '../../src/ingest/seed.js';
 import { createApp, type App } from '../../src/server.js';
 import { TEST_ENV } from './env.js';
 
@@ -35,6 +36,7 @@ export function testGraph(): { driver: Driver; graph: GraphExecutor } {
 
 export async function startTestServer(options: { graph?: GraphExecutor; maxBodyBytes?: number } = {}): Promise<TestServer> {
   const { driver, graph: base } = testGraph();
+  const config = loadConfig(TEST_ENV);
   const statements: string[] = [];
   const graph = (options.graph ?? base).withObserver((name) => statements.push(name));
   const app: App = await createApp({
@@ -43,6 +45,7 @@ export async function startTestServer(options: { graph?: GraphExecutor; maxBodyB
     queriesDir: 'queries',
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     introspection: true,
+    applicabilityRules: await readApplicabilityRules(config.seedDir),
   });
   const url = await app.listen(0, '127.0.0.1');
   return {

@@ -97,6 +97,14 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(soa.entries.find((e) => e.requirement.ref === 'A.6.2.4')!.implementationStatus).toBe('COVERED');
     expect(soa.markdown.split('\n').length).toBe(38 + 3);
   },
+  CreditScoringEuAiActObligations: (data) => {
+    const result = data.applicableObligations as { obligations: { article: string; appliesFrom: string; inEffect: boolean; rules: { id: string }[] }[] };
+    const byArticle = new Map(result.obligations.map((o) => [o.article, o]));
+    expect(byArticle.get('Art. 4')).toMatchObject({ appliesFrom: '2025-02-02', inEffect: true });
+    expect(byArticle.get('Art. 27')).toMatchObject({ appliesFrom: '2026-08-02', inEffect: true, rules: [{ id: 'fundamental-rights-impact-assessment' }] });
+    expect(byArticle.get('Art. 9')!.rules.map((r) => r.id)).toEqual(['high-risk-provider']);
+    expect(result.obligations).toHaveLength(24);
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

@@ -33,7 +33,8 @@ function storeExpression(field: FieldDef, param: string): string {
   return param;
 }
 
-const ROW = `n { .*, type: [l IN labels(n) WHERE l <> 'Entity'][0],
+/** The projection of an entity node `n` into an EntityRow. */
+export const ENTITY_ROW = `n { .*, type: [l IN labels(n) WHERE l <> 'Entity'][0],
   externalRefs: [(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }] }`;
 
 export function createEntity(
@@ -55,7 +56,7 @@ export function createEntity(
                CREATE (x:ExternalRef {key: ref.system + '|' + ref.id, system: ref.system, id: ref.id})-[:REFERS_TO]->(n)
              }
              WITH DISTINCT n
-             RETURN ${ROW} AS entity`,
+             RETURN ${ENTITY_ROW} AS entity`,
     params: { id, values, externalRefs },
   };
 }
@@ -84,7 +85,7 @@ export function updateEntity(
                SET ${[...sets, 'n.version = n.version + 1', 'n.updatedAt = datetime()'].join(', ')}
              }
              REMOVE n._lock
-             RETURN applies AS applied, ${ROW} AS entity`,
+             RETURN applies AS applied, ${ENTITY_ROW} AS entity`,
     params: { id, expectedVersion, values },
   };
 }
@@ -92,7 +93,7 @@ export function updateEntity(
 export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
   return {
     name: 'listEntitiesByIds',
-    cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${ROW} AS entity`,
+    cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${ENTITY_ROW} AS entity`,
     params: { ids },
   };
 }
@@ -130,7 +131,7 @@ export function listEntities(query: EntityListQuery): Statement<{ total: number;
              WITH total, n, ${sort} AS key
              WHERE n IS NOT NULL AND ($after IS NULL OR key > $after.key OR (key = $after.key AND n.id > $after.id))
              WITH total, collect(n)[0..toInteger($first)] AS page
-             RETURN total, [n IN page | ${ROW}] AS entities`,
+             RETURN total, [n IN page | ${ENTITY_ROW}] AS entities`,
     params: { equals: query.equals, text: query.text?.toLowerCase() ?? null, party: query.party, after: query.after, first: query.first },
   };
 }

@@ -1,0 +1,178 @@
+/**
+ * EU AI Act obligations: the pure rules (domain/ai-act-applicability.ts) over the facts
+ * recorded on an AI system, and the derivation that keeps one Obligation per article.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../context.js';
+import {
+  applicableArticles,
+  type Applicability,
+  type ApplicabilityRules,
+  type ApplicableArticle,
+  type SystemFacts,
+} from '../domain/ai-act-applicability.js';
+import { ENTITIES } from '../domain/entity-spec.js';
+import { NotFoundError } from '../errors.js';
+import type { DerivationAction, Resolvers } from '../generated/resolvers.js';
+import { requirementId } from '../graph/statements/catalogue.js';
+import type { EntityRow } from '../graph/statements/organisation.js';
+import {
+  createDerivedObligations,
+  listDerivedObligations,
+  listRequirementTitles,
+  lockAISystem,
+  refreshDerivedObligations,
+  type DerivedFields,
+} from '../graph/statements/obligations.js';
+import { checkId } from './arguments.js';
+
+const TITLE_MAX = 300;
+const DESCRIPTION_MAX = 10_000;
+
+function factsOf(system: EntityRow): SystemFacts {
+  return {
+    riskClass: (system.riskClass ?? null) as SystemFacts['riskClass'],
+    highRiskRoute: (system.highRiskRoute ?? null) as SystemFacts['highRiskRoute'],
+    operatorRoles: (system.operatorRoles ?? []) as SystemFacts['operatorRoles'],
+    aiActSpecialCases: (system.aiActSpecialCases ?? []) as SystemFacts['aiActSpecialCases'],
+  };
+}
+
+function evaluate(rules: ApplicabilityRules, system: EntityRow): Applicability {
+  return applicableArticles(rules, factsOf(system));
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+async function systemOrFail(context: Context, id: string): Promise<EntityRow> {
+  const entity = await context.loaders.entityById.load(id);
+  if (entity === null || entity.type !== 'AISystem') throw new NotFoundError('AI system', id);
+  return entity;
+}
+
+const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** What a derived obligation says for one article: built from the rules, never from user input. */
+export function derivedFields(applicable: ApplicableArticle & { appliesFrom: string }, articleTitle: string | null, systemName: string): DerivedFields {
+  const heading = articleTitle === null ? applicable.article : `${applicable.article} ${articleTitle}`;
+  const description = applicable.findings
+    .map((f) => `${f.rule.title} (rule ${f.rule.id}). ${f.rule.basis} Applies from ${f.appliesFrom ?? 'no date yet'}: ${f.dateBasis}`)
+    .join('\n\n');
+  return {
+    title: clip(`${heading}: ${systemName}`, TITLE_MAX),
+    description: clip(description, DESCRIPTION_MAX),
+    dueDate: applicable.appliesFrom,
+    derivedByRules: applicable.findings.map((f) => f.rule.id),
+  };
+}
+
+function sameFields(row: EntityRow, fields: DerivedFields): boolean {
+  const rules = (row.derivedByRules ?? []) as readonly string[];
+  return (
+    row.title === fields.title &&
+    row.description === fields.description &&
+    row.dueDate === fields.dueDate &&
+    rules.length === fields.derivedByRules.length &&
+    rules.every((r, i) => r === fields.derivedByRules[i])
+  );
+}
+
+export const obligationsResolvers: Resolvers = {
+  Query: {
+    applicableObligations: async (_root, args, context) => {
+      const system = await systemOrFail(context, checkId(args.aiSystem, 'aiSystem'));
+      const rules = context.applicabilityRules;
+      const { articles, notes } = evaluate(rules, system);
+      const asOf = args.asOf ?? today();
+      const derived = new Map((await context.graph.read(listDerivedObligations(system.id))).map((row) => [row.requirementId, row.obligation]));
+      return {
+        system,
+        frameworkVersion: rules.version,
+        asOf,
+        articles: articles.map((applicable) => ({
+          frameworkId: rules.framework,
+          applicable,
+          asOf,
+          obligation: derived.get(requirementId(rules.framework, applicable.article)) ?? null,
+        })),
+        notes,
+      };
+    },
+  },
+  Mutation: {
+    deriveObligations: async (_root, args, context) => {
+      const systemId = checkId(args.aiSystem, 'aiSystem');
+      const rules = context.applicabilityRules;
+      const outcome = await context.graph.transaction('WRITE', 'deriveObligations', async (tx) => {
+        const [locked] = await tx.run(lockAISystem(systemId));
+        if (locked === undefined) throw new NotFoundError('AI system', systemId);
+        const system = locked.entity;
+        const { articles } = evaluate(rules, system);
+        const binding = articles.filter((a): a is ApplicableArticle & { appliesFrom: string } => a.appliesFrom !== null);
+        const existing = new Map((await tx.run(listDerivedObligations(systemId))).map((row) => [row.requirementId, row.obligation]));
+        const titles = new Map(
+          (await tx.run(listRequirementTitles(binding.map((a) => requirementId(rules.framework, a.article))))).map((r) => [r.id, r.title]),
+        );
+
+        const toCreate: ({ id: string; requirementId: string } & DerivedFields)[] = [];
+        const toRefresh: ({ id: string } & DerivedFields)[] = [];
+        const plan: { article: string; requirementId: string; action: DerivationAction; obligation: EntityRow | null }[] = [];
+        for (const applicable of binding) {
+          const reqId = requirementId(rules.framework, applicable.article);
+          if (!titles.has(reqId)) throw new NotFoundError('Requirement', reqId);
+          const fields = derivedFields(applicable, titles.get(reqId) ?? null, String(system.name));
+          const found = existing.get(reqId);
+          if (found === undefined) {
+            toCreate.push({ id: `${ENTITIES.Obligation.prefix}_${randomUUID()}`, requirementId: reqId, ...fields });
+            plan.push({ article: applicable.article, requirementId: reqId, action: 'CREATED', obligation: null });
+          } else if (sameFields(found, fields)) {
+            plan.push({ article: applicable.article, requirementId: reqId, action: 'UNCHANGED', obligation: found });
+          } else {
+            toRefresh.push({ id: found.id, ...fields });
+            plan.push({ article: applicable.article, requirementId: reqId, action: 'UPDATED', obligation: found });
+          }
+        }
+        const written = new Map<string, EntityRow>();
+        if (toCreate.length > 0) for (const row of await tx.run(createDerivedObligations(systemId, toCreate))) written.set(row.requirementId, row.obligation);
+        if (toRefresh.length > 0) {
+          const byId = new Map((await tx.run(refreshDerivedObligations(toRefresh))).map((row) => [row.obligation.id, row.obligation]));
+          for (const step of plan) if (step.action === 'UPDATED') written.set(step.requirementId, byId.get(step.obligation!.id)!);
+        }
+        const bindingIds = new Set(binding.map((a) => requirementId(rules.framework, a.article)));
+        return {
+          system,
+          derived: plan.map((step) => ({ article: step.article, action: step.action, obligation: written.get(step.requirementId) ?? step.obligation! })),
+          notYetBinding: articles.filter((a) => a.appliesFrom === null).map((a) => a.article),
+          noLongerApplicable: [...existing].filter(([reqId]) => !bindingIds.has(reqId)).map(([, row]) => row),
+        };
+      });
+      for (const step of outcome.derived) context.loaders.entityById.clear(step.obligation.id).prime(step.obligation.id, step.obligation);
+      return {
+        aiSystem: outcome.system,
+        derived: outcome.derived,
+        notYetBinding: outcome.notYetBinding,
+        noLongerApplicable: outcome.noLongerApplicable,
+      };
+    },
+  },
+  ApplicableObligations: {
+    aiSystem: (view) => view.system,
+    obligations: (view) => [...view.articles],
+  },
+  ApplicableObligation: {
+    article: (view) => view.applicable.article,
+    requirement: (view, _args, context) => context.loaders.requirementById.load(requirementId(view.frameworkId, view.applicable.article)),
+    appliesFrom: (view) => view.applicable.appliesFrom,
+    inEffect: (view) => view.applicable.appliesFrom !== null && view.applicable.appliesFrom <= view.asOf,
+    rules: (view) => [...view.applicable.findings],
+    obligation: (view) => view.obligation,
+  },
+  ApplicabilityRuleMatch: {
+    id: (finding) => finding.rule.id,
+    title: (finding) => finding.rule.title,
+    basis: (finding) => finding.rule.basis,
+  },
+  Obligation: {
+    derivedByRules: (row) => (row.derivedByRules ?? []) as string[],
+  },
+};

@@ -6,6 +6,8 @@ import type { Loaders } from './loaders/index.js';
 /** What every resolver receives: built fresh for each request. */
 export interface Context {
   readonly requestId: string;
+  /** Who the change log records for this request's writes: the X-Actor header, or "anonymous". */
+  readonly actor: string;
   readonly log: Logger;
   readonly graph: GraphExecutor;
   readonly loaders: Loaders;

@@ -12,7 +12,7 @@ export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
   readonly log: Logger;
   readonly maxBodyBytes: number;
-  readonly context: (requestId: string, log: Logger) => Context;
+  readonly context: (requestId: string, log: Logger, actor: string) => Context;
   readonly readiness: () => Promise<Readiness>;
 }
 
@@ -22,6 +22,10 @@ export interface Readiness {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Who the change log records as the author of a request's writes: printable, 1 to 200 characters. */
+const validActor = (value: string): boolean =>
+  value.length >= 1 && value.length <= 200 && [...value].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
+export const ANONYMOUS_ACTOR = 'anonymous';
 
 class BodyTooLarge extends Error {}
 
@@ -115,6 +119,12 @@ async function handleGraphQL(
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
+  const actorHeader = headers.get('x-actor');
+  if (actorHeader !== undefined && !validActor(actorHeader.trim())) {
+    sendJson(res, 400, requestError('The X-Actor header must be 1 to 200 printable characters', 'BAD_REQUEST'));
+    return;
+  }
+  const actor = actorHeader?.trim() || ANONYMOUS_ACTOR;
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const text = await readBody(req, deps.maxBodyBytes);
@@ -131,7 +141,7 @@ async function handleGraphQL(
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => deps.context(requestId, log),
+    context: async () => deps.context(requestId, log, actor),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

@@ -92,7 +92,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       log,
       maxBodyBytes: options.maxBodyBytes,
       readiness,
-      context: (requestId, requestLog) => ({ requestId, log: requestLog, graph, loaders: createLoaders(graph),
+      context: (requestId, requestLog, actor) => ({
+        requestId,
+        actor,
+        log: requestLog,
+        graph,
+        loaders: createLoaders(graph),
         service,
         applicabilityRules: options.applicabilityRules,
       }),

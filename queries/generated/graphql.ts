@@ -37,6 +37,25 @@ export type AiActSpecialCase =
   /** The system is intended to be used by public authorities or Union institutions, bodies, offices or agencies; when the organisation deploys it, the organisation is one (Arts. 26(8), 49(3), 111(2)). */
   | 'USED_BY_PUBLIC_AUTHORITIES';
 
+/** What a change log entry records. */
+export type ChangeOperation =
+  /** A framework's catalogue was loaded from the seed. */
+  | 'CATALOGUE_LOAD'
+  /** A record was created. */
+  | 'CREATE'
+  /** A crosswalk set was loaded from the seed or imported. */
+  | 'CROSSWALK_LOAD'
+  /** A crosswalk set was removed (a tombstone). */
+  | 'CROSSWALK_REMOVE'
+  /** A record was deleted, with its links (a tombstone: `before` keeps what it was). */
+  | 'DELETE'
+  /** A link was made, or its property changed. */
+  | 'LINK'
+  /** A link was removed (a tombstone). */
+  | 'UNLINK'
+  /** A record's fields changed. */
+  | 'UPDATE';
+
 /** How much a requirement is met directly, or through one crosswalk claim. */
 export type ContributionLevel =
   /** All of it. */
@@ -65,6 +84,39 @@ export type Coverage =
   | 'FULL'
   /** Part of it. */
   | 'PARTIAL';
+
+/** Why a status moved. */
+export type CoverageChangeReasonKind =
+  /** An applicability entry now excludes it, or no longer does. */
+  | 'APPLICABILITY_CHANGED'
+  /** A control began to implement it. */
+  | 'CONTROL_ADDED'
+  /** An implementing control changed between FULL and PARTIAL. */
+  | 'CONTROL_COVERAGE_CHANGED'
+  /** A control stopped implementing it (unlinked or deleted). */
+  | 'CONTROL_REMOVED'
+  /** An implementing control changed the AI systems it applies to. */
+  | 'CONTROL_SCOPE_CHANGED'
+  /** An implementing control changed status (for example PLANNED to OPERATING). */
+  | 'CONTROL_STATUS_CHANGED'
+  /** A requirement it is reached from through the crosswalk changed its direct level. */
+  | 'CROSSWALK_SOURCE_CHANGED'
+  /** Evidence was linked to an implementing control and counts. */
+  | 'EVIDENCE_ADDED'
+  /** Evidence's period was edited. */
+  | 'EVIDENCE_DATES_CHANGED'
+  /** Evidence that counted reached the end of its period. */
+  | 'EVIDENCE_EXPIRED'
+  /** Evidence that counted was unlinked or deleted. */
+  | 'EVIDENCE_REMOVED'
+  /** Evidence reached the start of its period. */
+  | 'EVIDENCE_TOOK_EFFECT'
+  /** A mapping in a crosswalk chain was added. */
+  | 'MAPPING_ADDED'
+  /** A mapping in a crosswalk chain changed its relationship. */
+  | 'MAPPING_CHANGED'
+  /** A mapping in a crosswalk chain was removed. */
+  | 'MAPPING_REMOVED';
 
 /** The status of one requirement under the coverage rule. */
 export type CoverageStatus =
@@ -368,6 +420,13 @@ export type AnnexAControlsQueryVariables = Exact<{
 
 
 export type AnnexAControlsQuery = { framework: { id: string, name: string, version: string, requirements: Array<{ ref: string, title: string | null, children: Array<{ ref: string, title: string | null, kind: RequirementKind, auditable: boolean }> }> } | null };
+
+export type Iso42001CoverageForecastQueryVariables = Exact<{
+  forecastTo: string;
+}>;
+
+
+export type Iso42001CoverageForecastQuery = { coverageChange: { from: string, to: string, notes: Array<string>, before: { covered: number, partial: number, gap: number }, after: { covered: number, partial: number, gap: number }, changes: Array<{ before: CoverageStatus, after: CoverageStatus, requirement: { ref: string, title: string | null }, reasons: Array<{ kind: CoverageChangeReasonKind, subject: string | null, contextId: string | null, before: string | null, after: string | null, changes: Array<{ operation: ChangeOperation, actor: string, at: string }> }> }> } };
 
 export type Iso42001CoverageQueryVariables = Exact<{
   coverageDate?: string | null | undefined;
@@ -754,6 +813,45 @@ export const AnnexAControlsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnexAControlsQuery, AnnexAControlsQueryVariables>;
+export const Iso42001CoverageForecastDocument = new TypedDocumentString(`
+    query Iso42001CoverageForecast($forecastTo: DateTime!) {
+  coverageChange(framework: "iso42001", to: $forecastTo) {
+    from
+    to
+    before {
+      covered
+      partial
+      gap
+    }
+    after {
+      covered
+      partial
+      gap
+    }
+    changes {
+      requirement {
+        ref
+        title
+      }
+      before
+      after
+      reasons {
+        kind
+        subject
+        contextId
+        before
+        after
+        changes {
+          operation
+          actor
+          at
+        }
+      }
+    }
+    notes
+  }
+}
+    `) as unknown as TypedDocumentString<Iso42001CoverageForecastQuery, Iso42001CoverageForecastQueryVariables>;
 export const Iso42001CoverageDocument = new TypedDocumentString(`
     query Iso42001Coverage($coverageDate: DateTime) {
   coverage(framework: "iso42001", asOf: $coverageDate) {

@@ -3,12 +3,13 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView, ApplicableObligationsView, ApplicableObligationView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView, ApplicableObligationsView, ApplicableObligationView, CoverageChangeView, StatusChangeView, ChangeReasonView } from '../resolvers/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
 import type { SoaRow } from '../coverage/soa.js';
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { RuleFinding } from '../domain/ai-act-applicability.js';
+import type { ChangeRow } from '../graph/statements/changes.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -225,6 +226,81 @@ export type ApplicableObligations = {
   obligations: Array<ApplicableObligation>;
 };
 
+/** One entry of the change log. */
+export type Change = {
+  __typename?: 'Change';
+  /** Who made it: the request's X-Actor header, "anonymous" without one, or "system" for seed and demo loads. */
+  actor: Scalars['String']['output'];
+  /** The record (or the link's property) after the write, as JSON; null for a deletion. */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the write was made. */
+  at: Scalars['DateTime']['output'];
+  /** The record (or the link's property) before the write, as JSON; null for a creation. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The record written; for a link, its `from` end. */
+  entityId: Scalars['ID']['output'];
+  /** The kind of that record: an entity type, Framework or CrosswalkSet. */
+  entityType: Scalars['String']['output'];
+  /** The entry's sequence number, as a string. */
+  id: Scalars['ID']['output'];
+  /** For LINK and UNLINK: the link. */
+  link: Maybe<ChangeLink>;
+  /** What kind of write it was. */
+  operation: ChangeOperation;
+  /** The entry's position in the log: strictly increasing, in commit order. */
+  sequence: Scalars['Int']['output'];
+  /** True for a deletion, an unlink or a removed crosswalk set. */
+  tombstone: Scalars['Boolean']['output'];
+};
+
+/** A page of the change log. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<ChangeEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One entry on a page. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Pass as `after` to read the entries after this one. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: Change;
+};
+
+/** The link a LINK or UNLINK entry is about. */
+export type ChangeLink = {
+  __typename?: 'ChangeLink';
+  /** The record the link starts from. */
+  from: Scalars['ID']['output'];
+  /** The kind of link. */
+  kind: LinkKind;
+  /** The record or requirement it points to. */
+  to: Scalars['ID']['output'];
+};
+
+/** What a change log entry records. */
+export type ChangeOperation =
+  /** A framework's catalogue was loaded from the seed. */
+  | 'CATALOGUE_LOAD'
+  /** A record was created. */
+  | 'CREATE'
+  /** A crosswalk set was loaded from the seed or imported. */
+  | 'CROSSWALK_LOAD'
+  /** A crosswalk set was removed (a tombstone). */
+  | 'CROSSWALK_REMOVE'
+  /** A record was deleted, with its links (a tombstone: `before` keeps what it was). */
+  | 'DELETE'
+  /** A link was made, or its property changed. */
+  | 'LINK'
+  /** A link was removed (a tombstone). */
+  | 'UNLINK'
+  /** A record's fields changed. */
+  | 'UPDATE';
+
 /** How much a requirement is met directly, or through one crosswalk claim. */
 export type ContributionLevel =
   /** All of it. */
@@ -374,6 +450,77 @@ export type Coverage =
   /** Part of it. */
   | 'PARTIAL';
 
+/** How a framework's coverage moved between two moments. */
+export type CoverageChange = {
+  __typename?: 'CoverageChange';
+  /** The counts at the later moment. */
+  after: CoverageSummary;
+  /** The counts at the earlier moment. */
+  before: CoverageSummary;
+  /** Every requirement whose status differs, in catalogue order. */
+  changes: Array<CoverageStatusChange>;
+  /** The framework. */
+  framework: Framework;
+  /** The earlier moment. */
+  from: Scalars['DateTime']['output'];
+  /** What limits the comparison (for example a moment before the change log begins, or a catalogue reloaded in between). */
+  notes: Array<Scalars['String']['output']>;
+  /** The later moment. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One reason a status moved. */
+export type CoverageChangeReason = {
+  __typename?: 'CoverageChangeReason';
+  /** The value after, if any. */
+  after: Maybe<Scalars['String']['output']>;
+  /** The value before (a status, a period, a relationship, a level), if any. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The change log entries between the two moments about the subject (empty when time alone made the change, as when evidence expires). */
+  changes: Array<Change>;
+  /** For evidence: the control it supports. For a mapping: its crosswalk set. */
+  contextId: Maybe<Scalars['ID']['output']>;
+  /** What kind of reason. */
+  kind: CoverageChangeReasonKind;
+  /** That record's name or title where it still exists (or existed at the earlier moment). */
+  subject: Maybe<Scalars['String']['output']>;
+  /** The record the reason is about: a control, an evidence item, an applicability entry, a mapping, or the crosswalk partner requirement. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** Why a status moved. */
+export type CoverageChangeReasonKind =
+  /** An applicability entry now excludes it, or no longer does. */
+  | 'APPLICABILITY_CHANGED'
+  /** A control began to implement it. */
+  | 'CONTROL_ADDED'
+  /** An implementing control changed between FULL and PARTIAL. */
+  | 'CONTROL_COVERAGE_CHANGED'
+  /** A control stopped implementing it (unlinked or deleted). */
+  | 'CONTROL_REMOVED'
+  /** An implementing control changed the AI systems it applies to. */
+  | 'CONTROL_SCOPE_CHANGED'
+  /** An implementing control changed status (for example PLANNED to OPERATING). */
+  | 'CONTROL_STATUS_CHANGED'
+  /** A requirement it is reached from through the crosswalk changed its direct level. */
+  | 'CROSSWALK_SOURCE_CHANGED'
+  /** Evidence was linked to an implementing control and counts. */
+  | 'EVIDENCE_ADDED'
+  /** Evidence's period was edited. */
+  | 'EVIDENCE_DATES_CHANGED'
+  /** Evidence that counted reached the end of its period. */
+  | 'EVIDENCE_EXPIRED'
+  /** Evidence that counted was unlinked or deleted. */
+  | 'EVIDENCE_REMOVED'
+  /** Evidence reached the start of its period. */
+  | 'EVIDENCE_TOOK_EFFECT'
+  /** A mapping in a crosswalk chain was added. */
+  | 'MAPPING_ADDED'
+  /** A mapping in a crosswalk chain changed its relationship. */
+  | 'MAPPING_CHANGED'
+  /** A mapping in a crosswalk chain was removed. */
+  | 'MAPPING_REMOVED';
+
 /** What a coverage question is about. */
 export type CoverageScope = {
   /**
@@ -395,6 +542,19 @@ export type CoverageStatus =
   | 'NOT_APPLICABLE'
   /** Some contribution, direct or through the crosswalk, but not a full one. */
   | 'PARTIAL';
+
+/** One requirement whose status moved. */
+export type CoverageStatusChange = {
+  __typename?: 'CoverageStatusChange';
+  /** Its status at the later moment. */
+  after: CoverageStatus;
+  /** Its status at the earlier moment. */
+  before: CoverageStatus;
+  /** Why it moved. */
+  reasons: Array<CoverageChangeReason>;
+  /** The requirement. */
+  requirement: Requirement;
+};
 
 /** Counts of requirements per status. */
 export type CoverageSummary = {
@@ -1936,6 +2096,10 @@ export type Query = {
   aiSystems: AiSystemConnection;
   /** The EU AI Act articles that bind the organisation for an AI system, each with the date it applies from and the rules behind it. The rules read the system's risk class, high-risk route, operator roles and special cases; they are data (seed/rules/eu-ai-act-applicability.json), each citing the paragraph it rests on and the Art. 111 or Art. 113 provision that dates it. */
   applicableObligations: ApplicableObligations;
+  /** One record's history, oldest first: its own creation, updates and deletion, and the links made to or from it. Works for deleted records too. */
+  auditTrail: ChangeConnection;
+  /** The change log, oldest first: every write (create, update, delete, link, unlink, catalogue and crosswalk loads) as one entry, in commit order. Resumable: keep the `endCursor` of the last page and pass it as `after` to read only what is new. An empty page returns the same cursor. */
+  changes: ChangeConnection;
   /** The organisation's controls, ordered by name. */
   controls: ControlConnection;
   /**
@@ -1946,6 +2110,8 @@ export type Query = {
    * whole framework in a fixed number of statements.
    */
   coverage: FrameworkCoverage;
+  /** What changed in a framework's coverage between two moments, and why. Each side is the graph as it stood at that moment (the present graph with the later change log entries undone; a moment in the future is the present graph), with evidence judged on that moment's date. Lists every requirement whose status moved, each with its reasons: evidence expiring or taking effect, evidence added or removed, controls added, removed or changing status, coverage or scope, mappings added, removed or changed, crosswalk sources changing level, applicability decided; and the change log entries behind each reason. */
+  coverageChange: CoverageChange;
   /**
    * Every stored mapping between two frameworks, from every set, oriented from `from` to
    * `to`: a mapping stored the other way round appears with its inverse relationship
@@ -2065,6 +2231,21 @@ export type QueryApplicableObligationsArgs = {
 
 
 /** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entity: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
 export type QueryControlsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ControlFilter>;
@@ -2078,6 +2259,16 @@ export type QueryCoverageArgs = {
   framework: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   scope?: InputMaybe<CoverageScope>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryCoverageChangeArgs = {
+  framework: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<CoverageScope>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -2939,6 +3130,11 @@ export type ResolversTypes = {
   ApplicableObligation: ResolverTypeWrapper<ApplicableObligationView>;
   ApplicableObligations: ResolverTypeWrapper<ApplicableObligationsView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRow>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeLink: ResolverTypeWrapper<ChangeLink>;
+  ChangeOperation: ChangeOperation;
   ContributionLevel: ContributionLevel;
   Control: ResolverTypeWrapper<EntityRow>;
   ControlConnection: ResolverTypeWrapper<Omit<ControlConnection, 'edges'> & { edges: Array<ResolversTypes['ControlEdge']> }>;
@@ -2951,8 +3147,12 @@ export type ResolversTypes = {
   ControlStatus: ControlStatus;
   ControlType: ControlType;
   Coverage: Coverage;
+  CoverageChange: ResolverTypeWrapper<CoverageChangeView>;
+  CoverageChangeReason: ResolverTypeWrapper<ChangeReasonView>;
+  CoverageChangeReasonKind: CoverageChangeReasonKind;
   CoverageScope: CoverageScope;
   CoverageStatus: CoverageStatus;
+  CoverageStatusChange: ResolverTypeWrapper<StatusChangeView>;
   CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
   CreateAISystemInput: CreateAiSystemInput;
   CreateApplicabilityInput: CreateApplicabilityInput;
@@ -3101,6 +3301,10 @@ export type ResolversParentTypes = {
   ApplicableObligation: ApplicableObligationView;
   ApplicableObligations: ApplicableObligationsView;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRow;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeLink: ChangeLink;
   Control: EntityRow;
   ControlConnection: Omit<ControlConnection, 'edges'> & { edges: Array<ResolversParentTypes['ControlEdge']> };
   ControlContribution: ControlContributionFact;
@@ -3108,7 +3312,10 @@ export type ResolversParentTypes = {
   ControlFilter: ControlFilter;
   ControlImplementation: LinkView;
   ControlPayload: Omit<ControlPayload, 'control'> & { control: ResolversParentTypes['Control'] };
+  CoverageChange: CoverageChangeView;
+  CoverageChangeReason: ChangeReasonView;
   CoverageScope: CoverageScope;
+  CoverageStatusChange: StatusChangeView;
   CoverageSummary: CoverageSummary;
   CreateAISystemInput: CreateAiSystemInput;
   CreateApplicabilityInput: CreateApplicabilityInput;
@@ -3299,6 +3506,36 @@ export type ApplicableObligationsResolvers<ContextType = Context, ParentType ext
   obligations?: Resolver<Array<ResolversTypes['ApplicableObligation']>, ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['ChangeLink']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ChangeOperation'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tombstone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
+export type ChangeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeLink'] = ResolversParentTypes['ChangeLink']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LinkKind'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ControlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Control'] = ResolversParentTypes['Control']> = {
   accountable?: Resolver<Array<ResolversTypes['Party']>, ParentType, ContextType>;
   appliesTo?: Resolver<Array<ResolversTypes['AISystem']>, ParentType, ContextType>;
@@ -3345,6 +3582,33 @@ export type ControlImplementationResolvers<ContextType = Context, ParentType ext
 
 export type ControlPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ControlPayload'] = ResolversParentTypes['ControlPayload']> = {
   control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+};
+
+export type CoverageChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageChange'] = ResolversParentTypes['CoverageChange']> = {
+  after?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['CoverageStatusChange']>, ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CoverageChangeReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageChangeReason'] = ResolversParentTypes['CoverageChangeReason']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  contextId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CoverageChangeReasonKind'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CoverageStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageStatusChange'] = ResolversParentTypes['CoverageStatusChange']> = {
+  after?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CoverageChangeReason']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
 };
 
 export type CoverageSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageSummary'] = ResolversParentTypes['CoverageSummary']> = {
@@ -3795,8 +4059,11 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aiSystems?: Resolver<ResolversTypes['AISystemConnection'], ParentType, ContextType, RequireFields<QueryAiSystemsArgs, 'first'>>;
   applicableObligations?: Resolver<ResolversTypes['ApplicableObligations'], ParentType, ContextType, RequireFields<QueryApplicableObligationsArgs, 'aiSystem'>>;
+  auditTrail?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entity'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   controls?: Resolver<ResolversTypes['ControlConnection'], ParentType, ContextType, RequireFields<QueryControlsArgs, 'first'>>;
   coverage?: Resolver<ResolversTypes['FrameworkCoverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'framework' | 'maxHops'>>;
+  coverageChange?: Resolver<ResolversTypes['CoverageChange'], ParentType, ContextType, RequireFields<QueryCoverageChangeArgs, 'framework' | 'maxHops' | 'to'>>;
   crosswalk?: Resolver<Array<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'to'>>;
   crosswalkSet?: Resolver<Maybe<ResolversTypes['CrosswalkSet']>, ParentType, ContextType, RequireFields<QueryCrosswalkSetArgs, 'id'>>;
   crosswalkSets?: Resolver<Array<ResolversTypes['CrosswalkSet']>, ParentType, ContextType>;
@@ -3989,12 +4256,19 @@ export type Resolvers<ContextType = Context> = {
   ApplicabilityRuleMatch?: ApplicabilityRuleMatchResolvers<ContextType>;
   ApplicableObligation?: ApplicableObligationResolvers<ContextType>;
   ApplicableObligations?: ApplicableObligationsResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangeLink?: ChangeLinkResolvers<ContextType>;
   Control?: ControlResolvers<ContextType>;
   ControlConnection?: ControlConnectionResolvers<ContextType>;
   ControlContribution?: ControlContributionResolvers<ContextType>;
   ControlEdge?: ControlEdgeResolvers<ContextType>;
   ControlImplementation?: ControlImplementationResolvers<ContextType>;
   ControlPayload?: ControlPayloadResolvers<ContextType>;
+  CoverageChange?: CoverageChangeResolvers<ContextType>;
+  CoverageChangeReason?: CoverageChangeReasonResolvers<ContextType>;
+  CoverageStatusChange?: CoverageStatusChangeResolvers<ContextType>;
   CoverageSummary?: CoverageSummaryResolvers<ContextType>;
   CrosswalkContribution?: CrosswalkContributionResolvers<ContextType>;
   CrosswalkSet?: CrosswalkSetResolvers<ContextType>;

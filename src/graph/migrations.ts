@@ -61,6 +61,18 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX party_name IF NOT EXISTS FOR (n:Party) ON (n.name)',
     ],
   },
+  {
+    version: 5,
+    name: 'change log',
+    statements: [
+      'CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
+      'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
+      'CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)',
+      'CREATE INDEX change_other IF NOT EXISTS FOR (c:Change) ON (c.otherId)',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+      "MERGE (l:ChangeLog {id: 'changes'}) ON CREATE SET l.seq = 0",
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

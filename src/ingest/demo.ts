@@ -8,6 +8,8 @@ import path from 'node:path';
 import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import type { GraphExecutor } from '../graph/executor.js';
+import { SYSTEM_ACTOR } from '../domain/change-log.js';
+import { appendChanges, type ChangeEntry } from '../graph/statements/changes.js';
 import { createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
 import { uuidFor } from './oscal-common.js';
 import { SeedValidationError } from './seed.js';
@@ -81,8 +83,11 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
     return { loaded: false, records: 0, links: 0 };
   }
   await graph.transaction('WRITE', 'loadDemo', async (tx) => {
+    const changes: ChangeEntry[] = [];
     for (const record of doc.records) {
-      await tx.run(createEntity(record.type, demoId(record.type, record.key), values.get(record.key)!, record.externalRefs ?? []));
+      const id = demoId(record.type, record.key);
+      const [row] = await tx.run(createEntity(record.type, id, values.get(record.key)!, record.externalRefs ?? []));
+      changes.push({ operation: 'CREATE', entityId: id, entityType: record.type, before: null, after: row!.entity });
     }
     for (const link of doc.links) {
       const def = linkDef(link.kind)!;
@@ -91,7 +96,10 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
       const rows = await tx.run(createLink(def, from, to, def.property ? String(link[def.property.name]) : null));
       // A requirement the catalogue lacks matches nothing: refuse rather than drop the link.
       if (rows.length === 0) throw new SeedValidationError([`organisation.json: ${link.kind} ${link.from} -> ${link.to}: ${link.to} does not exist`]);
+      const property = def.property ? String(link[def.property.name]) : null;
+      changes.push({ operation: 'LINK', entityId: from.id, entityType: from.kind, otherId: to.id, linkKind: def.kind, before: null, after: { property } });
     }
+    await tx.run(appendChanges(SYSTEM_ACTOR, changes));
   });
   say(`demo: loaded ${doc.records.length} records and ${doc.links.length} links of the demo organisation`);
   return { loaded: true, records: doc.records.length, links: doc.links.length };

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GraphExecutor } from '../graph/executor.js';
+import { SYSTEM_ACTOR } from '../domain/change-log.js';
+import type { GraphExecutor, TransactionRunner } from '../graph/executor.js';
+import { appendChanges, type ChangeEntry } from '../graph/statements/changes.js';
 import {
   findSeedState,
   frameworkVersionId,
@@ -24,7 +26,10 @@ import {
 import {
   createMappings,
   deleteMappingsOfSet,
+  listCrosswalkSets,
+  listMappingsBySetIds,
   pruneSeededCrosswalkSets,
+  type MappingRow,
   upsertCrosswalkSet,
   type SeedMapping,
 } from '../graph/statements/crosswalk.js';
@@ -197,6 +202,28 @@ export interface SeedOptions {
   readonly say?: (line: string) => void;
 }
 
+/**
+ * Replaces a crosswalk set's mappings inside a transaction and returns the change log
+ * entry for it, or null when the mappings came out the same. The entry keeps both lists,
+ * so what a set said on any past day can be read back.
+ */
+export async function replaceMappingsOfSet(
+  tx: TransactionRunner,
+  setId: string,
+  write: () => Promise<void>,
+): Promise<ChangeEntry | null> {
+  const read = async (): Promise<Omit<MappingRow, 'sourcePosition' | 'targetPosition'>[]> =>
+    (await tx.run(listMappingsBySetIds([setId])))
+      .map(({ mapping: { sourcePosition: _s, targetPosition: _t, ...m } }) => m)
+      .sort((a, b) => a.id.localeCompare(b.id));
+  const before = await read();
+  await tx.run(deleteMappingsOfSet(setId));
+  await write();
+  const after = await read();
+  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  return { operation: 'CROSSWALK_LOAD', entityId: setId, entityType: 'CrosswalkSet', before: before.length === 0 ? null : { mappings: before }, after: { mappings: after } };
+}
+
 /** A stable id for a mapping of a set: the set and the two references it joins. */
 export const mappingId = (setId: string, source: string, target: string): string => `${setId}:${source}->${target}`;
 
@@ -218,6 +245,7 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
   const total = seed.catalogues.filter((c) => c.framework.current).reduce((n, c) => n + c.requirements.length, 0);
   const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
     const frameworks: SeedReport['frameworks'][number][] = [];
+    const changes: ChangeEntry[] = [];
     let written = 0;
     const groups = byFramework(seed.catalogues);
     for (const [index, versions] of groups.entries()) {
@@ -259,12 +287,18 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
           `${versions.length > 1 ? ` (${versions.length} versions)` : ''} (${written}/${total})`,
       );
       frameworks.push({ id: frameworkId, requirements: count, removed: pruned?.removed ?? 0, keptInUse: pruned?.kept ?? [] });
+      changes.push({
+        operation: 'CATALOGUE_LOAD',
+        entityId: frameworkId,
+        entityType: 'Framework',
+        before: null,
+        after: { versions: versions.map((c) => c.framework.version), requirements: count, removed: pruned?.removed ?? 0, checksum },
+      });
     }
     const crosswalks: SeedReport['crosswalks'][number][] = [];
     for (const [index, crosswalk] of crosswalkSeed.crosswalks.entries()) {
       const { set, from, to } = crosswalk;
       await tx.run(upsertCrosswalkSet({ ...set, fromFramework: from, toFramework: to, origin: 'SEED' }));
-      await tx.run(deleteMappingsOfSet(set.id));
       const mappings: SeedMapping[] = crosswalk.mappings.map((m) => ({
         ...m,
         id: mappingId(set.id, m.source, m.target),
@@ -272,10 +306,13 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
         targetId: requirementId(to, m.target),
       }));
       let created = 0;
-      for (let i = 0; i < mappings.length; i += BATCH) {
-        const [row] = await tx.run(createMappings(set.id, mappings.slice(i, i + BATCH)));
-        created += row?.created ?? 0;
-      }
+      const change = await replaceMappingsOfSet(tx, set.id, async () => {
+        for (let i = 0; i < mappings.length; i += BATCH) {
+          const [row] = await tx.run(createMappings(set.id, mappings.slice(i, i + BATCH)));
+          created += row?.created ?? 0;
+        }
+      });
+      if (change !== null) changes.push(change);
       if (created !== mappings.length) {
         // Validation checked every reference; a shortfall means the catalogue changed under us.
         throw new SeedValidationError([`${set.id}: only ${created} of ${mappings.length} mappings found their requirements`]);
@@ -283,7 +320,15 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
       say(`seed: crosswalk [${index + 1}/${crosswalkSeed.crosswalks.length}] ${set.id}: ${created} mappings`);
       crosswalks.push({ id: set.id, mappings: created });
     }
-    const [pruned] = await tx.run(pruneSeededCrosswalkSets(crosswalkSeed.crosswalks.map((c) => c.set.id)));
+    const keepSets = crosswalkSeed.crosswalks.map((c) => c.set.id);
+    const leaving = (await tx.run(listCrosswalkSets())).map((r) => r.set).filter((s) => s.origin === 'SEED' && !keepSets.includes(s.id));
+    const leavingMappings = leaving.length === 0 ? [] : (await tx.run(listMappingsBySetIds(leaving.map((s) => s.id)))).map((r) => r.mapping);
+    const [pruned] = await tx.run(pruneSeededCrosswalkSets(keepSets));
+    for (const id of pruned?.removed ?? []) {
+      const mappings = leavingMappings.filter((m) => m.set === id).map(({ sourcePosition: _s, targetPosition: _t, ...m }) => m);
+      changes.push({ operation: 'CROSSWALK_REMOVE', entityId: id, entityType: 'CrosswalkSet', before: { mappings }, after: null });
+    }
+    if (changes.length > 0) await tx.run(appendChanges(SYSTEM_ACTOR, changes));
     await tx.run(recordSeedState(SEED_STATE_ID, checksum));
     return { frameworks, crosswalks, removedCrosswalks: pruned?.removed ?? [] };
   });

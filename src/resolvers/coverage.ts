@@ -9,12 +9,31 @@ import { findGaps } from '../coverage/gaps.js';
 import { evidenceUses } from '../coverage/reuse.js';
 import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
 import { stringify } from 'csv-stringify/sync';
-import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements, listRiskFacts } from '../graph/statements/coverage.js';
+import {
+  listAllMappings,
+  listApplicabilityOf,
+  listCoverageControls,
+  listCoverageLinks,
+  listCoverageRecords,
+  listCoverageRequirements,
+  listRiskFacts,
+} from '../graph/statements/coverage.js';
+import { firstChangeAt, listChangesSince, type ChangeRow } from '../graph/statements/changes.js';
+import {
+  compareCoverage,
+  COVERAGE_ENTITY_TYPES,
+  coverageInputs,
+  rewind,
+  type CoverageSnapshot,
+  type CoverageState,
+  type LoggedChange,
+  type MappingFact,
+} from '../coverage/history.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import { checkId } from './arguments.js';
 import { readFrom } from './crosswalk.js';
-import type { CoverageCounts, RequirementCoverageView } from './views.js';
+import type { CoverageChangeView, CoverageCounts, RequirementCoverageView } from './views.js';
 
 export function countStatuses(statuses: readonly CoverageStatus[]): CoverageCounts {
   const count = (status: CoverageStatus): number => statuses.filter((s) => s === status).length;
@@ -96,6 +115,96 @@ export async function computeCoverage(
     sectionOf: new Map(requirements.map((r) => [r.id, r.sectionId])),
     mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
     applicability: applicability.map((r) => r.entry),
+  };
+}
+
+const parseJson = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
+
+/**
+ * coverageChange: the present coverage state and the change log since `from` (six
+ * statements), rewound to each moment, assessed, and compared.
+ */
+async function coverageOverTime(
+  context: Context,
+  frameworkId: string,
+  systems: readonly string[] | null,
+  from: string,
+  to: string,
+  maxHops: number,
+): Promise<CoverageChangeView> {
+  const [requirements, records, links, mappings, log, first] = await Promise.all([
+    context.graph.read(listCoverageRequirements(frameworkId)),
+    context.graph.read(listCoverageRecords()),
+    context.graph.read(listCoverageLinks()),
+    context.graph.read(listAllMappings()),
+    context.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
+    context.graph.read(firstChangeAt()),
+  ]);
+  const now: CoverageState = { controls: new Map(), evidence: new Map(), applicability: new Map(), links: new Map(), mappings: new Map() };
+  for (const { record: r } of records) {
+    if (r.type === 'Control') now.controls.set(r.id, { status: r.status ?? 'PLANNED' });
+    else if (r.type === 'Evidence') now.evidence.set(r.id, { effectiveFrom: r.effectiveFrom, validUntil: r.validUntil });
+    else now.applicability.set(r.id, { applicable: r.applicable === true, justification: r.justification ?? '' });
+  }
+  for (const { link } of links) now.links.set(`${link.kind}|${link.from}|${link.to}`, link);
+  for (const { mapping } of mappings) now.mappings.set(mapping.set, [...(now.mappings.get(mapping.set) ?? []), mapping as unknown as MappingFact]);
+  const entries: (LoggedChange & { row: ChangeRow })[] = log.map(({ change }) => ({ ...change, before: parseJson(change.before), after: parseJson(change.after), row: change }));
+  const since = (moment: string) => entries.filter((e) => Date.parse(e.at) > Date.parse(moment));
+
+  const snapshot = (moment: string): CoverageSnapshot => {
+    const state = rewind(now, since(moment));
+    const inputs = coverageInputs(state, frameworkId);
+    const date = new Date(moment).toISOString().slice(0, 10);
+    const results = assessCoverage({ requirements, controls: inputs.controls, mappings: inputs.mappings, applicability: inputs.applicability }, { systems, asOf: date, maxHops });
+    return { state, inputs, date, results };
+  };
+  const a = snapshot(from);
+  const b = snapshot(to);
+  const changes = compareCoverage(a, b);
+
+  const between = entries.filter((e) => Date.parse(e.at) > Date.parse(from) && Date.parse(e.at) <= Date.parse(to));
+  const subjectIds = [...new Set(changes.flatMap((c) => c.reasons.map((r) => r.subjectId)))];
+  const found = await context.loaders.entityById.loadMany(subjectIds.filter((id) => entityTypeOfId(id) !== undefined));
+  const requirementsFound = await context.loaders.requirementById.loadMany(subjectIds.filter((id) => entityTypeOfId(id) === undefined));
+  const names = new Map<string, string>();
+  found.forEach((e) => {
+    if (e !== null && !(e instanceof Error)) names.set(e.id, String(e.name ?? e.title ?? e.justification ?? e.id));
+  });
+  requirementsFound.forEach((r) => {
+    if (r !== null && !(r instanceof Error)) names.set(r.id, `${r.ref}${r.title ? ` ${r.title}` : ''}`);
+  });
+  // A record deleted since still has its name in the log.
+  for (const e of entries) {
+    const fields = e.before ?? e.after;
+    if (!names.has(e.entityId) && fields && (fields.name ?? fields.title)) names.set(e.entityId, String(fields.name ?? fields.title));
+  }
+  const notes: string[] = [];
+  const start = first.find((r) => r.at !== null)?.at ?? null;
+  if (start === null || Date.parse(start) > Date.parse(from)) {
+    notes.push(
+      start === null
+        ? 'The change log is empty: both moments are judged on the present graph.'
+        : `The change log begins at ${start}: the graph before then is taken as it stood when the log began.`,
+    );
+  }
+  if (between.some((e) => e.operation === 'CATALOGUE_LOAD')) notes.push('A catalogue was reloaded between the two moments: both are judged against the present requirements.');
+  return {
+    frameworkId,
+    from,
+    to,
+    before: countStatuses(a.results.map((r) => r.status)),
+    after: countStatuses(b.results.map((r) => r.status)),
+    changes: changes.map((c) => ({
+      ...c,
+      reasons: c.reasons.map((r) => ({
+        ...r,
+        subject: names.get(r.subjectId) ?? null,
+        changes: between
+          .filter((e) => e.entityId === r.subjectId || e.otherId === r.subjectId || (r.kind.startsWith('MAPPING_') && e.entityId === r.contextId))
+          .map((e) => e.row),
+      })),
+    })),
+    notes,
   };
 }
 
@@ -202,6 +311,12 @@ export const coverageResolvers: Resolvers = {
         coverage: { ...gap.coverage, sectionId: sectionOf.get(gap.coverage.requirementId)!, mappingRows },
       }));
     },
+    coverageChange: async (_root, args, context) => {
+      const q = await question(context, { ...args, asOf: args.to });
+      const from = args.from ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (Date.parse(from) > Date.parse(args.to)) throw new BadUserInputError('from must not be later than to', 'from');
+      return coverageOverTime(context, q.framework.id, q.systems, from, args.to, q.maxHops);
+    },
     coverage: async (_root, args, context) => {
       const { framework, systems, asOf, asOfDate, maxHops } = await question(context, args);
       const { results, sectionOf, mappingRows } = await computeCoverage(context.graph, framework.id, systems, asOfDate, maxHops);
@@ -216,6 +331,21 @@ export const coverageResolvers: Resolvers = {
         requirements: views,
       };
     },
+  },
+  CoverageChange: {
+    framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
+    changes: (view) => [...view.changes],
+  },
+  CoverageStatusChange: {
+    requirement: async (change, _args, context) => {
+      const requirement = await context.loaders.requirementById.load(change.requirementId);
+      if (requirement === null) throw new Error(`requirement ${change.requirementId} is missing`);
+      return requirement;
+    },
+    reasons: (change) => [...change.reasons],
+  },
+  CoverageChangeReason: {
+    changes: (reason) => [...reason.changes],
   },
   FrameworkCoverage: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,

@@ -6,7 +6,6 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
 import {
   createMappings,
-  deleteMappingsOfSet,
   listRefsOfFrameworks,
   upsertCrosswalkSet,
   type CrosswalkSetRow,
@@ -20,7 +19,8 @@ import {
   ExchangeFormatError,
 } from '../ingest/crosswalk-exchange.js';
 import { frameworkToOscalCatalog } from '../ingest/oscal-catalog.js';
-import { mappingId } from '../ingest/seed.js';
+import { mappingId, replaceMappingsOfSet } from '../ingest/seed.js';
+import { recordChanges } from './changes.js';
 import { checkId } from './arguments.js';
 
 const refOf = (id: string): string => id.slice(id.indexOf(':') + 1);
@@ -126,19 +126,21 @@ export const exchangeResolvers: Resolvers = {
       }
       await context.graph.transaction('WRITE', 'importCrosswalkSet', async (tx) => {
         await tx.run(upsertCrosswalkSet({ ...set, fromFramework: from, toFramework: to, origin: 'IMPORT' }));
-        await tx.run(deleteMappingsOfSet(set.id));
-        const [row] = await tx.run(
-          createMappings(
-            set.id,
-            mappings.map((m) => ({
-              ...m,
-              id: mappingId(set.id, m.source, m.target),
-              sourceId: requirementId(from, m.source),
-              targetId: requirementId(to, m.target),
-            })),
-          ),
-        );
-        if ((row?.created ?? 0) !== mappings.length) throw new Error('an imported mapping lost its requirement during the import');
+        const change = await replaceMappingsOfSet(tx, set.id, async () => {
+          const [row] = await tx.run(
+            createMappings(
+              set.id,
+              mappings.map((m) => ({
+                ...m,
+                id: mappingId(set.id, m.source, m.target),
+                sourceId: requirementId(from, m.source),
+                targetId: requirementId(to, m.target),
+              })),
+            ),
+          );
+          if ((row?.created ?? 0) !== mappings.length) throw new Error('an imported mapping lost its requirement during the import');
+        });
+        await recordChanges(tx, context.actor, change === null ? [] : [change]);
       });
       context.loaders.crosswalkSetById.clear(set.id);
       context.loaders.mappingsBySetId.clear(set.id);

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { baseResolvers } from './base.js';
+import { changesResolvers } from './changes.js';
 import { coverageResolvers } from './coverage.js';
 import { catalogueResolvers } from './catalogue.js';
 import { crosswalkResolvers } from './crosswalk.js';
@@ -10,7 +11,7 @@ import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers, changesResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

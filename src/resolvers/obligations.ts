@@ -25,6 +25,8 @@ import {
   type DerivedFields,
 } from '../graph/statements/obligations.js';
 import { checkId } from './arguments.js';
+import { linkChange, recordChanges, snapshot } from './changes.js';
+import type { ChangeEntry } from '../graph/statements/changes.js';
 
 const TITLE_MAX = 300;
 const DESCRIPTION_MAX = 10_000;
@@ -138,6 +140,21 @@ export const obligationsResolvers: Resolvers = {
           const byId = new Map((await tx.run(refreshDerivedObligations(toRefresh))).map((row) => [row.obligation.id, row.obligation]));
           for (const step of plan) if (step.action === 'UPDATED') written.set(step.requirementId, byId.get(step.obligation!.id)!);
         }
+        const changes: ChangeEntry[] = [];
+        for (const step of plan) {
+          const now = written.get(step.requirementId)!;
+          if (step.action === 'CREATED') {
+            const from = { id: now.id, type: 'Obligation' };
+            changes.push(
+              { operation: 'CREATE', entityId: now.id, entityType: 'Obligation', before: null, after: snapshot(now) },
+              linkChange('LINK', 'BINDS', from, systemId, undefined, null),
+              linkChange('LINK', 'DERIVED_FROM', from, step.requirementId, undefined, null),
+            );
+          } else if (step.action === 'UPDATED') {
+            changes.push({ operation: 'UPDATE', entityId: now.id, entityType: 'Obligation', before: snapshot(step.obligation!), after: snapshot(now) });
+          }
+        }
+        await recordChanges(tx, context.actor, changes);
         const bindingIds = new Set(binding.map((a) => requirementId(rules.framework, a.article)));
         return {
           system,

@@ -18,12 +18,15 @@ import {
   findKinds,
   listDependents,
   listEntities,
+  listEntitiesByIds,
+  listLinksOf,
   updateEntity,
   type EntityRow,
   type NodeSpace,
 } from '../graph/statements/organisation.js';
 import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from './arguments.js';
+import { linkChange, recordChanges, snapshot } from './changes.js';
 import type { LinkView } from './views.js';
 
 const MAX_PAGE = 500;
@@ -139,6 +142,10 @@ async function create(type: EntityType, input: Record<string, unknown>, context:
         createLink(linkDef(b.kind)!, { space: 'Entity', id }, { space: b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', id: b.to }, null),
       );
     }
+    await recordChanges(tx, context.actor, [
+      { operation: 'CREATE', entityId: id, entityType: type, before: null, after: snapshot(row!.entity) },
+      ...born.map((b) => linkChange('LINK', b.kind, { id, type }, b.to, undefined, null)),
+    ]);
     return row!.entity;
   });
   context.loaders.entityById.prime(entity.id, entity);
@@ -151,11 +158,7 @@ async function update(type: EntityType, id: string, expectedVersion: number, inp
   const result = validateEntityInput(ENTITIES[type], input, 'update');
   if (!result.ok) throw invalidInput(result.problems);
   const entity = await context.graph.transaction('WRITE', `update${type}`, async (tx) => {
-    const [current] = await tx.run<{ entity: EntityRow }>({
-      name: 'findEntity',
-      cypher: `MATCH (n:Entity {id: $id}) RETURN n { .* } AS entity`,
-      params: { id },
-    });
+    const [current] = await tx.run(listEntitiesByIds([id]));
     if (current === undefined) throw new NotFoundError(type, id);
     const cross = crossFieldProblems(type, { ...current.entity, ...result.values });
     if (cross.length > 0) throw invalidInput(cross);
@@ -167,6 +170,7 @@ async function update(type: EntityType, id: string, expectedVersion: number, inp
         currentVersion: row.entity.version,
       });
     }
+    await recordChanges(tx, context.actor, [{ operation: 'UPDATE', entityId: id, entityType: type, before: snapshot(row.before), after: snapshot(row.entity) }]);
     return row.entity;
   });
   context.loaders.entityById.clear(id).prime(id, entity);
@@ -177,8 +181,8 @@ async function remove(type: EntityType, id: string, cascade: boolean, context: C
   checkId(id, 'id');
   if (entityTypeOfId(id) !== type) throw new NotFoundError(type, id);
   return context.graph.transaction('WRITE', `delete${type}`, async (tx) => {
-    const [exists] = await tx.run<{ n: number }>({ name: 'countEntity', cypher: `MATCH (n:Entity {id: $id}) RETURN count(n) AS n`, params: { id } });
-    if (!exists || exists.n === 0) throw new NotFoundError(type, id);
+    const [existing] = await tx.run(listEntitiesByIds([id]));
+    if (existing === undefined) throw new NotFoundError(type, id);
     const dependents = (await tx.run(listDependents(id))).map((r) => r.dependent);
     if (dependents.length > 0 && !cascade) {
       throw new ConflictError(`${type} ${id} has ${dependents.length} linked record(s); unlink them or delete with cascade: true`, {
@@ -186,8 +190,13 @@ async function remove(type: EntityType, id: string, cascade: boolean, context: C
         dependents,
       });
     }
-    const [row] = await tx.run(deleteEntity(type, id));
-    return { id, removedLinks: row?.removedLinks ?? 0 };
+    const removedLinks = (await tx.run(listLinksOf(id))).map((r) => r.link);
+    await tx.run(deleteEntity(type, id));
+    // The tombstone keeps the record and its links, so the deletion can be audited (and undone by hand).
+    await recordChanges(tx, context.actor, [
+      { operation: 'DELETE', entityId: id, entityType: type, before: { ...snapshot(existing.entity), links: removedLinks }, after: null },
+    ]);
+    return { id, removedLinks: removedLinks.length };
   });
 }
 
@@ -200,7 +209,7 @@ async function resolveEnds(def: LinkDef, from: string, to: string, context: Cont
     if (!allowed.includes(kind)) {
       throw new BadUserInputError(`${def.kind} links ${def.from.join(' or ')} to ${def.to.join(' or ')}; ${field} is a ${kind}`, field);
     }
-    return { space: (kind === 'Requirement' ? 'Requirement' : 'Entity') as NodeSpace, id };
+    return { space: (kind === 'Requirement' ? 'Requirement' : 'Entity') as NodeSpace, id, kind };
   };
   return { from: end(from, def.from, 'from'), to: end(to, def.to, 'to') };
 }
@@ -309,12 +318,21 @@ export const organisationResolvers: Resolvers = {
         });
         if (existing !== undefined) {
           const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, result.values));
+          await recordChanges(tx, context.actor, [
+            { operation: 'UPDATE', entityId: existing.id, entityType: 'Applicability', before: snapshot(row!.before), after: snapshot(row!.entity) },
+          ]);
           return row!.entity;
         }
         const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
         const [row] = await tx.run(createEntity('Applicability', id, result.values, []));
         await tx.run(createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null));
         for (const s of systems) await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
+        const from = { id, type: 'Applicability' };
+        await recordChanges(tx, context.actor, [
+          { operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(row!.entity) },
+          linkChange('LINK', 'FOR_REQUIREMENT', from, requirement, undefined, null),
+          ...systems.map((s) => linkChange('LINK', 'LIMITED_TO', from, s, undefined, null)),
+        ]);
         return row!.entity;
       });
       context.loaders.entityById.clear(entity.id).prime(entity.id, entity);
@@ -327,13 +345,27 @@ export const organisationResolvers: Resolvers = {
       if (stray) throw new BadUserInputError(`${def.kind} takes no ${stray}`, stray);
       if (def.property && property == null) throw new BadUserInputError(`${def.kind} needs a ${def.property.name}`, def.property.name);
       const ends = await resolveEnds(def, input.from, input.to, context);
-      const [row] = await context.graph.write(createLink(def, ends.from, ends.to, property ?? null));
+      const row = await context.graph.transaction('WRITE', 'link', async (tx) => {
+        const [result] = await tx.run(createLink(def, ends.from, ends.to, property ?? null));
+        if (result?.changed) {
+          await recordChanges(tx, context.actor, [
+            linkChange('LINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.existed ? result.before : undefined, property ?? null),
+          ]);
+        }
+        return result;
+      });
       return { kind: def.kind, fromId: input.from, toId: input.to, changed: row?.changed ?? false };
     },
     unlink: async (_root, { input }, context) => {
       const def = linkDef(input.kind)!;
       const ends = await resolveEnds(def, input.from, input.to, context);
-      const [row] = await context.graph.write(deleteLink(def, ends.from, ends.to));
+      const row = await context.graph.transaction('WRITE', 'unlink', async (tx) => {
+        const [result] = await tx.run(deleteLink(def, ends.from, ends.to));
+        if (result?.changed) {
+          await recordChanges(tx, context.actor, [linkChange('UNLINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.before, undefined)]);
+        }
+        return result;
+      });
       return { kind: def.kind, fromId: input.from, toId: input.to, changed: row?.changed ?? false };
     },
   },

@@ -7,6 +7,8 @@ import type { EvidenceUse } from '../coverage/reuse.js';
 import type { SoaRow } from '../coverage/soa.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
+import type { ChangeReason, StatusChange } from '../coverage/history.js';
+import type { ChangeRow } from '../graph/statements/changes.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
 import type { FrameworkRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
@@ -174,4 +176,24 @@ export interface ApplicableObligationView {
   readonly asOf: string;
   /** The obligation derived for the article, if any. */
   readonly obligation: EntityRow | null;
+}
+
+/** coverageChange: the two summaries and the status changes, with the log entries behind each reason. */
+export interface CoverageChangeView {
+  readonly frameworkId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly before: CoverageCounts;
+  readonly after: CoverageCounts;
+  readonly changes: readonly StatusChangeView[];
+  readonly notes: readonly string[];
+}
+
+export interface StatusChangeView extends Omit<StatusChange, 'reasons'> {
+  readonly reasons: readonly ChangeReasonView[];
+}
+
+export interface ChangeReasonView extends ChangeReason {
+  readonly subject: string | null;
+  readonly changes: readonly ChangeRow[];
 }

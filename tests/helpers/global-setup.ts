@@ -38,7 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
     // The test database is disposable: start every run from the demo organisation alone.
-    await graph.write({ name: 'resetOrganisation', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef DETACH DELETE n', params: {} });
+    await graph.write({ name: 'resetOrganisation', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n', params: {} });
     await loadDemo(graph, config.seedDir, say);
   } finally {
     await driver.close();

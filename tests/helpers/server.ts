@@ -24,7 +24,7 @@ export interface TestServer {
   readonly driver: Driver;
   /** Statements sent to Neo4j since the last reset. */
   readonly statements: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -53,10 +53,10 @@ export async function startTestServer(options: { graph?: GraphExecutor; maxBodyB
     graph,
     driver,
     statements,
-    async gql<T>(query: string, variables: Record<string, unknown> = {}) {
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };

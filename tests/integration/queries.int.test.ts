@@ -105,6 +105,23 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(byArticle.get('Art. 9')!.rules.map((r) => r.id)).toEqual(['high-risk-provider']);
     expect(result.obligations).toHaveLength(24);
   },
+  Iso42001CoverageForecast: (data) => {
+    const result = data.coverageChange as {
+      from: string;
+      after: { covered: number };
+      changes: { requirement: { ref: string }; before: string; after: string; reasons: { kind: string; subject: string; before: string }[] }[];
+    };
+    // By the end of March 2027 the AI policy evidence (valid to 2027-01-19) no longer counts for A.2.2.
+    expect(result.changes.every((c) => c.reasons.length > 0 && c.before !== c.after)).toBe(true);
+    for (const reason of result.changes.flatMap((c) => c.reasons).filter((r) => r.kind === 'EVIDENCE_EXPIRED')) {
+      expect(reason.before.slice(-10) < '2027-03-31').toBe(true);
+    }
+    if (result.from < '2027-01-19') {
+      const policy = result.changes.find((c) => c.requirement.ref === 'A.2.2')!;
+      expect(policy).toMatchObject({ before: 'COVERED', after: 'PARTIAL' });
+      expect(policy.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'EVIDENCE_EXPIRED', subject: 'AI policy v3, board minutes 2026-01-20' })]));
+    }
+  },
   RequirementContext: (data) => {
     expect(data.requirement).toMatchObject({ ref: 'Art. 9', title: 'Risk management system', roles: ['PROVIDER'] });
   },

@@ -97,3 +97,35 @@ export function listRiskFacts(): Statement<{ risk: RiskFactRow }> {
     params: {},
   };
 }
+
+export interface CoverageRecordRow {
+  id: string;
+  type: 'Control' | 'Evidence' | 'Applicability';
+  status: string | null;
+  effectiveFrom: string | null;
+  validUntil: string | null;
+  applicable: boolean | null;
+  justification: string | null;
+}
+
+/** Every control, evidence item and applicability entry, with the fields coverage reads (for coverage over time). */
+export function listCoverageRecords(): Statement<{ record: CoverageRecordRow }> {
+  return {
+    name: 'listCoverageRecords',
+    cypher: `MATCH (n:Entity) WHERE n:Control OR n:Evidence OR n:Applicability
+             RETURN { id: n.id, type: CASE WHEN n:Control THEN 'Control' WHEN n:Evidence THEN 'Evidence' ELSE 'Applicability' END,
+                      status: n.status, effectiveFrom: toString(n.effectiveFrom), validUntil: toString(n.validUntil),
+                      applicable: n.applicable, justification: n.justification } AS record`,
+    params: {},
+  };
+}
+
+/** Every link coverage reads, as stored. */
+export function listCoverageLinks(): Statement<{ link: { kind: string; from: string; to: string; property: string | null } }> {
+  return {
+    name: 'listCoverageLinks',
+    cypher: `MATCH (a:Entity)-[r:IMPLEMENTS|APPLIES_TO|SUPPORTS|SCOPED_TO|FOR_REQUIREMENT|LIMITED_TO]->(b)
+             RETURN { kind: type(r), from: a.id, to: b.id, property: r.coverage } AS link`,
+    params: {},
+  };
+}

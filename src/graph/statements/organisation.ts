@@ -71,21 +71,21 @@ export function updateEntity(
   id: string,
   expectedVersion: number,
   values: Readonly<Record<string, unknown>>,
-): Statement<{ applied: boolean; entity: EntityRow }> {
+): Statement<{ applied: boolean; before: EntityRow; entity: EntityRow }> {
   const fields = ENTITIES[type].fields.filter((f) => Object.prototype.hasOwnProperty.call(values, f.name));
   const sets = fields.map((f) => `n.${f.name} = ${storeExpression(f, `$values.${f.name}`)}`);
   return {
     name: `update${type}`,
     cypher: `MATCH (n:${label(type)} {id: $id})
              SET n._lock = true
-             WITH n, n.version = toInteger($expectedVersion) AS applies
+             WITH n, n.version = toInteger($expectedVersion) AS applies, ${ENTITY_ROW} AS before
              CALL {
                WITH n, applies
                WITH n WHERE applies
                SET ${[...sets, 'n.version = n.version + 1', 'n.updatedAt = datetime()'].join(', ')}
              }
              REMOVE n._lock
-             RETURN applies AS applied, ${ENTITY_ROW} AS entity`,
+             RETURN applies AS applied, before, ${ENTITY_ROW} AS entity`,
     params: { id, expectedVersion, values },
   };
 }
@@ -171,6 +171,25 @@ export function deleteEntity(type: EntityType, id: string): Statement<{ removedL
   };
 }
 
+export interface LinkRow {
+  kind: string;
+  from: string;
+  to: string;
+  property: string | null;
+}
+
+/** Every link of an entity to another record or to a requirement, as stored (from, to). */
+export function listLinksOf(id: string): Statement<{ link: LinkRow }> {
+  return {
+    name: 'listLinksOf',
+    cypher: `MATCH (n:Entity {id: $id})-[r]-(m)
+             WHERE m:Entity OR m:Requirement
+             RETURN { kind: type(r), from: startNode(r).id, to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link
+             ORDER BY link.kind, link.from, link.to`,
+    params: { id },
+  };
+}
+
 /** The label of each id: an entity type, Requirement, or nothing when the id is unknown. */
 export function findKinds(ids: readonly string[]): Statement<{ id: string; kind: string | null }> {
   return {
@@ -192,23 +211,24 @@ function space(value: NodeSpace): string {
   return value;
 }
 
-/** Creates a link, or updates its property; says whether anything changed. */
+/** Creates a link, or updates its property; says whether anything changed, and what the property was. */
 export function createLink(
   link: LinkDef,
   from: { space: NodeSpace; id: string },
   to: { space: NodeSpace; id: string },
   property: string | null,
-): Statement<{ changed: boolean }> {
+): Statement<{ changed: boolean; existed: boolean; before: string | null }> {
   const prop = link.property?.name;
   return {
     name: `link${link.kind}`,
     cypher: `MATCH (from:${space(from.space)} {id: $from})
              MATCH (to:${space(to.space)} {id: $to})
              OPTIONAL MATCH (from)-[old:${link.kind}]->(to)
-             WITH from, to, old IS NULL${prop ? ` OR old.${prop} <> $property` : ''} AS changed
+             WITH from, to, old IS NULL${prop ? ` OR old.${prop} <> $property` : ''} AS changed,
+                  old IS NOT NULL AS existed, ${prop ? `old.${prop}` : 'null'} AS before
              MERGE (from)-[r:${link.kind}]->(to)
              ${prop ? `SET r.${prop} = $property` : ''}
-             RETURN changed`,
+             RETURN changed, existed, before`,
     params: { from: from.id, to: to.id, property },
   };
 }
@@ -217,13 +237,14 @@ export function deleteLink(
   link: LinkDef,
   from: { space: NodeSpace; id: string },
   to: { space: NodeSpace; id: string },
-): Statement<{ changed: boolean }> {
+): Statement<{ changed: boolean; before: string | null }> {
+  const prop = link.property?.name;
   return {
     name: `unlink${link.kind}`,
     cypher: `OPTIONAL MATCH (:${space(from.space)} {id: $from})-[r:${link.kind}]->(:${space(to.space)} {id: $to})
-             WITH collect(r) AS found
+             WITH collect(r) AS found, collect(${prop ? `r.${prop}` : 'null'}) AS properties
              FOREACH (r IN found | DELETE r)
-             RETURN size(found) > 0 AS changed`,
+             RETURN size(found) > 0 AS changed, properties[0] AS before`,
     params: { from: from.id, to: to.id },
   };
 }

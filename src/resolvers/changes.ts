@@ -1,0 +1,95 @@
+/**
+ * The change log as integrators and auditors read it: `changes` (the feed, resumable from
+ * any cursor) and `auditTrail` (one record's history); and the helpers every mutation
+ * uses to append its entries inside its own transaction.
+ */
+import { BadUserInputError } from '../errors.js';
+import type { TransactionRunner } from '../graph/executor.js';
+import { appendChanges, listChanges, listChangesOf, type ChangeEntry, type ChangeRow } from '../graph/statements/changes.js';
+import type { EntityRow } from '../graph/statements/organisation.js';
+import type { LinkKind, Resolvers } from '../generated/resolvers.js';
+import { checkId } from './arguments.js';
+
+const MAX_PAGE = 1000;
+
+/** Appends the entries of one write, in the write's own transaction. */
+export async function recordChanges(tx: TransactionRunner, actor: string, entries: readonly ChangeEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.run(appendChanges(actor, entries));
+}
+
+/** An entity as the log keeps it: every stored field, without the transient write lock. */
+export function snapshot(row: EntityRow): Record<string, unknown> {
+  const { _lock: _ignored, ...fields } = row as EntityRow & { _lock?: unknown };
+  return fields;
+}
+
+export function linkChange(
+  operation: 'LINK' | 'UNLINK',
+  kind: string,
+  from: { id: string; type: string },
+  to: string,
+  before: string | null | undefined,
+  after: string | null | undefined,
+): ChangeEntry {
+  const state = (value: string | null | undefined, present: boolean) => (present ? { property: value ?? null } : null);
+  return {
+    operation,
+    entityId: from.id,
+    entityType: from.type,
+    otherId: to,
+    linkKind: kind,
+    before: state(before, before !== undefined),
+    after: state(after, after !== undefined),
+  };
+}
+
+const encodeCursor = (seq: number): string => Buffer.from(`change:${seq}`).toString('base64url');
+
+function decodeCursor(after: string | null | undefined): number {
+  if (after == null) return 0;
+  const match = /^change:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+  if (!match) throw new BadUserInputError('after is not a cursor from the change log', 'after');
+  return Number(match[1]);
+}
+
+function pageSize(first: number | null | undefined): number {
+  const size = first ?? 100;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new BadUserInputError(`first must be 1 to ${MAX_PAGE}`, 'first');
+  return size;
+}
+
+async function page(rows: Promise<{ change: ChangeRow }[]>, first: number, afterSeq: number) {
+  const changes = (await rows).map((r) => r.change);
+  const shown = changes.slice(0, first);
+  const last = shown[shown.length - 1];
+  return {
+    edges: shown.map((change) => ({ cursor: encodeCursor(change.seq), node: change })),
+    pageInfo: {
+      hasNextPage: changes.length > first,
+      // An empty page keeps the reader where it was: pass the same cursor again later.
+      endCursor: last ? encodeCursor(last.seq) : afterSeq > 0 ? encodeCursor(afterSeq) : null,
+    },
+  };
+}
+
+export const changesResolvers: Resolvers = {
+  Query: {
+    changes: (_root, args, context) => {
+      const first = pageSize(args.first);
+      const afterSeq = decodeCursor(args.after);
+      return page(context.graph.read(listChanges(afterSeq, first + 1)), first, afterSeq);
+    },
+    auditTrail: (_root, args, context) => {
+      const id = checkId(args.entity, 'entity');
+      const first = pageSize(args.first);
+      const afterSeq = decodeCursor(args.after);
+      return page(context.graph.read(listChangesOf(id, afterSeq, first + 1)), first, afterSeq);
+    },
+  },
+  Change: {
+    id: (row) => String(row.seq),
+    sequence: (row) => row.seq,
+    tombstone: (row) => row.operation === 'DELETE' || row.operation === 'UNLINK' || row.operation === 'CROSSWALK_REMOVE',
+    link: (row) => (row.linkKind === null || row.otherId === null ? null : { kind: row.linkKind as LinkKind, from: row.entityId, to: row.otherId }),
+  },
+};

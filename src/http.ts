@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from './context.js';
+import { SYSTEM_ACTOR } from './domain/change-log.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
@@ -120,8 +121,8 @@ async function handleGraphQL(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const actorHeader = headers.get('x-actor');
-  if (actorHeader !== undefined && !validActor(actorHeader.trim())) {
-    sendJson(res, 400, requestError('The X-Actor header must be 1 to 200 printable characters', 'BAD_REQUEST'));
+  if (actorHeader !== undefined && (!validActor(actorHeader.trim()) || actorHeader.trim() === SYSTEM_ACTOR)) {
+    sendJson(res, 400, requestError(`The X-Actor header must be 1 to 200 printable characters, and not "${SYSTEM_ACTOR}"`, 'BAD_REQUEST'));
     return;
   }
   const actor = actorHeader?.trim() || ANONYMOUS_ACTOR;

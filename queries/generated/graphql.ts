@@ -47,7 +47,7 @@ export type ChangeOperation =
   | 'CROSSWALK_LOAD'
   /** A crosswalk set was removed (a tombstone). */
   | 'CROSSWALK_REMOVE'
-  /** A record was deleted, with its links (a tombstone: `before` keeps what it was). */
+  /** A record was deleted (a tombstone: `before` keeps what it was, with its links; each removed link also has its own UNLINK entry). */
   | 'DELETE'
   /** A link was made, or its property changed. */
   | 'LINK'

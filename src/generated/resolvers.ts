@@ -235,7 +235,7 @@ export type Change = {
   after: Maybe<Scalars['String']['output']>;
   /** When the write was made. */
   at: Scalars['DateTime']['output'];
-  /** The record (or the link's property) before the write, as JSON; null for a creation. */
+  /** The record (or the link's property) before the write, as JSON; null for a creation and for a catalogue load. */
   before: Maybe<Scalars['String']['output']>;
   /** The record written; for a link, its `from` end. */
   entityId: Scalars['ID']['output'];
@@ -292,7 +292,7 @@ export type ChangeOperation =
   | 'CROSSWALK_LOAD'
   /** A crosswalk set was removed (a tombstone). */
   | 'CROSSWALK_REMOVE'
-  /** A record was deleted, with its links (a tombstone: `before` keeps what it was). */
+  /** A record was deleted (a tombstone: `before` keeps what it was, with its links; each removed link also has its own UNLINK entry). */
   | 'DELETE'
   /** A link was made, or its property changed. */
   | 'LINK'
@@ -1619,7 +1619,7 @@ export type Mutation = {
   deleteParty: DeletePayload;
   /** Deletes a Risk. Refused with CONFLICT, listing the dependents, while other records are linked to it, unless `cascade` is true (then its links go with it; the other records stay). */
   deleteRisk: DeletePayload;
-  /** Creates or refreshes one Obligation per applicable article that binds from a known date: bound to the system, derived from the article, due on the date it applies from, with the rules behind it. Running it again changes nothing unless the system's facts or the rules changed; it never touches an obligation's status, and never deletes: obligations whose article no longer binds are listed instead. One transaction. */
+  /** Creates or refreshes one Obligation per applicable article that binds from a known date: bound to the system, derived from the article, due on the date it applies from, with the rules behind it. Running it again changes nothing unless what it writes changed (the system's facts or name, the rules, an article's title); it never touches an obligation's status, and never deletes: obligations whose article no longer binds are listed instead. The title, description and due date of a derived obligation belong to the derivation: a hand edit to them is put back by the next run. One transaction. */
   deriveObligations: DeriveObligationsPayload;
   /**
    * Loads a crosswalk set from a CSV or OSCAL mapping-collection file. The file is
@@ -2098,7 +2098,7 @@ export type Query = {
   applicableObligations: ApplicableObligations;
   /** One record's history, oldest first: its own creation, updates and deletion, and the links made to or from it. Works for deleted records too. */
   auditTrail: ChangeConnection;
-  /** The change log, oldest first: every write (create, update, delete, link, unlink, catalogue and crosswalk loads) as one entry, in commit order. Resumable: keep the `endCursor` of the last page and pass it as `after` to read only what is new. An empty page returns the same cursor. */
+  /** The change log, oldest first: every write (create, update, delete, link, unlink, catalogue and crosswalk loads) as entries in commit order; a write that touches several records or links (a create with its links, a deletion with the links it removes, a derivation) appends one entry for each. Resumable: keep the `endCursor` of the last page and pass it as `after` to read only what is new. An empty page returns the same cursor. */
   changes: ChangeConnection;
   /** The organisation's controls, ordered by name. */
   controls: ControlConnection;

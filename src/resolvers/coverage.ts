@@ -132,11 +132,15 @@ async function coverageOverTime(
   to: string,
   maxHops: number,
 ): Promise<CoverageChangeView> {
-  const [requirements, records, links, mappings, log, first] = await Promise.all([
+  const [requirements, records, links, mappings] = await Promise.all([
     context.graph.read(listCoverageRequirements(frameworkId)),
     context.graph.read(listCoverageRecords()),
     context.graph.read(listCoverageLinks()),
     context.graph.read(listAllMappings()),
+  ]);
+  // The log is read after the present state: an entry committed in between is undone
+  // once more (undoing restores `before` values, so that is harmless); none can be missed.
+  const [log, first] = await Promise.all([
     context.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
     context.graph.read(firstChangeAt()),
   ]);

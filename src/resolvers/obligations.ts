@@ -20,6 +20,7 @@ import {
   createDerivedObligations,
   listDerivedObligations,
   listRequirementTitles,
+  lockDerivedObligations,
   lockAISystem,
   refreshDerivedObligations,
   type DerivedFields,
@@ -111,6 +112,7 @@ export const obligationsResolvers: Resolvers = {
         const system = locked.entity;
         const { articles } = evaluate(rules, system);
         const binding = articles.filter((a): a is ApplicableArticle & { appliesFrom: string } => a.appliesFrom !== null);
+        await tx.run(lockDerivedObligations(systemId));
         const existing = new Map((await tx.run(listDerivedObligations(systemId))).map((row) => [row.requirementId, row.obligation]));
         const titles = new Map(
           (await tx.run(listRequirementTitles(binding.map((a) => requirementId(rules.framework, a.article))))).map((r) => [r.id, r.title]),

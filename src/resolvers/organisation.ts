@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { ENTITIES, ENTITY_TYPES, entityTypeOfId, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, isCalendarDate, isDateTime, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
-import type { Resolvers } from '../generated/resolvers.js';
+import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
 import {
   createEntity,
   createLink,
@@ -192,9 +192,17 @@ async function remove(type: EntityType, id: string, cascade: boolean, context: C
     }
     const removedLinks = (await tx.run(listLinksOf(id))).map((r) => r.link);
     await tx.run(deleteEntity(type, id));
-    // The tombstone keeps the record and its links, so the deletion can be audited (and undone by hand).
+    // Each removed link gets its own tombstone (so the record at its other end sees it in its
+    // trail); the record's tombstone keeps the record and its links, to audit or undo by hand.
     await recordChanges(tx, context.actor, [
-      { operation: 'DELETE', entityId: id, entityType: type, before: { ...snapshot(existing.entity), links: removedLinks }, after: null },
+      ...removedLinks.map((l) => linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined)),
+      {
+        operation: 'DELETE',
+        entityId: id,
+        entityType: type,
+        before: { ...snapshot(existing.entity), links: removedLinks.map(({ fromType: _t, ...l }) => l) },
+        after: null,
+      },
     ]);
     return { id, removedLinks: removedLinks.length };
   });
@@ -308,16 +316,24 @@ export const organisationResolvers: Resolvers = {
       if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
       for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
       const entity = await context.graph.transaction('WRITE', 'setApplicability', async (tx) => {
-        const [existing] = await tx.run<{ id: string; version: number }>({
+        const [existing] = await tx.run<{ id: string; version: number; applicable: boolean; justification: string }>({
           name: 'findApplicability',
           cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {id: $requirement})
                    WITH a, [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] AS scope
                    WHERE size(scope) = size($systems) AND all(x IN $systems WHERE x IN scope)
-                   RETURN a.id AS id, a.version AS version LIMIT 1`,
+                   RETURN a.id AS id, a.version AS version, a.applicable AS applicable, a.justification AS justification LIMIT 1`,
           params: { requirement, systems },
         });
+        if (existing !== undefined && existing.applicable === result.values.applicable && existing.justification === result.values.justification) {
+          // The same decision again: nothing changes, nothing is logged.
+          const [same] = await tx.run(listEntitiesByIds([existing.id]));
+          return same!.entity;
+        }
         if (existing !== undefined) {
           const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, result.values));
+          if (!row!.applied) {
+            throw new ConflictError(`The decision for ${requirement} changed while this one was being recorded; send it again`, { id: existing.id });
+          }
           await recordChanges(tx, context.actor, [
             { operation: 'UPDATE', entityId: existing.id, entityType: 'Applicability', before: snapshot(row!.before), after: snapshot(row!.entity) },
           ]);
@@ -380,6 +396,8 @@ export const organisationResolvers: Resolvers = {
   EvidenceScope: { __resolveType: (row) => row.type as 'AISystem' | 'Dataset' },
   PartyAssignment: { __resolveType: (row) => row.type as 'AISystem' | 'Control' | 'Risk' | 'Obligation' },
   AISystem: {
+    // Systems stored before the field existed have no value: none recorded.
+    aiActSpecialCases: (row) => (row.aiActSpecialCases ?? []) as AiActSpecialCase[],
     models: related('USES_MODEL', 'OUT'),
     datasets: links('USES_DATASET', 'OUT'),
     risks: related('RAISED_ON', 'IN'),

@@ -77,11 +77,13 @@ describe('the change log', () => {
       ['LINK', 'IMPLEMENTS'],
       ['UNLINK', 'IMPLEMENTS'],
       ['LINK', 'APPLIES_TO'],
+      ['UNLINK', 'APPLIES_TO'],
       ['DELETE', null],
     ]);
     expect(history.every((c) => c.actor === 'grc-sync (ServiceNow)' && c.entityId === id && c.entityType === 'Control')).toBe(true);
     expect(history.map((c) => c.sequence)).toEqual([...history.map((c) => c.sequence)].sort((a, b) => a - b));
-    const [create, update, link1, link2, unlink, , del] = history;
+    const [create, update, link1, link2, unlink, , cascaded, del] = history;
+    expect(cascaded).toMatchObject({ tombstone: true, link: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') }, after: null });
     expect(create!.before).toBeNull();
     expect(JSON.parse(create!.after!)).toMatchObject({ id, name: 'Model card review', status: 'PLANNED', version: 1 });
     expect(JSON.parse(update!.before!)).toMatchObject({ status: 'PLANNED', version: 1 });
@@ -100,7 +102,22 @@ describe('the change log', () => {
     });
     // The system at the other end of a link sees it in its own trail.
     const cvTrail = await trail(demoId('AISystem', 's-cv'));
-    expect(cvTrail.filter((c) => c.entityId === id).map((c) => c.operation)).toEqual(['LINK']);
+    expect(cvTrail.filter((c) => c.entityId === id).map((c) => c.operation)).toEqual(['LINK', 'UNLINK']);
+  });
+
+  it('records the same applicability decision once, and a new one as an update', async () => {
+    const SET = `mutation ($input: SetApplicabilityInput!) { setApplicability(input: $input) { applicability { id version } } }`;
+    const input = { requirement: 'iso27001:A.7.5', applicable: false, justification: 'No physical or environmental threats to log here.', systems: [demoId('AISystem', 's-code')] };
+    const first = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
+    const again = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
+    expect(again).toEqual(first);
+    const changed = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input: { ...input, justification: 'Reviewed again.' } }))
+      .setApplicability.applicability;
+    expect(changed).toEqual({ id: first.id, version: first.version + 1 });
+    const history = await trail(first.id);
+    expect(history.filter((c) => c.entityId === first.id).map((c) => c.operation)).toEqual(
+      first.version === 1 ? ['CREATE', 'LINK', 'LINK', 'UPDATE'] : expect.arrayContaining(['UPDATE']),
+    );
   });
 
   it('records the demo load as the service itself, and anonymous writes as anonymous', async () => {
@@ -178,8 +195,10 @@ describe('the change log', () => {
       const { body } = await server.gql(CHANGES, variables);
       expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
     }
-    const response = await server.gql(CHANGES, {}, { 'x-actor': 'x'.repeat(201) });
-    expect(response.status).toBe(400);
-    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    for (const actor of ['x'.repeat(201), 'system']) {
+      const response = await server.gql(CHANGES, {}, { 'x-actor': actor });
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    }
   });
 });

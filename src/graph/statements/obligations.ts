@@ -19,6 +19,22 @@ export function lockAISystem(id: string): Statement<{ entity: EntityRow }> {
   };
 }
 
+/**
+ * Takes the write lock of every obligation derived for the system, so that a concurrent
+ * edit of one (its status, say) cannot slip between reading it and refreshing it.
+ */
+export function lockDerivedObligations(systemId: string): Statement<{ locked: number }> {
+  return {
+    name: 'lockDerivedObligations',
+    cypher: `OPTIONAL MATCH (n:Obligation)-[:BINDS]->(:AISystem {id: $systemId})
+             WHERE size(coalesce(n.derivedByRules, [])) > 0
+             WITH collect(n) AS found
+             FOREACH (n IN found | SET n._lock = true REMOVE n._lock)
+             RETURN size(found) AS locked`,
+    params: { systemId },
+  };
+}
+
 export interface DerivedObligationRow {
   obligation: EntityRow;
   requirementId: string;

@@ -174,6 +174,8 @@ export function deleteEntity(type: EntityType, id: string): Statement<{ removedL
 export interface LinkRow {
   kind: string;
   from: string;
+  /** The entity type of the `from` end. */
+  fromType: string;
   to: string;
   property: string | null;
 }
@@ -184,7 +186,8 @@ export function listLinksOf(id: string): Statement<{ link: LinkRow }> {
     name: 'listLinksOf',
     cypher: `MATCH (n:Entity {id: $id})-[r]-(m)
              WHERE m:Entity OR m:Requirement
-             RETURN { kind: type(r), from: startNode(r).id, to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link
+             RETURN { kind: type(r), from: startNode(r).id, fromType: [l IN labels(startNode(r)) WHERE l <> 'Entity'][0],
+                      to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link
              ORDER BY link.kind, link.from, link.to`,
     params: { id },
   };

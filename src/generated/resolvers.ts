@@ -116,6 +116,15 @@ export type AiSystemPayload = {
   aiSystem: AiSystem;
 };
 
+/** What an upsert of a AISystem did. */
+export type AiSystemUpsertPayload = {
+  __typename?: 'AISystemUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The AISystem as stored now. */
+  aiSystem: AiSystem;
+};
+
 /** A fact about an AI system on which EU AI Act applicability turns, beyond its risk class and the operator roles (seed/rules/eu-ai-act-applicability.json). */
 export type AiActSpecialCase =
   /** The system is listed in Annex III but its provider assessed it as not high-risk under Art. 6(3). */
@@ -442,6 +451,15 @@ export type ControlType =
   | 'DIRECTIVE'
   /** Stops something from happening. */
   | 'PREVENTIVE';
+
+/** What an upsert of a Control did. */
+export type ControlUpsertPayload = {
+  __typename?: 'ControlUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Control as stored now. */
+  control: Control;
+};
 
 /** How much of a requirement a control implements. */
 export type Coverage =
@@ -895,6 +913,15 @@ export type DatasetPurpose =
   /** To validate them. */
   | 'VALIDATION';
 
+/** What an upsert of a Dataset did. */
+export type DatasetUpsertPayload = {
+  __typename?: 'DatasetUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Dataset as stored now. */
+  dataset: Dataset;
+};
+
 /** A dataset an AI system uses, and what for. */
 export type DatasetUse = {
   __typename?: 'DatasetUse';
@@ -1106,6 +1133,15 @@ export type EvidenceType =
   | 'SCREENSHOT'
   /** The result of a test or an evaluation. */
   | 'TEST_RESULT';
+
+/** What an upsert of a Evidence did. */
+export type EvidenceUpsertPayload = {
+  __typename?: 'EvidenceUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Evidence as stored now. */
+  evidence: Evidence;
+};
 
 /** How an evidence item helps satisfy one requirement. */
 export type EvidenceUse = {
@@ -1576,6 +1612,15 @@ export type ModelPayload = {
   model: Model;
 };
 
+/** What an upsert of a Model did. */
+export type ModelUpsertPayload = {
+  __typename?: 'ModelUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Model as stored now. */
+  model: Model;
+};
+
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1660,6 +1705,22 @@ export type Mutation = {
   updateParty: PartyPayload;
   /** Changes a Risk. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
   updateRisk: RiskPayload;
+  /** Creates or updates the AISystem that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertAISystem: AiSystemUpsertPayload;
+  /** Creates or updates the Control that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertControl: ControlUpsertPayload;
+  /** Creates or updates the Dataset that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertDataset: DatasetUpsertPayload;
+  /** Creates or updates the Evidence that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertEvidence: EvidenceUpsertPayload;
+  /** Creates or updates the Model that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertModel: ModelUpsertPayload;
+  /** Creates or updates the Obligation that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertObligation: ObligationUpsertPayload;
+  /** Creates or updates the Party that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertParty: PartyUpsertPayload;
+  /** Creates or updates the Risk that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertRisk: RiskUpsertPayload;
 };
 
 
@@ -1881,6 +1942,62 @@ export type MutationUpdateRiskArgs = {
   input: UpdateRiskInput;
 };
 
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertAiSystemArgs = {
+  input: CreateAiSystemInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertControlArgs = {
+  input: CreateControlInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertDatasetArgs = {
+  input: CreateDatasetInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertEvidenceArgs = {
+  input: CreateEvidenceInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertModelArgs = {
+  input: CreateModelInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertObligationArgs = {
+  input: CreateObligationInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertPartyArgs = {
+  input: CreatePartyInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertRiskArgs = {
+  input: CreateRiskInput;
+  ref: ExternalRefInput;
+};
+
 /** An object with a stable, globally unique id. */
 export type Node = {
   /** The stable, globally unique id of the object. */
@@ -1969,6 +2086,15 @@ export type ObligationStatus =
   | 'OVERDUE'
   /** Not applicable, with a reason recorded. */
   | 'WAIVED';
+
+/** What an upsert of a Obligation did. */
+export type ObligationUpsertPayload = {
+  __typename?: 'ObligationUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Obligation as stored now. */
+  obligation: Obligation;
+};
 
 /** An operator role that the EU AI Act places obligations on. */
 export type OperatorRole =
@@ -2064,6 +2190,15 @@ export type PartyKind =
 /** The Party a mutation created or changed. */
 export type PartyPayload = {
   __typename?: 'PartyPayload';
+  /** The Party as stored now. */
+  party: Party;
+};
+
+/** What an upsert of a Party did. */
+export type PartyUpsertPayload = {
+  __typename?: 'PartyUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
   /** The Party as stored now. */
   party: Party;
 };
@@ -2765,6 +2900,15 @@ export type RiskTreatment =
   /** Transferred, for example by contract or insurance. */
   | 'TRANSFER';
 
+/** What an upsert of a Risk did. */
+export type RiskUpsertPayload = {
+  __typename?: 'RiskUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Risk as stored now. */
+  risk: Risk;
+};
+
 /** The coverage of one top-level section. */
 export type SectionCoverage = {
   __typename?: 'SectionCoverage';
@@ -3017,6 +3161,15 @@ export type UpdateRiskInput = {
   treatment?: InputMaybe<RiskTreatment>;
 };
 
+/** What an upsert did. */
+export type UpsertAction =
+  /** No record had the reference: one was created. */
+  | 'CREATED'
+  /** The record already matched the input: nothing was written. */
+  | 'UNCHANGED'
+  /** The record differed from the input and was updated (its version went up by one). */
+  | 'UPDATED';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3123,6 +3276,7 @@ export type ResolversTypes = {
   AISystemEdge: ResolverTypeWrapper<Omit<AiSystemEdge, 'node'> & { node: ResolversTypes['AISystem'] }>;
   AISystemFilter: AiSystemFilter;
   AISystemPayload: ResolverTypeWrapper<Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
+  AISystemUpsertPayload: ResolverTypeWrapper<Omit<AiSystemUpsertPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
   AiActSpecialCase: AiActSpecialCase;
   Applicability: ResolverTypeWrapper<EntityRow>;
   ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
@@ -3146,6 +3300,7 @@ export type ResolversTypes = {
   ControlRejectionReason: ControlRejectionReason;
   ControlStatus: ControlStatus;
   ControlType: ControlType;
+  ControlUpsertPayload: ResolverTypeWrapper<Omit<ControlUpsertPayload, 'control'> & { control: ResolversTypes['Control'] }>;
   Coverage: Coverage;
   CoverageChange: ResolverTypeWrapper<CoverageChangeView>;
   CoverageChangeReason: ResolverTypeWrapper<ChangeReasonView>;
@@ -3174,6 +3329,7 @@ export type ResolversTypes = {
   DatasetFilter: DatasetFilter;
   DatasetPayload: ResolverTypeWrapper<Omit<DatasetPayload, 'dataset'> & { dataset: ResolversTypes['Dataset'] }>;
   DatasetPurpose: DatasetPurpose;
+  DatasetUpsertPayload: ResolverTypeWrapper<Omit<DatasetUpsertPayload, 'dataset'> & { dataset: ResolversTypes['Dataset'] }>;
   DatasetUse: ResolverTypeWrapper<LinkView>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -3194,6 +3350,7 @@ export type ResolversTypes = {
   EvidenceRoute: EvidenceRoute;
   EvidenceScope: ResolverTypeWrapper<EntityRow>;
   EvidenceType: EvidenceType;
+  EvidenceUpsertPayload: ResolverTypeWrapper<Omit<EvidenceUpsertPayload, 'evidence'> & { evidence: ResolversTypes['Evidence'] }>;
   EvidenceUse: ResolverTypeWrapper<EvidenceUseView>;
   ExportedDocument: ResolverTypeWrapper<ExportedDocument>;
   ExternalRef: ResolverTypeWrapper<ExternalRef>;
@@ -3227,6 +3384,7 @@ export type ResolversTypes = {
   ModelEdge: ResolverTypeWrapper<Omit<ModelEdge, 'node'> & { node: ResolversTypes['Model'] }>;
   ModelFilter: ModelFilter;
   ModelPayload: ResolverTypeWrapper<Omit<ModelPayload, 'model'> & { model: ResolversTypes['Model'] }>;
+  ModelUpsertPayload: ResolverTypeWrapper<Omit<ModelUpsertPayload, 'model'> & { model: ResolversTypes['Model'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Obligation: ResolverTypeWrapper<EntityRow>;
@@ -3235,6 +3393,7 @@ export type ResolversTypes = {
   ObligationFilter: ObligationFilter;
   ObligationPayload: ResolverTypeWrapper<Omit<ObligationPayload, 'obligation'> & { obligation: ResolversTypes['Obligation'] }>;
   ObligationStatus: ObligationStatus;
+  ObligationUpsertPayload: ResolverTypeWrapper<Omit<ObligationUpsertPayload, 'obligation'> & { obligation: ResolversTypes['Obligation'] }>;
   OperatorRole: OperatorRole;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: ResolverTypeWrapper<EntityRow>;
@@ -3244,6 +3403,7 @@ export type ResolversTypes = {
   PartyFilter: PartyFilter;
   PartyKind: PartyKind;
   PartyPayload: ResolverTypeWrapper<Omit<PartyPayload, 'party'> & { party: ResolversTypes['Party'] }>;
+  PartyUpsertPayload: ResolverTypeWrapper<Omit<PartyUpsertPayload, 'party'> & { party: ResolversTypes['Party'] }>;
   Provenance: ResolverTypeWrapper<CrosswalkSetRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RejectedControl: ResolverTypeWrapper<RejectedControlFact>;
@@ -3266,6 +3426,7 @@ export type ResolversTypes = {
   RiskStatus: RiskStatus;
   RiskSubject: ResolverTypeWrapper<EntityRow>;
   RiskTreatment: RiskTreatment;
+  RiskUpsertPayload: ResolverTypeWrapper<Omit<RiskUpsertPayload, 'risk'> & { risk: ResolversTypes['Risk'] }>;
   SectionCoverage: ResolverTypeWrapper<SectionCoverageView>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   SetApplicabilityInput: SetApplicabilityInput;
@@ -3286,6 +3447,7 @@ export type ResolversTypes = {
   UpdateObligationInput: UpdateObligationInput;
   UpdatePartyInput: UpdatePartyInput;
   UpdateRiskInput: UpdateRiskInput;
+  UpsertAction: UpsertAction;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3295,6 +3457,7 @@ export type ResolversParentTypes = {
   AISystemEdge: Omit<AiSystemEdge, 'node'> & { node: ResolversParentTypes['AISystem'] };
   AISystemFilter: AiSystemFilter;
   AISystemPayload: Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
+  AISystemUpsertPayload: Omit<AiSystemUpsertPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
   Applicability: EntityRow;
   ApplicabilityPayload: Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
   ApplicabilityRuleMatch: RuleFinding;
@@ -3312,6 +3475,7 @@ export type ResolversParentTypes = {
   ControlFilter: ControlFilter;
   ControlImplementation: LinkView;
   ControlPayload: Omit<ControlPayload, 'control'> & { control: ResolversParentTypes['Control'] };
+  ControlUpsertPayload: Omit<ControlUpsertPayload, 'control'> & { control: ResolversParentTypes['Control'] };
   CoverageChange: CoverageChangeView;
   CoverageChangeReason: ChangeReasonView;
   CoverageScope: CoverageScope;
@@ -3333,6 +3497,7 @@ export type ResolversParentTypes = {
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
   DatasetFilter: DatasetFilter;
   DatasetPayload: Omit<DatasetPayload, 'dataset'> & { dataset: ResolversParentTypes['Dataset'] };
+  DatasetUpsertPayload: Omit<DatasetUpsertPayload, 'dataset'> & { dataset: ResolversParentTypes['Dataset'] };
   DatasetUse: LinkView;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -3348,6 +3513,7 @@ export type ResolversParentTypes = {
   EvidenceRejection: EvidenceRejectionView;
   EvidenceReuse: EvidenceReuseView;
   EvidenceScope: EntityRow;
+  EvidenceUpsertPayload: Omit<EvidenceUpsertPayload, 'evidence'> & { evidence: ResolversParentTypes['Evidence'] };
   EvidenceUse: EvidenceUseView;
   ExportedDocument: ExportedDocument;
   ExternalRef: ExternalRef;
@@ -3373,6 +3539,7 @@ export type ResolversParentTypes = {
   ModelEdge: Omit<ModelEdge, 'node'> & { node: ResolversParentTypes['Model'] };
   ModelFilter: ModelFilter;
   ModelPayload: Omit<ModelPayload, 'model'> & { model: ResolversParentTypes['Model'] };
+  ModelUpsertPayload: Omit<ModelUpsertPayload, 'model'> & { model: ResolversParentTypes['Model'] };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Obligation: EntityRow;
@@ -3380,6 +3547,7 @@ export type ResolversParentTypes = {
   ObligationEdge: Omit<ObligationEdge, 'node'> & { node: ResolversParentTypes['Obligation'] };
   ObligationFilter: ObligationFilter;
   ObligationPayload: Omit<ObligationPayload, 'obligation'> & { obligation: ResolversParentTypes['Obligation'] };
+  ObligationUpsertPayload: Omit<ObligationUpsertPayload, 'obligation'> & { obligation: ResolversParentTypes['Obligation'] };
   PageInfo: PageInfo;
   Party: EntityRow;
   PartyAssignment: EntityRow;
@@ -3387,6 +3555,7 @@ export type ResolversParentTypes = {
   PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
   PartyFilter: PartyFilter;
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
+  PartyUpsertPayload: Omit<PartyUpsertPayload, 'party'> & { party: ResolversParentTypes['Party'] };
   Provenance: CrosswalkSetRow;
   Query: Record<PropertyKey, never>;
   RejectedControl: RejectedControlFact;
@@ -3402,6 +3571,7 @@ export type ResolversParentTypes = {
   RiskFilter: RiskFilter;
   RiskPayload: Omit<RiskPayload, 'risk'> & { risk: ResolversParentTypes['Risk'] };
   RiskSubject: EntityRow;
+  RiskUpsertPayload: Omit<RiskUpsertPayload, 'risk'> & { risk: ResolversParentTypes['Risk'] };
   SectionCoverage: SectionCoverageView;
   ServiceInfo: ServiceInfo;
   SetApplicabilityInput: SetApplicabilityInput;
@@ -3461,6 +3631,11 @@ export type AiSystemEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type AiSystemPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystemPayload'] = ResolversParentTypes['AISystemPayload']> = {
+  aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
+};
+
+export type AiSystemUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystemUpsertPayload'] = ResolversParentTypes['AISystemUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
   aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
 };
 
@@ -3584,6 +3759,11 @@ export type ControlPayloadResolvers<ContextType = Context, ParentType extends Re
   control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
 };
 
+export type ControlUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ControlUpsertPayload'] = ResolversParentTypes['ControlUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  control?: Resolver<ResolversTypes['Control'], ParentType, ContextType>;
+};
+
 export type CoverageChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageChange'] = ResolversParentTypes['CoverageChange']> = {
   after?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
@@ -3683,6 +3863,11 @@ export type DatasetPayloadResolvers<ContextType = Context, ParentType extends Re
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
 };
 
+export type DatasetUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetUpsertPayload'] = ResolversParentTypes['DatasetUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+};
+
 export type DatasetUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetUse'] = ResolversParentTypes['DatasetUse']> = {
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['DatasetPurpose'], ParentType, ContextType>;
@@ -3768,6 +3953,11 @@ export type EvidenceReuseResolvers<ContextType = Context, ParentType extends Res
 
 export type EvidenceScopeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceScope'] = ResolversParentTypes['EvidenceScope']> = {
   __resolveType: TypeResolveFn<'AISystem' | 'Dataset', ParentType, ContextType>;
+};
+
+export type EvidenceUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceUpsertPayload'] = ResolversParentTypes['EvidenceUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
 };
 
 export type EvidenceUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceUse'] = ResolversParentTypes['EvidenceUse']> = {
@@ -3934,6 +4124,11 @@ export type ModelPayloadResolvers<ContextType = Context, ParentType extends Reso
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
 };
 
+export type ModelUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelUpsertPayload'] = ResolversParentTypes['ModelUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationCreateAiSystemArgs, 'input'>>;
   createApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationCreateApplicabilityArgs, 'input'>>;
@@ -3967,6 +4162,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateObligation?: Resolver<ResolversTypes['ObligationPayload'], ParentType, ContextType, RequireFields<MutationUpdateObligationArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartyArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateRisk?: Resolver<ResolversTypes['RiskPayload'], ParentType, ContextType, RequireFields<MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
+  upsertAISystem?: Resolver<ResolversTypes['AISystemUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertAiSystemArgs, 'input' | 'ref'>>;
+  upsertControl?: Resolver<ResolversTypes['ControlUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertControlArgs, 'input' | 'ref'>>;
+  upsertDataset?: Resolver<ResolversTypes['DatasetUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertDatasetArgs, 'input' | 'ref'>>;
+  upsertEvidence?: Resolver<ResolversTypes['EvidenceUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertEvidenceArgs, 'input' | 'ref'>>;
+  upsertModel?: Resolver<ResolversTypes['ModelUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertModelArgs, 'input' | 'ref'>>;
+  upsertObligation?: Resolver<ResolversTypes['ObligationUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertObligationArgs, 'input' | 'ref'>>;
+  upsertParty?: Resolver<ResolversTypes['PartyUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertPartyArgs, 'input' | 'ref'>>;
+  upsertRisk?: Resolver<ResolversTypes['RiskUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertRiskArgs, 'input' | 'ref'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -4006,6 +4209,11 @@ export type ObligationPayloadResolvers<ContextType = Context, ParentType extends
   obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
 };
 
+export type ObligationUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObligationUpsertPayload'] = ResolversParentTypes['ObligationUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4042,6 +4250,11 @@ export type PartyEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type PartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyPayload'] = ResolversParentTypes['PartyPayload']> = {
+  party?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
+};
+
+export type PartyUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyUpsertPayload'] = ResolversParentTypes['PartyUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
   party?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
 };
 
@@ -4200,6 +4413,11 @@ export type RiskSubjectResolvers<ContextType = Context, ParentType extends Resol
   __resolveType: TypeResolveFn<'AISystem' | 'Dataset', ParentType, ContextType>;
 };
 
+export type RiskUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskUpsertPayload'] = ResolversParentTypes['RiskUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
+};
+
 export type SectionCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectionCoverage'] = ResolversParentTypes['SectionCoverage']> = {
   section?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
@@ -4251,6 +4469,7 @@ export type Resolvers<ContextType = Context> = {
   AISystemConnection?: AiSystemConnectionResolvers<ContextType>;
   AISystemEdge?: AiSystemEdgeResolvers<ContextType>;
   AISystemPayload?: AiSystemPayloadResolvers<ContextType>;
+  AISystemUpsertPayload?: AiSystemUpsertPayloadResolvers<ContextType>;
   Applicability?: ApplicabilityResolvers<ContextType>;
   ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
   ApplicabilityRuleMatch?: ApplicabilityRuleMatchResolvers<ContextType>;
@@ -4266,6 +4485,7 @@ export type Resolvers<ContextType = Context> = {
   ControlEdge?: ControlEdgeResolvers<ContextType>;
   ControlImplementation?: ControlImplementationResolvers<ContextType>;
   ControlPayload?: ControlPayloadResolvers<ContextType>;
+  ControlUpsertPayload?: ControlUpsertPayloadResolvers<ContextType>;
   CoverageChange?: CoverageChangeResolvers<ContextType>;
   CoverageChangeReason?: CoverageChangeReasonResolvers<ContextType>;
   CoverageStatusChange?: CoverageStatusChangeResolvers<ContextType>;
@@ -4276,6 +4496,7 @@ export type Resolvers<ContextType = Context> = {
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
   DatasetEdge?: DatasetEdgeResolvers<ContextType>;
   DatasetPayload?: DatasetPayloadResolvers<ContextType>;
+  DatasetUpsertPayload?: DatasetUpsertPayloadResolvers<ContextType>;
   DatasetUse?: DatasetUseResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -4290,6 +4511,7 @@ export type Resolvers<ContextType = Context> = {
   EvidenceRejection?: EvidenceRejectionResolvers<ContextType>;
   EvidenceReuse?: EvidenceReuseResolvers<ContextType>;
   EvidenceScope?: EvidenceScopeResolvers<ContextType>;
+  EvidenceUpsertPayload?: EvidenceUpsertPayloadResolvers<ContextType>;
   EvidenceUse?: EvidenceUseResolvers<ContextType>;
   ExportedDocument?: ExportedDocumentResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
@@ -4308,18 +4530,21 @@ export type Resolvers<ContextType = Context> = {
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
   ModelPayload?: ModelPayloadResolvers<ContextType>;
+  ModelUpsertPayload?: ModelUpsertPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Obligation?: ObligationResolvers<ContextType>;
   ObligationConnection?: ObligationConnectionResolvers<ContextType>;
   ObligationEdge?: ObligationEdgeResolvers<ContextType>;
   ObligationPayload?: ObligationPayloadResolvers<ContextType>;
+  ObligationUpsertPayload?: ObligationUpsertPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Party?: PartyResolvers<ContextType>;
   PartyAssignment?: PartyAssignmentResolvers<ContextType>;
   PartyConnection?: PartyConnectionResolvers<ContextType>;
   PartyEdge?: PartyEdgeResolvers<ContextType>;
   PartyPayload?: PartyPayloadResolvers<ContextType>;
+  PartyUpsertPayload?: PartyUpsertPayloadResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectedControl?: RejectedControlResolvers<ContextType>;
@@ -4334,6 +4559,7 @@ export type Resolvers<ContextType = Context> = {
   RiskEdge?: RiskEdgeResolvers<ContextType>;
   RiskPayload?: RiskPayloadResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  RiskUpsertPayload?: RiskUpsertPayloadResolvers<ContextType>;
   SectionCoverage?: SectionCoverageResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
   SoaEntry?: SoaEntryResolvers<ContextType>;

@@ -31,7 +31,7 @@ import type { LinkView } from './views.js';
 
 const MAX_PAGE = 500;
 
-function invalidInput(problems: readonly FieldProblem[]): AppError {
+export function invalidInput(problems: readonly FieldProblem[]): AppError {
   const [first] = problems;
   return new AppError(ErrorCode.BAD_USER_INPUT, `${first?.field ?? 'input'} ${first?.message ?? 'is invalid'}`, {
     field: first?.field,
@@ -83,7 +83,7 @@ async function list(type: EntityType, args: { first?: number | null; after?: str
   };
 }
 
-function checkExternalRefs(refs: readonly { system: string; id: string }[]): void {
+export function checkExternalRefs(refs: readonly { system: string; id: string }[]): void {
   const seen = new Set<string>();
   refs.forEach((ref, index) => {
     for (const part of ['system', 'id'] as const) {

@@ -169,3 +169,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     neo4j: Object.freeze(neo4j),
   });
 }
+
+/**
+ * The configuration of `npm run bench`: always its own local Neo4j (.local/neo4j/bench,
+ * port 7689), which it wipes, whatever NEO4J_URI says.
+ */
+export function loadBenchConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const { NEO4J_URI: _uri, NEO4J_USER: _user, NEO4J_PASSWORD: _password, NEO4J_DATABASE: _database, ...rest } = env;
+  return loadConfig({ ...rest, LOCAL_NEO4J_HOME: '.local/neo4j/bench', LOCAL_NEO4J_BOLT_PORT: '7689', LOG_LEVEL: 'silent' }, cwd);
+}

@@ -1685,6 +1685,8 @@ export type Mutation = {
    * One transaction.
    */
   setApplicability: ApplicabilityPayload;
+  /** Applies a batch of records and links from one source system, all or nothing, in one transaction: each record is matched by its reference in that system and created, updated as a whole, left unchanged, or deleted; each link is made or removed. With `dryRun: true` the batch is applied and then rolled back, so the diff it returns is exactly what a real run would do, and nothing is written. Invalid items are all reported at once, each with its index and field (`extensions.problems`), and nothing is written. */
+  sync: SyncResult;
   /** Removes a link; removing one that does not exist changes nothing. */
   unlink: LinkPayload;
   /** Changes a AISystem. Fails with NOT_FOUND for an unknown id and CONFLICT when `expectedVersion` is not the stored version. */
@@ -1862,6 +1864,12 @@ export type MutationLinkArgs = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationSetApplicabilityArgs = {
   input: SetApplicabilityInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationSyncArgs = {
+  batch: SyncBatchInput;
 };
 
 
@@ -2975,6 +2983,125 @@ export type StatementOfApplicability = {
   markdown: Scalars['String']['output'];
 };
 
+/** What happened to one record. */
+export type SyncAction =
+  /** Created. */
+  | 'CREATED'
+  /** Deleted, or for a link removed. */
+  | 'DELETED'
+  /** Already as given: nothing written. */
+  | 'UNCHANGED'
+  /** Updated as a whole. */
+  | 'UPDATED';
+
+/** A batch of records and links from one source system. */
+export type SyncBatchInput = {
+  /** Compute the diff and write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The records, at most 20,000. */
+  entities?: InputMaybe<Array<SyncEntityInput>>;
+  /** The links, at most 20,000. */
+  links?: InputMaybe<Array<SyncLinkInput>>;
+  /** The source system, for example `servicenow`: every reference in the batch is an id there. */
+  source: Scalars['String']['input'];
+};
+
+/** One record of a batch: its reference in the source system and, unless it is deleted, exactly one of the typed inputs. */
+export type SyncEntityInput = {
+  /** The record, when it is a AISystem. */
+  aiSystem?: InputMaybe<CreateAiSystemInput>;
+  /** The record, when it is a Control. */
+  control?: InputMaybe<CreateControlInput>;
+  /** The record, when it is a Dataset. */
+  dataset?: InputMaybe<CreateDatasetInput>;
+  /** Delete the record this reference points to (with its links). */
+  delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The record, when it is a Evidence. */
+  evidence?: InputMaybe<CreateEvidenceInput>;
+  /** The record, when it is a Model. */
+  model?: InputMaybe<CreateModelInput>;
+  /** The record, when it is a Obligation. */
+  obligation?: InputMaybe<CreateObligationInput>;
+  /** The record, when it is a Party. */
+  party?: InputMaybe<CreatePartyInput>;
+  /** The record's id in the source system. */
+  ref: Scalars['String']['input'];
+  /** The record, when it is a Risk. */
+  risk?: InputMaybe<CreateRiskInput>;
+};
+
+/** What happened to one record of a batch. */
+export type SyncEntityResult = {
+  __typename?: 'SyncEntityResult';
+  /** What happened. */
+  action: SyncAction;
+  /** Its id here. For a record a dry run would create, the id it had during the dry run; a real run gives it another. */
+  id: Scalars['ID']['output'];
+  /** Its position in the batch. */
+  index: Scalars['Int']['output'];
+  /** Its reference in the source system. */
+  ref: Scalars['String']['output'];
+  /** Its type. */
+  type: Scalars['String']['output'];
+};
+
+/** One link of a batch. Each end is a reference in the source system (a record of this batch or one synced before), or, for `to`, a requirement id such as `iso42001:A.6.2.4`. */
+export type SyncLinkInput = {
+  /** For IMPLEMENTS: whether the control implements all of the requirement or part of it. */
+  coverage?: InputMaybe<Coverage>;
+  /** Remove the link instead. */
+  delete?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The reference of the record the link starts from. */
+  from: Scalars['String']['input'];
+  /** The relationship. */
+  kind: LinkKind;
+  /** For USES_DATASET: what the system uses the dataset for. */
+  purpose?: InputMaybe<DatasetPurpose>;
+  /** The reference of the record it goes to, or a requirement id. */
+  to: Scalars['String']['input'];
+};
+
+/** What happened to one link of a batch. */
+export type SyncLinkResult = {
+  __typename?: 'SyncLinkResult';
+  /** What happened. */
+  action: SyncAction;
+  /** The id here of the record it starts from. */
+  fromId: Scalars['ID']['output'];
+  /** Its position in the batch. */
+  index: Scalars['Int']['output'];
+  /** The relationship. */
+  kind: LinkKind;
+  /** The id here of the record or requirement it goes to. */
+  toId: Scalars['ID']['output'];
+};
+
+/** What a sync did, or would do on a dry run. */
+export type SyncResult = {
+  __typename?: 'SyncResult';
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** One entry per record of the batch, in batch order. */
+  entities: Array<SyncEntityResult>;
+  /** One entry per link of the batch, in batch order. */
+  links: Array<SyncLinkResult>;
+  /** Counts per action, records and links together. */
+  summary: SyncSummary;
+};
+
+/** Counts per action. */
+export type SyncSummary = {
+  __typename?: 'SyncSummary';
+  /** Created. */
+  created: Scalars['Int']['output'];
+  /** Deleted (records) or removed (links). */
+  deleted: Scalars['Int']['output'];
+  /** Already as given. */
+  unchanged: Scalars['Int']['output'];
+  /** Updated. */
+  updated: Scalars['Int']['output'];
+};
+
 /** Where a trace starts and what it reaches. */
 export type Trace = {
   __typename?: 'Trace';
@@ -3433,6 +3560,14 @@ export type ResolversTypes = {
   SoaEntry: ResolverTypeWrapper<SoaRow>;
   StatementOfApplicability: ResolverTypeWrapper<SoaView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncAction: SyncAction;
+  SyncBatchInput: SyncBatchInput;
+  SyncEntityInput: SyncEntityInput;
+  SyncEntityResult: ResolverTypeWrapper<SyncEntityResult>;
+  SyncLinkInput: SyncLinkInput;
+  SyncLinkResult: ResolverTypeWrapper<SyncLinkResult>;
+  SyncResult: ResolverTypeWrapper<SyncResult>;
+  SyncSummary: ResolverTypeWrapper<SyncSummary>;
   Trace: ResolverTypeWrapper<TraceView>;
   TracePath: ResolverTypeWrapper<TracePathView>;
   TraceRoute: TraceRoute;
@@ -3578,6 +3713,13 @@ export type ResolversParentTypes = {
   SoaEntry: SoaRow;
   StatementOfApplicability: SoaView;
   String: Scalars['String']['output'];
+  SyncBatchInput: SyncBatchInput;
+  SyncEntityInput: SyncEntityInput;
+  SyncEntityResult: SyncEntityResult;
+  SyncLinkInput: SyncLinkInput;
+  SyncLinkResult: SyncLinkResult;
+  SyncResult: SyncResult;
+  SyncSummary: SyncSummary;
   Trace: TraceView;
   TracePath: TracePathView;
   TracedRequirement: TracedRequirementView;
@@ -4152,6 +4294,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
+  sync?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationSyncArgs, 'batch'>>;
   unlink?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   updateAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationUpdateAiSystemArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateApplicabilityArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -4447,6 +4590,36 @@ export type StatementOfApplicabilityResolvers<ContextType = Context, ParentType 
   markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SyncEntityResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncEntityResult'] = ResolversParentTypes['SyncEntityResult']> = {
+  action?: Resolver<ResolversTypes['SyncAction'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SyncLinkResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncLinkResult'] = ResolversParentTypes['SyncLinkResult']> = {
+  action?: Resolver<ResolversTypes['SyncAction'], ParentType, ContextType>;
+  fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LinkKind'], ParentType, ContextType>;
+  toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SyncResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncResult'] = ResolversParentTypes['SyncResult']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['SyncEntityResult']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['SyncLinkResult']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['SyncSummary'], ParentType, ContextType>;
+};
+
+export type SyncSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncSummary'] = ResolversParentTypes['SyncSummary']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TraceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trace'] = ResolversParentTypes['Trace']> = {
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   requirements?: Resolver<Array<ResolversTypes['TracedRequirement']>, ParentType, ContextType>;
@@ -4564,6 +4737,10 @@ export type Resolvers<ContextType = Context> = {
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
   SoaEntry?: SoaEntryResolvers<ContextType>;
   StatementOfApplicability?: StatementOfApplicabilityResolvers<ContextType>;
+  SyncEntityResult?: SyncEntityResultResolvers<ContextType>;
+  SyncLinkResult?: SyncLinkResultResolvers<ContextType>;
+  SyncResult?: SyncResultResolvers<ContextType>;
+  SyncSummary?: SyncSummaryResolvers<ContextType>;
   Trace?: TraceResolvers<ContextType>;
   TracePath?: TracePathResolvers<ContextType>;
   TracedRequirement?: TracedRequirementResolvers<ContextType>;

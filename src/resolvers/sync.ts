@@ -5,14 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
-import { ENTITIES, type EntityType } from '../domain/entity-spec.js';
+import { ENTITIES, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import { sameFields } from '../domain/upsert.js';
-import { BadUserInputError, ConflictError } from '../errors.js';
-import type { Resolvers, UpsertAction } from '../generated/resolvers.js';
-import { createEntity, ENTITY_ROW, updateEntity, type EntityRow } from '../graph/statements/organisation.js';
+import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
+import type { LinkKind, Resolvers, SyncBatchInput, UpsertAction } from '../generated/resolvers.js';
+import type { ChangeEntry } from '../graph/statements/changes.js';
+import { createEntity, ENTITY_ROW, findKinds, updateEntity, type EntityRow, type LinkRow, type NodeSpace } from '../graph/statements/organisation.js';
+import { createEntities, deleteEntities, listLinksOfMany, lockByExternalRefs, mergeLinks, removeLinks, replaceEntities } from '../graph/statements/sync.js';
 import type { Statement } from '../graph/executor.js';
-import { recordChanges, snapshot } from './changes.js';
+import { linkChange, recordChanges, snapshot } from './changes.js';
 import { checkExternalRefs, invalidInput } from './organisation.js';
 
 const UPSERT_TYPES: readonly EntityType[] = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party'];
@@ -76,4 +78,247 @@ for (const type of UPSERT_TYPES) {
   };
 }
 
-export const syncResolvers: Resolvers = { Mutation: mutations as Resolvers['Mutation'] };
+
+/* ---------------------------------------------------------------- sync(batch) */
+
+const MAX_ITEMS = 20_000;
+const CHUNK = 1000;
+const TYPE_FIELDS: readonly [string, EntityType][] = UPSERT_TYPES.map((t) => [payloadField(t), t]);
+
+interface SyncProblem {
+  readonly list: 'entities' | 'links';
+  readonly index: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+function problemsError(problems: readonly SyncProblem[]): AppError {
+  const where = (p: SyncProblem): string => `${p.list}[${p.index}]${p.field ? `.${p.field}` : ''}`;
+  const first = problems[0]!;
+  return new AppError(ErrorCode.BAD_USER_INPUT, `${where(first)} ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`, {
+    field: where(first),
+    problems: problems.slice(0, 1000).map((p) => ({ index: p.index, field: where(p), message: p.message })),
+  });
+}
+
+/** Thrown inside the transaction to roll a dry run back, carrying what it would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly result: SyncOutcome) {
+    super('dry run');
+  }
+}
+
+type SyncAction = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED';
+interface SyncOutcome {
+  dryRun: boolean;
+  summary: { created: number; updated: number; unchanged: number; deleted: number };
+  entities: { index: number; ref: string; type: string; id: string; action: SyncAction }[];
+  links: { index: number; kind: LinkKind; fromId: string; toId: string; action: SyncAction }[];
+}
+
+interface EntityItem {
+  readonly index: number;
+  readonly ref: string;
+  readonly remove: boolean;
+  readonly type: EntityType | null;
+  readonly values: Record<string, unknown>;
+}
+
+const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Checks every item of a batch without touching the graph; all problems at once. */
+function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: SyncProblem[] } {
+  const problems: SyncProblem[] = [];
+  const entities: EntityItem[] = [];
+  const seen = new Set<string>();
+  (batch.entities ?? []).forEach((entry, index) => {
+    const at = (field: string, message: string) => problems.push({ list: 'entities', index, field, message });
+    if (entry.ref.trim() === '' || entry.ref.length > 200) at('ref', 'must be 1 to 200 characters');
+    if (seen.has(entry.ref)) at('ref', 'appears earlier in the batch');
+    seen.add(entry.ref);
+    const given = TYPE_FIELDS.filter(([field]) => (entry as Record<string, unknown>)[field] != null);
+    const remove = entry.delete === true;
+    if (remove) {
+      if (given.length > 0) at(given[0]![0], 'must be left out when the record is deleted');
+      entities.push({ index, ref: entry.ref, remove, type: null, values: {} });
+      return;
+    }
+    if (given.length !== 1) {
+      at('', `must give exactly one of ${TYPE_FIELDS.map(([f]) => f).join(', ')}`);
+      return;
+    }
+    const [field, type] = given[0]!;
+    const { externalRefs, ...fields } = (entry as unknown as Record<string, Record<string, unknown>>)[field]!;
+    if (externalRefs != null) at(`${field}.externalRefs`, 'must be left out: the reference is `ref`');
+    const result = validateEntityInput(ENTITIES[type], fields, 'create');
+    if (!result.ok) {
+      for (const p of result.problems) at(`${field}.${p.field}`, p.message);
+      return;
+    }
+    for (const p of crossFieldProblems(type, result.values)) at(`${field}.${p.field}`, p.message);
+    entities.push({ index, ref: entry.ref, remove, type, values: result.values });
+  });
+  (batch.links ?? []).forEach((link, index) => {
+    const at = (field: string, message: string) => problems.push({ list: 'links', index, field, message });
+    const def = linkDef(link.kind)!;
+    for (const end of ['from', 'to'] as const) if (link[end].trim() === '' || link[end].length > 300) at(end, 'must be 1 to 300 characters');
+    if (link.delete === true) return;
+    const property = def.property?.name;
+    for (const name of ['purpose', 'coverage'] as const) {
+      if (link[name] != null && property !== name) at(name, `${def.kind} takes no ${name}`);
+    }
+    if (property && link[property] == null) at(property, `${def.kind} needs a ${property}`);
+  });
+  return { entities, problems };
+}
+
+export async function sync(batch: SyncBatchInput, context: Context): Promise<SyncOutcome> {
+  const source = batch.source.trim();
+  if (source === '' || batch.source.length > 200) throw new BadUserInputError('source must be 1 to 200 characters', 'batch.source');
+  for (const list of ['entities', 'links'] as const) {
+    if ((batch[list]?.length ?? 0) > MAX_ITEMS) throw new BadUserInputError(`a batch holds at most ${MAX_ITEMS} ${list}`, `batch.${list}`);
+  }
+  const { entities, problems } = checkBatch(batch);
+  if (problems.length > 0) throw problemsError(problems);
+  const links = batch.links ?? [];
+  const key = (ref: string): string => `${batch.source}|${ref}`;
+
+  try {
+    return await context.graph.transaction('WRITE', 'sync', async (tx) => {
+      const refs = [...new Set([...entities.map((e) => e.ref), ...links.flatMap((l) => [l.from, l.to])])];
+      const existing = new Map<string, EntityRow>();
+      for (const part of chunks(refs)) for (const row of await tx.run(lockByExternalRefs(part.map(key)))) existing.set(row.key, row.entity);
+
+      const failures: SyncProblem[] = [];
+      const outcome: SyncOutcome = { dryRun: batch.dryRun === true, summary: { created: 0, updated: 0, unchanged: 0, deleted: 0 }, entities: [], links: [] };
+      const creates = new Map<EntityType, { id: string; values: Record<string, unknown>; ref: { system: string; id: string } }[]>();
+      const updates = new Map<EntityType, { id: string; values: Record<string, unknown>; before: EntityRow }[]>();
+      const deletes: EntityRow[] = [];
+      // What each reference of the batch names once the batch is applied.
+      const resolved = new Map<string, { id: string; type: string } | null>();
+      for (const [k, row] of existing) resolved.set(k, { id: row.id, type: row.type });
+
+      for (const item of entities) {
+        const found = existing.get(key(item.ref));
+        let action: SyncAction;
+        let id: string;
+        let type: string;
+        if (item.remove) {
+          if (found === undefined) {
+            failures.push({ list: 'entities', index: item.index, field: 'ref', message: `no record has the reference ${source} ${item.ref}` });
+            continue;
+          }
+          [action, id, type] = ['DELETED', found.id, found.type];
+          deletes.push(found);
+          resolved.set(key(item.ref), null);
+        } else if (found === undefined) {
+          [action, id, type] = ['CREATED', `${ENTITIES[item.type!].prefix}_${randomUUID()}`, item.type!];
+          creates.set(item.type!, [...(creates.get(item.type!) ?? []), { id, values: item.values, ref: { system: batch.source, id: item.ref } }]);
+          resolved.set(key(item.ref), { id, type });
+        } else if (found.type !== item.type) {
+          failures.push({ list: 'entities', index: item.index, field: 'ref', message: `belongs to a ${found.type}, not a ${item.type}` });
+          continue;
+        } else {
+          [id, type] = [found.id, found.type];
+          if (sameFields(ENTITIES[item.type], found, item.values)) action = 'UNCHANGED';
+          else {
+            action = 'UPDATED';
+            updates.set(item.type, [...(updates.get(item.type) ?? []), { id, values: item.values, before: found }]);
+          }
+        }
+        outcome.entities.push({ index: item.index, ref: item.ref, type, id, action });
+      }
+
+      // Link ends: references of this source, or requirement ids.
+      const unresolved = [...new Set(links.map((l) => l.to).filter((to) => !resolved.has(key(to))))];
+      const requirements = new Set<string>();
+      for (const part of chunks(unresolved)) for (const row of await tx.run(findKinds(part))) if (row.kind === 'Requirement') requirements.add(row.id);
+      const planned: { index: number; def: LinkDef; from: { id: string; type: string }; to: { id: string; space: NodeSpace }; property: string | null; remove: boolean }[] = [];
+      links.forEach((link, index) => {
+        const def = linkDef(link.kind)!;
+        const from = resolved.get(key(link.from));
+        const toEntity = resolved.get(key(link.to));
+        const to = toEntity ? { id: toEntity.id, space: 'Entity' as NodeSpace, kind: toEntity.type } : requirements.has(link.to) ? { id: link.to, space: 'Requirement' as NodeSpace, kind: 'Requirement' } : null;
+        if (!from) failures.push({ list: 'links', index, field: 'from', message: from === null ? 'is deleted by this batch' : `no record has the reference ${source} ${link.from}` });
+        else if (!def.from.includes(from.type as EntityType)) failures.push({ list: 'links', index, field: 'from', message: `${def.kind} starts from ${def.from.join(' or ')}, not a ${from.type}` });
+        if (!to) failures.push({ list: 'links', index, field: 'to', message: toEntity === null ? 'is deleted by this batch' : `is neither a reference of ${source} nor a requirement` });
+        else if (!(def.to as readonly string[]).includes(to.kind)) failures.push({ list: 'links', index, field: 'to', message: `${def.kind} goes to ${def.to.join(' or ')}, not a ${to.kind}` });
+        if (from && to && def.from.includes(from.type as EntityType) && (def.to as readonly string[]).includes(to.kind)) {
+          planned.push({ index, def, from, to, property: link.delete ? null : ((def.property ? link[def.property.name] : null) ?? null), remove: link.delete === true });
+        }
+      });
+      if (failures.length > 0) throw problemsError(failures.sort((a, b) => (a.list === b.list ? a.index - b.index : a.list === 'entities' ? -1 : 1)));
+
+      // Writes: deletions, creations, updates, then links; the change log last, in that order.
+      const changes: ChangeEntry[] = [];
+      if (deletes.length > 0) {
+        const ids = deletes.map((d) => d.id);
+        const removed: LinkRow[] = [];
+        for (const part of chunks(ids)) removed.push(...(await tx.run(listLinksOfMany(part))).map((r) => r.link));
+        for (const l of removed) changes.push(linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined));
+        for (const d of deletes) {
+          const own = removed.filter((l) => l.from === d.id || l.to === d.id).map(({ fromType: _t, ...l }) => l);
+          changes.push({ operation: 'DELETE', entityId: d.id, entityType: d.type, before: { ...snapshot(d), links: own }, after: null });
+        }
+        for (const part of chunks(ids)) await tx.run(deleteEntities(part));
+      }
+      for (const [type, items] of creates) {
+        for (const part of chunks(items)) {
+          for (const { entity } of await tx.run(createEntities(type, part))) changes.push({ operation: 'CREATE', entityId: entity.id, entityType: type, before: null, after: snapshot(entity) });
+        }
+      }
+      for (const [type, items] of updates) {
+        const before = new Map(items.map((i) => [i.id, i.before]));
+        for (const part of chunks(items)) {
+          for (const { entity } of await tx.run(replaceEntities(type, part.map(({ id, values }) => ({ id, values }))))) {
+            changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: type, before: snapshot(before.get(entity.id)!), after: snapshot(entity) });
+          }
+        }
+      }
+      const linkActions = new Map<number, SyncAction>();
+      const groups = new Map<string, typeof planned>();
+      for (const p of planned) groups.set(`${p.def.kind}|${p.to.space}|${p.remove}`, [...(groups.get(`${p.def.kind}|${p.to.space}|${p.remove}`) ?? []), p]);
+      for (const group of groups.values()) {
+        const { def, remove } = group[0]!;
+        const space = group[0]!.to.space;
+        for (const part of chunks(group)) {
+          const rows = remove
+            ? await tx.run(removeLinks(def, space, part.map((p) => ({ from: p.from.id, to: p.to.id }))))
+            : await tx.run(mergeLinks(def, space, part.map((p) => ({ from: p.from.id, to: p.to.id, property: p.property }))));
+          rows.forEach((row, i) => {
+            const p = part[i]!;
+            if (remove) {
+              linkActions.set(p.index, row.changed ? 'DELETED' : 'UNCHANGED');
+              if (row.changed) changes.push(linkChange('UNLINK', def.kind, p.from, p.to.id, row.before, undefined));
+            } else {
+              const existed = 'existed' in row && row.existed;
+              linkActions.set(p.index, !row.changed ? 'UNCHANGED' : existed ? 'UPDATED' : 'CREATED');
+              if (row.changed) changes.push(linkChange('LINK', def.kind, p.from, p.to.id, existed ? row.before : undefined, p.property));
+            }
+          });
+        }
+      }
+      outcome.links = planned.map((p) => ({ index: p.index, kind: p.def.kind as LinkKind, fromId: p.from.id, toId: p.to.id, action: linkActions.get(p.index)! }));
+      for (let i = 0; i < changes.length; i += 2 * CHUNK) await recordChanges(tx, context.actor, changes.slice(i, i + 2 * CHUNK));
+
+      for (const r of [...outcome.entities, ...outcome.links]) {
+        const field = r.action === 'CREATED' ? 'created' : r.action === 'UPDATED' ? 'updated' : r.action === 'UNCHANGED' ? 'unchanged' : 'deleted';
+        outcome.summary[field] += 1;
+      }
+      if (outcome.dryRun) throw new DryRunRollback(outcome);
+      return outcome;
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.result;
+    throw err;
+  } finally {
+    context.loaders.entityById.clearAll();
+  }
+}
+
+export const syncResolvers: Resolvers = {
+  Mutation: {
+    ...(mutations as Resolvers['Mutation']),
+    sync: (_root, args, context) => sync(args.batch, context),
+  },
+};

@@ -70,3 +70,132 @@ describe('upsert by external reference', () => {
     expect(blank.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+const SYNC = `mutation ($batch: SyncBatchInput!) { sync(batch: $batch) {
+  dryRun summary { created updated unchanged deleted }
+  entities { index ref type id action } links { index kind fromId toId action } } }`;
+
+interface SyncResult {
+  sync: {
+    dryRun: boolean;
+    summary: { created: number; updated: number; unchanged: number; deleted: number };
+    entities: { index: number; ref: string; type: string; id: string; action: string }[];
+    links: { index: number; kind: string; fromId: string; toId: string; action: string }[];
+  };
+}
+
+async function refCount(source: string): Promise<number> {
+  const [row] = await server.graph.read<{ n: number }>({ name: 'countRefs', cypher: 'MATCH (x:ExternalRef {system: $source}) RETURN count(x) AS n', params: { source } });
+  return row!.n;
+}
+
+async function feedTail(): Promise<number> {
+  const [row] = await server.graph.read<{ n: number | null }>({ name: 'lastChange', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} });
+  return row!.n ?? 0;
+}
+
+describe('sync', () => {
+  const source = `archer-${Date.now()}`;
+  const batch = (extra: Record<string, unknown> = {}) => ({
+    source,
+    entities: [
+      { ref: 'SYS-1', aiSystem: { name: 'Claims triage', lifecycleStage: 'DEPLOYMENT', riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: ['DEPLOYER'] } },
+      { ref: 'CTL-1', control: { name: 'Human review of triage outcomes', status: 'OPERATING' } },
+      { ref: 'EV-1', evidence: { title: 'Review sample Q4', evidenceType: 'LOG', validUntil: '2027-12-31' } },
+    ],
+    links: [
+      { kind: 'APPLIES_TO', from: 'CTL-1', to: 'SYS-1' },
+      { kind: 'IMPLEMENTS', from: 'CTL-1', to: 'iso42001:A.6.2.6', coverage: 'PARTIAL' },
+      { kind: 'SUPPORTS', from: 'EV-1', to: 'CTL-1' },
+    ],
+    ...extra,
+  });
+
+  it('diffs a dry run without writing, applies the same diff, and reports UNCHANGED the second time without logging', async () => {
+    const dry = (await ok<SyncResult>(SYNC, { batch: batch({ dryRun: true }) })).sync;
+    expect(dry).toMatchObject({ dryRun: true, summary: { created: 6, updated: 0, unchanged: 0, deleted: 0 } });
+    expect(await refCount(source)).toBe(0);
+
+    const before = await feedTail();
+    const real = (await ok<SyncResult>(SYNC, { batch: batch() })).sync;
+    expect(real.summary).toEqual(dry.summary);
+    expect(real.entities.map((e) => [e.index, e.ref, e.type, e.action])).toEqual(dry.entities.map((e) => [e.index, e.ref, e.type, e.action]));
+    expect(real.links.map((l) => [l.kind, l.action])).toEqual([
+      ['APPLIES_TO', 'CREATED'],
+      ['IMPLEMENTS', 'CREATED'],
+      ['SUPPORTS', 'CREATED'],
+    ]);
+    expect(await refCount(source)).toBe(3);
+    expect(await feedTail()).toBe(before + 6);
+
+    const again = (await ok<SyncResult>(SYNC, { batch: batch() })).sync;
+    expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 6, deleted: 0 });
+    expect(again.entities.map((e) => e.id)).toEqual(real.entities.map((e) => e.id));
+    expect(await feedTail()).toBe(before + 6);
+  });
+
+  it('updates, deletes and unlinks by reference, with the deletion cascading to links', async () => {
+    const next = await ok<SyncResult>(SYNC, {
+      batch: {
+        source,
+        entities: [
+          { ref: 'CTL-1', control: { name: 'Human review of triage outcomes', status: 'INEFFECTIVE' } },
+          { ref: 'EV-1', delete: true },
+        ],
+        links: [{ kind: 'IMPLEMENTS', from: 'CTL-1', to: 'iso42001:A.6.2.6', delete: true }],
+      },
+    });
+    expect(next.sync.entities.map((e) => [e.ref, e.action])).toEqual([
+      ['CTL-1', 'UPDATED'],
+      ['EV-1', 'DELETED'],
+    ]);
+    expect(next.sync.links.map((l) => l.action)).toEqual(['DELETED']);
+    expect(next.sync.summary).toEqual({ created: 0, updated: 1, unchanged: 0, deleted: 2 });
+    expect(await refCount(source)).toBe(2);
+  });
+
+  it('writes nothing when an item fails midway, naming its index and field', async () => {
+    const other = `${source}-atomic`;
+    const before = await feedTail();
+    const failing = await server.gql(SYNC, {
+      batch: {
+        source: other,
+        entities: [
+          { ref: 'A', control: { name: 'First' } },
+          { ref: 'B', control: { name: 'Second' } },
+        ],
+        links: [
+          { kind: 'IMPLEMENTS', from: 'A', to: 'iso42001:A.6.2.6', coverage: 'FULL' },
+          { kind: 'IMPLEMENTS', from: 'B', to: 'iso42001:Z.99', coverage: 'FULL' },
+        ],
+      },
+    });
+    expect(failing.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'links[1].to',
+      problems: [{ index: 1, field: 'links[1].to', message: `is neither a reference of ${other} nor a requirement` }],
+    });
+    expect(await refCount(other)).toBe(0);
+    expect(await feedTail()).toBe(before);
+  });
+
+  it('reports every invalid item at once, before touching the graph', async () => {
+    const { body } = await server.gql(SYNC, {
+      batch: {
+        source,
+        entities: [
+          { ref: 'X-1' },
+          { ref: 'X-2', risk: { title: 'Drift', category: 'ROBUSTNESS', likelihood: 9, impact: 2 } },
+          { ref: 'X-2', party: { name: 'Ops', kind: 'TEAM' } },
+          { ref: 'SYS-1', control: { name: 'Wrong type' } },
+        ],
+        links: [{ kind: 'IMPLEMENTS', from: 'CTL-1', to: 'iso42001:A.6.2.6' }],
+      },
+    });
+    const problems = (body.errors?.[0]?.extensions?.problems ?? []) as { field: string }[];
+    expect(problems.map((p) => p.field)).toEqual(['entities[0]', 'entities[1].risk.likelihood', 'entities[2].ref', 'links[0].coverage']);
+    // The type clash is found once the graph is read; it is reported the same way.
+    const clash = await server.gql(SYNC, { batch: { source, entities: [{ ref: 'SYS-1', control: { name: 'Wrong type' } }] } });
+    expect(clash.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entities[0].ref' });
+  });
+});

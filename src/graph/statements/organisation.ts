@@ -26,7 +26,7 @@ function label(type: EntityType): string {
 }
 
 /** The Cypher expression that stores a field's parameter with its Neo4j type. */
-function storeExpression(field: FieldDef, param: string): string {
+export function storeExpression(field: FieldDef, param: string): string {
   if (field.spec.kind === 'date') return `CASE WHEN ${param} IS NULL THEN null ELSE date(${param}) END`;
   if (field.spec.kind === 'datetime') return `CASE WHEN ${param} IS NULL THEN null ELSE datetime(${param}) END`;
   if (field.spec.kind === 'int') return `toInteger(${param})`;

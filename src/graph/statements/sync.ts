@@ -1,0 +1,121 @@
+/**
+ * Batched statements for sync: one statement per kind of write and per batch of rows,
+ * however many items, each row a parameter. Labels, relationship types and property
+ * names come only from the entity descriptions.
+ */
+import { ENTITIES, type EntityType, type LinkDef } from '../../domain/entity-spec.js';
+import type { Statement } from '../executor.js';
+import { ENTITY_ROW, storeExpression, type EntityRow, type LinkRow, type NodeSpace } from './organisation.js';
+
+function space(value: NodeSpace): string {
+  if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);
+  return value;
+}
+
+/** The records some external reference keys point to, each locked for the rest of the transaction. */
+export function lockByExternalRefs(keys: readonly string[]): Statement<{ key: string; entity: EntityRow }> {
+  return {
+    name: 'lockByExternalRefs',
+    cypher: `UNWIND $keys AS key
+             MATCH (:ExternalRef {key: key})-[:REFERS_TO]->(n:Entity)
+             SET n._lock = true
+             REMOVE n._lock
+             RETURN key, ${ENTITY_ROW} AS entity`,
+    params: { keys },
+  };
+}
+
+/** Creates records of one type, each with one external reference. */
+export function createEntities(
+  type: EntityType,
+  items: readonly { id: string; values: Readonly<Record<string, unknown>>; ref: { system: string; id: string } }[],
+): Statement<{ entity: EntityRow }> {
+  const sets = ENTITIES[type].fields.map((f) => `n.${f.name} = ${storeExpression(f, `item.values.${f.name}`)}`);
+  return {
+    name: `create${type}Batch`,
+    cypher: `UNWIND $items AS item
+             CREATE (n:Entity:${ENTITIES[type].type} {id: item.id})
+             SET ${sets.join(', ')}, n.version = 1, n.createdAt = datetime(), n.updatedAt = datetime()
+             CREATE (:ExternalRef {key: item.ref.system + '|' + item.ref.id, system: item.ref.system, id: item.ref.id})-[:REFERS_TO]->(n)
+             RETURN ${ENTITY_ROW} AS entity`,
+    params: { items },
+  };
+}
+
+/** Rewrites every field of records of one type (already locked), one version up each. */
+export function replaceEntities(type: EntityType, items: readonly { id: string; values: Readonly<Record<string, unknown>> }[]): Statement<{ entity: EntityRow }> {
+  const sets = ENTITIES[type].fields.map((f) => `n.${f.name} = ${storeExpression(f, `item.values.${f.name}`)}`);
+  return {
+    name: `replace${type}Batch`,
+    cypher: `UNWIND $items AS item
+             MATCH (n:${ENTITIES[type].type} {id: item.id})
+             SET ${sets.join(', ')}, n.version = n.version + 1, n.updatedAt = datetime()
+             RETURN ${ENTITY_ROW} AS entity`,
+    params: { items },
+  };
+}
+
+/** Every link of some records, as stored, with the type of each link's `from` end. */
+export function listLinksOfMany(ids: readonly string[]): Statement<{ link: LinkRow }> {
+  return {
+    name: 'listLinksOfMany',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})-[r]-(m)
+             WHERE m:Entity OR m:Requirement
+             WITH DISTINCT r
+             RETURN { kind: type(r), from: startNode(r).id, fromType: [l IN labels(startNode(r)) WHERE l <> 'Entity'][0],
+                      to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link`,
+    params: { ids },
+  };
+}
+
+/** Deletes records with their links and external references. */
+export function deleteEntities(ids: readonly string[]): Statement<{ deleted: number }> {
+  return {
+    name: 'deleteEntityBatch',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})
+             OPTIONAL MATCH (x:ExternalRef)-[:REFERS_TO]->(n)
+             WITH n, collect(x) AS refs
+             FOREACH (x IN refs | DETACH DELETE x)
+             DETACH DELETE n
+             RETURN count(*) AS deleted`,
+    params: { ids },
+  };
+}
+
+/** Makes links of one kind (or updates their property); says for each whether it changed, and what it was. */
+export function mergeLinks(
+  link: LinkDef,
+  toSpace: NodeSpace,
+  items: readonly { from: string; to: string; property: string | null }[],
+): Statement<{ from: string; to: string; changed: boolean; existed: boolean; before: string | null }> {
+  const prop = link.property?.name;
+  return {
+    name: `link${link.kind}Batch`,
+    cypher: `UNWIND $items AS item
+             MATCH (from:Entity {id: item.from})
+             MATCH (to:${space(toSpace)} {id: item.to})
+             OPTIONAL MATCH (from)-[old:${link.kind}]->(to)
+             WITH item, from, to, old IS NULL${prop ? ` OR old.${prop} <> item.property` : ''} AS changed,
+                  old IS NOT NULL AS existed, ${prop ? `old.${prop}` : 'null'} AS before
+             MERGE (from)-[r:${link.kind}]->(to)
+             ${prop ? `SET r.${prop} = item.property` : ''}
+             RETURN item.from AS from, item.to AS to, changed, existed, before`,
+    params: { items },
+  };
+}
+
+/** Removes links of one kind; says for each whether it existed, and its property. */
+export function removeLinks(link: LinkDef, toSpace: NodeSpace, items: readonly { from: string; to: string }[]): Statement<{ from: string; to: string; changed: boolean; before: string | null }> {
+  const prop = link.property?.name;
+  return {
+    name: `unlink${link.kind}Batch`,
+    cypher: `UNWIND $items AS item
+             OPTIONAL MATCH (:Entity {id: item.from})-[r:${link.kind}]->(:${space(toSpace)} {id: item.to})
+             WITH item, collect(r) AS found, collect(${prop ? `r.${prop}` : 'null'}) AS properties
+             FOREACH (r IN found | DELETE r)
+             RETURN item.from AS from, item.to AS to, size(found) > 0 AS changed, properties[0] AS before`,
+    params: { items },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * npm run backup -- <file>        writes the whole graph to a file (JSON lines)
+ * npm run restore -- <file> --replace
+ *                                 replaces the whole graph with a backup, in one transaction
+ * Both use the configured Neo4j (the local one by default, started if needed).
+ */
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../config.js';
+import { backupLines, parseBackup, readBackup, restoreBackup } from '../graph/backup.js';
+import { migrate } from '../graph/migrations.js';
+import { withGraph } from './graph-session.js';
+import { runCli } from './run-cli.js';
+
+const say = (line: string): void => console.error(line);
+const [command, file, ...flags] = process.argv.slice(2);
+
+await runCli(async () => {
+  if ((command !== 'backup' && command !== 'restore') || !file) {
+    say('usage: npm run backup -- <file>   |   npm run restore -- <file> --replace');
+    return 2;
+  }
+  const config = loadConfig();
+  return withGraph(config, say, async (graph) => {
+    if (command === 'backup') {
+      say('backup: reading the graph');
+      const backup = await readBackup(graph);
+      await writeFile(file, `${[...backupLines(backup)].join('\n')}\n`, 'utf8');
+      say(`backup: ${backup.header.nodes} nodes and ${backup.header.relationships} relationships written to ${file}`);
+      return 0;
+    }
+    if (!flags.includes('--replace')) {
+      say('restore replaces everything in the graph with the backup; run it again with --replace to go ahead');
+      return 2;
+    }
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) lines.push(line);
+    const backup = parseBackup(lines);
+    say(`restore: ${backup.header.nodes} nodes and ${backup.header.relationships} relationships in ${file}`);
+    await migrate(graph);
+    await restoreBackup(graph, backup, say);
+    say('restore: done');
+    return 0;
+  });
+});

@@ -815,6 +815,28 @@ export type CrosswalkSet = Node & {
   to: Framework;
 };
 
+/** A CSV file. */
+export type CsvFile = {
+  __typename?: 'CsvFile';
+  /** The file, with CRLF line ends. */
+  content: Scalars['String']['output'];
+  /** A file name to save it under. */
+  fileName: Scalars['String']['output'];
+  /** text/csv. */
+  mediaType: Scalars['String']['output'];
+  /** Links left out because their other end has no reference in the source. */
+  omittedLinks: Scalars['Int']['output'];
+  /** How many records it holds. */
+  rows: Scalars['Int']['output'];
+};
+
+/** What a GRC CSV holds. */
+export type CsvKind =
+  /** Controls: source, ref, name, description, status, control_type, implements, applies_to. */
+  | 'CONTROLS'
+  /** Evidence: source, ref, title, evidence_type, uri, sha256, collected_by, uploaded_at, effective_from, valid_until, supports, scoped_to. */
+  | 'EVIDENCE';
+
 /** The state of a dataset's quality assessment. */
 export type DataQualityStatus =
   /** Assessed and approved for its uses. */
@@ -1673,6 +1695,8 @@ export type Mutation = {
    * replaced by an import (CONFLICT); an imported one only with `replace: true`.
    */
   importCrosswalkSet: ImportCrosswalkSetPayload;
+  /** Reads a controls or evidence CSV (as `exportCsv` writes it, or as a GRC tool exports it with those columns) and applies it as one `sync` batch: all or nothing. Each row states the record's complete set of links of the kinds the file carries, so links it no longer lists are removed. Problems name the CSV row and column. */
+  importCsv: SyncResult;
   /**
    * Links two records (or a control, an obligation or an evidence item to a requirement).
    * Linking again changes nothing but the link's property. NOT_FOUND for an unknown id;
@@ -1852,6 +1876,14 @@ export type MutationDeriveObligationsArgs = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationImportCrosswalkSetArgs = {
   input: ImportCrosswalkSetInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationImportCsvArgs = {
+  content: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: CsvKind;
 };
 
 
@@ -2281,6 +2313,8 @@ export type Query = {
    * row) or an OSCAL 1.2 mapping-collection (JSON). Importing the file gives back the same set.
    */
   exportCrosswalkSet: ExportedDocument;
+  /** The controls or the evidence that have a reference in one source system, as that system's CSV (columns in the README, "Integrating"), with their links in cells: requirement ids, and references in the same source. A link whose other end has no reference in the source cannot be written and is counted in `omittedLinks`. */
+  exportCsv: CsvFile;
   /**
    * A framework's current version as an OSCAL 1.2 catalog (JSON): groups for the items
    * that only group others, controls for the rest, each with its reference as `label`.
@@ -2455,6 +2489,13 @@ export type QueryEvidenceReuseArgs = {
 export type QueryExportCrosswalkSetArgs = {
   format: CrosswalkFormat;
   id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryExportCsvArgs = {
+  kind: CsvKind;
+  source: Scalars['String']['input'];
 };
 
 
@@ -3026,6 +3067,8 @@ export type SyncEntityInput = {
   party?: InputMaybe<CreatePartyInput>;
   /** The record's id in the source system. */
   ref: Scalars['String']['input'];
+  /** Link kinds for which the batch gives this record's complete set of outgoing links: any stored link of these kinds from the record that the batch does not list is removed (as a GRC export that lists every mapping of a control). Leave out to only add and update links. */
+  replaceLinks?: InputMaybe<Array<LinkKind>>;
   /** The record, when it is a Risk. */
   risk?: InputMaybe<CreateRiskInput>;
 };
@@ -3068,8 +3111,8 @@ export type SyncLinkResult = {
   action: SyncAction;
   /** The id here of the record it starts from. */
   fromId: Scalars['ID']['output'];
-  /** Its position in the batch. */
-  index: Scalars['Int']['output'];
+  /** Its position in the batch; null for a link removed because its record's `replaceLinks` did not list it. */
+  index: Maybe<Scalars['Int']['output']>;
   /** The relationship. */
   kind: LinkKind;
   /** The id here of the record or requirement it goes to. */
@@ -3449,6 +3492,8 @@ export type ResolversTypes = {
   CrosswalkFormat: CrosswalkFormat;
   CrosswalkRejectionReason: CrosswalkRejectionReason;
   CrosswalkSet: ResolverTypeWrapper<CrosswalkSetRow>;
+  CsvFile: ResolverTypeWrapper<CsvFile>;
+  CsvKind: CsvKind;
   DataQualityStatus: DataQualityStatus;
   Dataset: ResolverTypeWrapper<EntityRow>;
   DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'edges'> & { edges: Array<ResolversTypes['DatasetEdge']> }>;
@@ -3627,6 +3672,7 @@ export type ResolversParentTypes = {
   CreateRiskInput: CreateRiskInput;
   CrosswalkContribution: CrosswalkContributionView;
   CrosswalkSet: CrosswalkSetRow;
+  CsvFile: CsvFile;
   Dataset: EntityRow;
   DatasetConnection: Omit<DatasetConnection, 'edges'> & { edges: Array<ResolversParentTypes['DatasetEdge']> };
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
@@ -3970,6 +4016,14 @@ export type CrosswalkSetResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CsvFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CsvFile'] = ResolversParentTypes['CsvFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  omittedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4292,6 +4346,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteRisk?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRiskArgs, 'cascade' | 'id'>>;
   deriveObligations?: Resolver<ResolversTypes['DeriveObligationsPayload'], ParentType, ContextType, RequireFields<MutationDeriveObligationsArgs, 'aiSystem'>>;
   importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
+  importCsv?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'content' | 'dryRun' | 'kind'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
   sync?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationSyncArgs, 'batch'>>;
@@ -4427,6 +4482,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   evidence?: Resolver<ResolversTypes['EvidenceConnection'], ParentType, ContextType, RequireFields<QueryEvidenceArgs, 'first'>>;
   evidenceReuse?: Resolver<ResolversTypes['EvidenceReuse'], ParentType, ContextType, RequireFields<QueryEvidenceReuseArgs, 'evidence'>>;
   exportCrosswalkSet?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportCrosswalkSetArgs, 'format' | 'id'>>;
+  exportCsv?: Resolver<ResolversTypes['CsvFile'], ParentType, ContextType, RequireFields<QueryExportCsvArgs, 'kind' | 'source'>>;
   exportFrameworkCatalog?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportFrameworkCatalogArgs, 'framework'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworkVersionDiff?: Resolver<ResolversTypes['FrameworkVersionDiff'], ParentType, ContextType, RequireFields<QueryFrameworkVersionDiffArgs, 'framework' | 'from' | 'to'>>;
@@ -4601,7 +4657,7 @@ export type SyncEntityResultResolvers<ContextType = Context, ParentType extends 
 export type SyncLinkResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncLinkResult'] = ResolversParentTypes['SyncLinkResult']> = {
   action?: Resolver<ResolversTypes['SyncAction'], ParentType, ContextType>;
   fromId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LinkKind'], ParentType, ContextType>;
   toId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -4665,6 +4721,7 @@ export type Resolvers<ContextType = Context> = {
   CoverageSummary?: CoverageSummaryResolvers<ContextType>;
   CrosswalkContribution?: CrosswalkContributionResolvers<ContextType>;
   CrosswalkSet?: CrosswalkSetResolvers<ContextType>;
+  CsvFile?: CsvFileResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
   DatasetEdge?: DatasetEdgeResolvers<ContextType>;

@@ -73,6 +73,11 @@ export const MIGRATIONS: readonly Migration[] = [
       "MERGE (l:ChangeLog {id: 'changes'}) ON CREATE SET l.seq = 0",
     ],
   },
+  {
+    version: 6,
+    name: 'external references by system',
+    statements: ['CREATE INDEX external_ref_system IF NOT EXISTS FOR (x:ExternalRef) ON (x.system)'],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -12,7 +12,18 @@ import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors
 import type { LinkKind, Resolvers, SyncBatchInput, UpsertAction } from '../generated/resolvers.js';
 import type { ChangeEntry } from '../graph/statements/changes.js';
 import { createEntity, ENTITY_ROW, findKinds, updateEntity, type EntityRow, type LinkRow, type NodeSpace } from '../graph/statements/organisation.js';
-import { createEntities, deleteEntities, listLinksOfMany, lockByExternalRefs, mergeLinks, removeLinks, replaceEntities } from '../graph/statements/sync.js';
+import {
+  createEntities,
+  deleteEntities,
+  listControlsForExport,
+  listEvidenceForExport,
+  listLinksOfMany,
+  lockByExternalRefs,
+  mergeLinks,
+  removeLinks,
+  replaceEntities,
+} from '../graph/statements/sync.js';
+import { GRC_COLUMNS, grcCsv, grcCsvToBatch, GrcCsvError, type CsvKind, type GrcBatch } from '../ingest/grc-csv.js';
 import type { Statement } from '../graph/executor.js';
 import { linkChange, recordChanges, snapshot } from './changes.js';
 import { checkExternalRefs, invalidInput } from './organisation.js';
@@ -113,7 +124,7 @@ interface SyncOutcome {
   dryRun: boolean;
   summary: { created: number; updated: number; unchanged: number; deleted: number };
   entities: { index: number; ref: string; type: string; id: string; action: SyncAction }[];
-  links: { index: number; kind: LinkKind; fromId: string; toId: string; action: SyncAction }[];
+  links: { index: number | null; kind: LinkKind; fromId: string; toId: string; action: SyncAction }[];
 }
 
 interface EntityItem {
@@ -122,6 +133,7 @@ interface EntityItem {
   readonly remove: boolean;
   readonly type: EntityType | null;
   readonly values: Record<string, unknown>;
+  readonly replaceLinks: readonly string[];
 }
 
 const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -140,7 +152,8 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
     const remove = entry.delete === true;
     if (remove) {
       if (given.length > 0) at(given[0]![0], 'must be left out when the record is deleted');
-      entities.push({ index, ref: entry.ref, remove, type: null, values: {} });
+      if ((entry.replaceLinks ?? []).length > 0) at('replaceLinks', 'must be left out when the record is deleted');
+      entities.push({ index, ref: entry.ref, remove, type: null, values: {}, replaceLinks: [] });
       return;
     }
     if (given.length !== 1) {
@@ -156,7 +169,10 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
       return;
     }
     for (const p of crossFieldProblems(type, result.values)) at(`${field}.${p.field}`, p.message);
-    entities.push({ index, ref: entry.ref, remove, type, values: result.values });
+    for (const kind of entry.replaceLinks ?? []) {
+      if (!linkDef(kind)!.from.includes(type)) at('replaceLinks', `${kind} does not start from a ${type}`);
+    }
+    entities.push({ index, ref: entry.ref, remove, type, values: result.values, replaceLinks: [...new Set(entry.replaceLinks ?? [])] });
   });
   (batch.links ?? []).forEach((link, index) => {
     const at = (field: string, message: string) => problems.push({ list: 'links', index, field, message });
@@ -247,6 +263,22 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
           planned.push({ index, def, from, to, property: link.delete ? null : ((def.property ? link[def.property.name] : null) ?? null), remove: link.delete === true });
         }
       });
+      // Links a record's replaceLinks leaves out are removed, after the batch's own links.
+      const replacing = entities.filter((e) => e.replaceLinks.length > 0 && existing.has(key(e.ref)));
+      const implied: typeof planned = [];
+      if (replacing.length > 0) {
+        const listed = new Set(planned.filter((p) => !p.remove).map((p) => `${p.def.kind}|${p.from.id}|${p.to.id}`));
+        const kindsOf = new Map(replacing.map((e) => [existing.get(key(e.ref))!.id, new Set(e.replaceLinks)]));
+        const stored: LinkRow[] = [];
+        for (const part of chunks([...kindsOf.keys()])) stored.push(...(await tx.run(listLinksOfMany(part))).map((r) => r.link));
+        for (const l of stored) {
+          if (!kindsOf.get(l.from)?.has(l.kind) || listed.has(`${l.kind}|${l.from}|${l.to}`)) continue;
+          // Requirement ids hold a colon (`iso42001:A.6.2.4`); record ids never do.
+          const toSpace: NodeSpace = l.to.includes(':') ? 'Requirement' : 'Entity';
+          implied.push({ index: -1 - implied.length, def: linkDef(l.kind)!, from: { id: l.from, type: l.fromType }, to: { id: l.to, space: toSpace }, property: null, remove: true });
+        }
+      }
+      planned.push(...implied);
       if (failures.length > 0) throw problemsError(failures.sort((a, b) => (a.list === b.list ? a.index - b.index : a.list === 'entities' ? -1 : 1)));
 
       // Writes: deletions, creations, updates, then links; the change log last, in that order.
@@ -282,11 +314,13 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
         const { def, remove } = group[0]!;
         const space = group[0]!.to.space;
         for (const part of chunks(group)) {
+          // Rows are matched back to items by position in the part, not by row order.
           const rows = remove
-            ? await tx.run(removeLinks(def, space, part.map((p) => ({ from: p.from.id, to: p.to.id }))))
-            : await tx.run(mergeLinks(def, space, part.map((p) => ({ from: p.from.id, to: p.to.id, property: p.property }))));
-          rows.forEach((row, i) => {
-            const p = part[i]!;
+            ? await tx.run(removeLinks(def, space, part.map((p, i) => ({ i, from: p.from.id, to: p.to.id }))))
+            : await tx.run(mergeLinks(def, space, part.map((p, i) => ({ i, from: p.from.id, to: p.to.id, property: p.property }))));
+          if (rows.length !== part.length) throw new Error(`${def.kind}: ${part.length - rows.length} links lost an end inside the transaction`);
+          rows.forEach((row) => {
+            const p = part[row.i]!;
             if (remove) {
               linkActions.set(p.index, row.changed ? 'DELETED' : 'UNCHANGED');
               if (row.changed) changes.push(linkChange('UNLINK', def.kind, p.from, p.to.id, row.before, undefined));
@@ -298,7 +332,7 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
           });
         }
       }
-      outcome.links = planned.map((p) => ({ index: p.index, kind: p.def.kind as LinkKind, fromId: p.from.id, toId: p.to.id, action: linkActions.get(p.index)! }));
+      outcome.links = planned.map((p) => ({ index: p.index < 0 ? null : p.index, kind: p.def.kind as LinkKind, fromId: p.from.id, toId: p.to.id, action: linkActions.get(p.index)! }));
       for (let i = 0; i < changes.length; i += 2 * CHUNK) await recordChanges(tx, context.actor, changes.slice(i, i + 2 * CHUNK));
 
       for (const r of [...outcome.entities, ...outcome.links]) {
@@ -316,9 +350,85 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
   }
 }
 
+/* ---------------------------------------------------------------- GRC CSV */
+
+/** Input field -> CSV column, to name the cell a problem is about. */
+const COLUMN_OF: Readonly<Record<string, string>> = {
+  name: 'name',
+  description: 'description',
+  status: 'status',
+  controlType: 'control_type',
+  title: 'title',
+  evidenceType: 'evidence_type',
+  uri: 'uri',
+  sha256: 'sha256',
+  collectedBy: 'collected_by',
+  uploadedAt: 'uploaded_at',
+  effectiveFrom: 'effective_from',
+  validUntil: 'valid_until',
+};
+
+function csvProblems(problems: readonly { row: number; column: string; message: string }[]): AppError {
+  const where = (p: { row: number; column: string }) => `row ${p.row}${p.column ? `, ${p.column}` : ''}`;
+  const first = problems[0]!;
+  return new AppError(ErrorCode.BAD_USER_INPUT, `${where(first)}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`, {
+    field: 'content',
+    problems: problems.slice(0, 1000).map((p) => ({ row: p.row, column: p.column, message: p.message })),
+  });
+}
+
+export async function importGrcCsv(kind: CsvKind, content: string, dryRun: boolean, context: Context): Promise<SyncOutcome> {
+  let batch: GrcBatch;
+  try {
+    batch = grcCsvToBatch(kind, content);
+  } catch (err) {
+    if (err instanceof GrcCsvError) throw csvProblems(err.problems);
+    throw err;
+  }
+  try {
+    return await sync({ source: batch.source, dryRun, entities: batch.entities as SyncBatchInput['entities'], links: batch.links as SyncBatchInput['links'] }, context);
+  } catch (err) {
+    // Sync names items by their index in the batch; a CSV reader wants rows and columns.
+    const problems = err instanceof AppError ? (err.extensions.problems as { field: string; message: string }[] | undefined) : undefined;
+    if (!problems) throw err;
+    throw csvProblems(
+      problems.map((p) => {
+        const entity = /^entities\[(\d+)\](?:\.\w+\.(\w+)|\.(\w+))?/.exec(p.field);
+        if (entity) return { row: batch.entityRows[Number(entity[1])]!, column: entity[2] ? (COLUMN_OF[entity[2]] ?? entity[2]) : (entity[3] ?? ''), message: p.message };
+        const link = /^links\[(\d+)\]/.exec(p.field);
+        if (link) return { ...batch.linkCells[Number(link[1])]!, message: p.message };
+        return { row: 0, column: '', message: p.message };
+      }),
+    );
+  }
+}
+
+export async function exportGrcCsv(kind: CsvKind, source: string, context: Context) {
+  if (source.trim() === '' || source.length > 200) throw new BadUserInputError('source must be 1 to 200 characters', 'source');
+  const rows = await context.graph.read(kind === 'CONTROLS' ? listControlsForExport(source) : listEvidenceForExport(source));
+  const cells = rows.map((r) => {
+    // Link cells in a stable order, so that the same graph always gives the same file.
+    const links = Object.fromEntries(Object.entries(r.links).map(([column, values]) => [column, [...values].sort()]));
+    const cell: Record<string, string | null | readonly string[]> = { source, ref: r.ref, ...links };
+    for (const [field, column] of Object.entries(COLUMN_OF)) if (GRC_COLUMNS[kind].includes(column)) cell[column] = r.entity[field] == null ? null : String(r.entity[field]);
+    return cell;
+  });
+  return {
+    fileName: `${source}-${kind.toLowerCase()}.csv`,
+    mediaType: 'text/csv',
+    content: grcCsv(kind, cells),
+    rows: rows.length,
+    omittedLinks: rows.reduce((n, r) => n + r.omitted, 0),
+  };
+}
+
 export const syncResolvers: Resolvers = {
+  Query: {
+    exportCsv: (_root, args, context) => exportGrcCsv(args.kind, args.source, context),
+  },
   Mutation: {
     ...(mutations as Resolvers['Mutation']),
     sync: (_root, args, context) => sync(args.batch, context),
+    importCsv: (_root, args, context) => importGrcCsv(args.kind, args.content, args.dryRun === true, context),
   },
 };

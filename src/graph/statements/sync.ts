@@ -88,8 +88,8 @@ export function deleteEntities(ids: readonly string[]): Statement<{ deleted: num
 export function mergeLinks(
   link: LinkDef,
   toSpace: NodeSpace,
-  items: readonly { from: string; to: string; property: string | null }[],
-): Statement<{ from: string; to: string; changed: boolean; existed: boolean; before: string | null }> {
+  items: readonly { i: number; from: string; to: string; property: string | null }[],
+): Statement<{ i: number; changed: boolean; existed: boolean; before: string | null }> {
   const prop = link.property?.name;
   return {
     name: `link${link.kind}Batch`,
@@ -101,13 +101,13 @@ export function mergeLinks(
                   old IS NOT NULL AS existed, ${prop ? `old.${prop}` : 'null'} AS before
              MERGE (from)-[r:${link.kind}]->(to)
              ${prop ? `SET r.${prop} = item.property` : ''}
-             RETURN item.from AS from, item.to AS to, changed, existed, before`,
+             RETURN item.i AS i, changed, existed, before`,
     params: { items },
   };
 }
 
 /** Removes links of one kind; says for each whether it existed, and its property. */
-export function removeLinks(link: LinkDef, toSpace: NodeSpace, items: readonly { from: string; to: string }[]): Statement<{ from: string; to: string; changed: boolean; before: string | null }> {
+export function removeLinks(link: LinkDef, toSpace: NodeSpace, items: readonly { i: number; from: string; to: string }[]): Statement<{ i: number; changed: boolean; before: string | null }> {
   const prop = link.property?.name;
   return {
     name: `unlink${link.kind}Batch`,
@@ -115,7 +115,49 @@ export function removeLinks(link: LinkDef, toSpace: NodeSpace, items: readonly {
              OPTIONAL MATCH (:Entity {id: item.from})-[r:${link.kind}]->(:${space(toSpace)} {id: item.to})
              WITH item, collect(r) AS found, collect(${prop ? `r.${prop}` : 'null'}) AS properties
              FOREACH (r IN found | DELETE r)
-             RETURN item.from AS from, item.to AS to, size(found) > 0 AS changed, properties[0] AS before`,
+             RETURN item.i AS i, size(found) > 0 AS changed, properties[0] AS before`,
     params: { items },
+  };
+}
+
+export interface ExportRow {
+  ref: string;
+  entity: EntityRow;
+  /** Link cells: requirement ids (with `=coverage` for IMPLEMENTS) and references in the same source. */
+  links: Record<string, string[]>;
+  /** Links whose other end has no reference in the source, so a CSV cannot name it. */
+  omitted: number;
+}
+
+/** The controls that have a reference in `source`, with their IMPLEMENTS and APPLIES_TO links. */
+export function listControlsForExport(source: string): Statement<ExportRow> {
+  return {
+    name: 'listControlsForExport',
+    cypher: `MATCH (x:ExternalRef {system: $source})-[:REFERS_TO]->(n:Control)
+             WITH x, n,
+                  [(n)-[i:IMPLEMENTS]->(r:Requirement) | r.id + '=' + i.coverage] AS implements,
+                  [(n)-[:APPLIES_TO]->(s:AISystem) | head([(s)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS systems
+             RETURN x.id AS ref, ${ENTITY_ROW} AS entity,
+                    { implements: implements, applies_to: [s IN systems WHERE s IS NOT NULL] } AS links,
+                    size([s IN systems WHERE s IS NULL]) AS omitted
+             ORDER BY x.id`,
+    params: { source },
+  };
+}
+
+/** The evidence that has a reference in `source`, with its SUPPORTS and SCOPED_TO links. */
+export function listEvidenceForExport(source: string): Statement<ExportRow> {
+  return {
+    name: 'listEvidenceForExport',
+    cypher: `MATCH (x:ExternalRef {system: $source})-[:REFERS_TO]->(n:Evidence)
+             WITH x, n,
+                  [(n)-[:SUPPORTS]->(r:Requirement) | r.id] AS requirements,
+                  [(n)-[:SUPPORTS]->(c:Control) | head([(c)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS controls,
+                  [(n)-[:SCOPED_TO]->(m:Entity) | head([(m)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS scope
+             RETURN x.id AS ref, ${ENTITY_ROW} AS entity,
+                    { supports: [c IN controls WHERE c IS NOT NULL] + requirements, scoped_to: [s IN scope WHERE s IS NOT NULL] } AS links,
+                    size([c IN controls WHERE c IS NULL]) + size([s IN scope WHERE s IS NULL]) AS omitted
+             ORDER BY x.id`,
+    params: { source },
   };
 }

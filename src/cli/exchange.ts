@@ -1,0 +1,121 @@
+/**
+ * npm run import -- <file> [--dry-run]
+ *   A controls or evidence CSV (columns in the README, "Integrating"), or a sync batch as
+ *   JSON ({ "source", "entities", "links" }, as the `sync` mutation takes it). Applied as
+ *   one batch, all or nothing.
+ * npm run export -- controls|evidence <file> --source <system>
+ * npm run export -- changes <file>
+ *   Controls or evidence as that source's CSV; or the whole change log as JSON lines.
+ * Both work on the configured Neo4j (the local one by default, started if needed).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile, appendFile } from 'node:fs/promises';
+import os from 'node:os';
+import { loadConfig } from '../config.js';
+import type { Context } from '../context.js';
+import type { GraphExecutor } from '../graph/executor.js';
+import { LATEST_MIGRATION } from '../graph/migrations.js';
+import { listChanges } from '../graph/statements/changes.js';
+import { detectCsvKind } from '../ingest/grc-csv.js';
+import { readApplicabilityRules } from '../ingest/seed.js';
+import { createLoaders } from '../loaders/index.js';
+import { createLogger } from '../logger.js';
+import { exportGrcCsv, importGrcCsv, sync } from '../resolvers/sync.js';
+import type { SyncBatchInput } from '../generated/resolvers.js';
+import { withGraph } from './graph-session.js';
+import { progress } from './progress.js';
+import { runCli } from './run-cli.js';
+
+const say = (line: string): void => console.error(line);
+const [command, ...args] = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : args[at + 1];
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--source'));
+
+async function cliContext(graph: GraphExecutor, seedDir: string): Promise<Context> {
+  return {
+    requestId: randomUUID(),
+    actor: `cli:${os.userInfo().username}`,
+    log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
+    graph,
+    loaders: createLoaders(graph),
+    service: { version: 'cli', schemaVersion: LATEST_MIGRATION, database: graph.database },
+    applicabilityRules: await readApplicabilityRules(seedDir),
+  };
+}
+
+function report(result: Awaited<ReturnType<typeof sync>>): void {
+  const s = result.summary;
+  say(`${result.dryRun ? 'dry run, nothing written: ' : ''}${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted`);
+}
+
+await runCli(async () => {
+  const config = loadConfig();
+  if (command === 'import') {
+    const file = positional[0];
+    if (!file) {
+      say('usage: npm run import -- <file.csv|file.json> [--dry-run]');
+      return 2;
+    }
+    const text = await readFile(file, 'utf8');
+    const dryRun = args.includes('--dry-run');
+    return withGraph(config, say, async (graph) => {
+      const context = await cliContext(graph, config.seedDir);
+      const bar = progress(`import: checking ${file}`, 1);
+      if (file.toLowerCase().endsWith('.json')) {
+        const batch = JSON.parse(text) as SyncBatchInput;
+        bar.done(`import: ${batch.entities?.length ?? 0} records and ${batch.links?.length ?? 0} links from ${batch.source}; applying in one transaction`);
+        report(await sync({ ...batch, dryRun }, context));
+        return 0;
+      }
+      const kind = detectCsvKind(text);
+      if (kind === null) {
+        bar.done();
+        say(`import: ${file} has neither the controls nor the evidence columns (see the README, "Integrating")`);
+        return 2;
+      }
+      bar.done(`import: ${file} is a ${kind.toLowerCase()} CSV; applying it in one transaction`);
+      report(await importGrcCsv(kind, text, dryRun, context));
+      return 0;
+    });
+  }
+  if (command === 'export') {
+    const [what, file] = positional;
+    if (!file || !['controls', 'evidence', 'changes'].includes(what ?? '')) {
+      say('usage: npm run export -- controls|evidence <file.csv> --source <system>   |   npm run export -- changes <file.jsonl>');
+      return 2;
+    }
+    return withGraph(config, say, async (graph) => {
+      if (what === 'changes') {
+        await writeFile(file, '');
+        const [last] = await graph.read<{ n: number | null }>({ name: 'lastChange', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} });
+        const bar = progress('export: change log', last?.n ?? 0);
+        let after = 0;
+        for (;;) {
+          const rows = await graph.read(listChanges(after, 1000));
+          if (rows.length === 0) break;
+          await appendFile(file, `${rows.map((r) => JSON.stringify(r.change)).join('\n')}\n`);
+          bar.tick(rows[rows.length - 1]!.change.seq - after);
+          after = rows[rows.length - 1]!.change.seq;
+        }
+        bar.done(`export: change log written to ${file}`);
+        return 0;
+      }
+      const source = flag('--source');
+      if (!source) {
+        say('export: name the source system whose references the file uses, with --source <system>');
+        return 2;
+      }
+      const context = await cliContext(graph, config.seedDir);
+      const csv = await exportGrcCsv(what === 'controls' ? 'CONTROLS' : 'EVIDENCE', source, context);
+      const bar = progress(`export: ${what} of ${source}`, csv.rows);
+      await writeFile(file, csv.content, 'utf8');
+      bar.done(`export: ${csv.rows} ${what} written to ${file}${csv.omittedLinks > 0 ? ` (${csv.omittedLinks} links left out: their other end has no ${source} reference)` : ''}`);
+      return 0;
+    });
+  }
+  say('usage: npm run import -- <file> [--dry-run]   |   npm run export -- <what> <file> [--source <system>]');
+  return 2;
+});

@@ -1,13 +1,12 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed resolvers for the server (mapped to the plain row types the Cypher returns) and
- * typed documents for the saved operations in queries/. The generated files are
+ * Typed resolvers for the server (mapped to the plain row types the Cypher returns),
+ * typed documents for the saved operations in queries/, and for the integrator example. The generated files are
  * committed; `npm test` fails when they are stale (`graphql-codegen --check`).
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
-  documents: 'queries/*.graphql',
   emitLegacyCommonJSImports: false,
   generates: {
     'src/generated/resolvers.ts': {
@@ -82,6 +81,13 @@ const config: CodegenConfig = {
       },
     },
     'queries/generated/': {
+      documents: 'queries/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
+      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', Date: 'string', DateTime: 'string' } },
+    },
+    'examples/integrator/generated/': {
+      documents: 'examples/integrator/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
       config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', Date: 'string', DateTime: 'string' } },

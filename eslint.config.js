@@ -9,7 +9,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const pure = ['src/crosswalk', 'src/coverage', 'src/domain'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/'] },
+  { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/', 'examples/integrator/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },

@@ -1697,6 +1697,8 @@ export type Mutation = {
   importCrosswalkSet: ImportCrosswalkSetPayload;
   /** Reads a controls or evidence CSV (as `exportCsv` writes it, or as a GRC tool exports it with those columns) and applies it as one `sync` batch: all or nothing. Each row states the record's complete set of links of the kinds the file carries, so links it no longer lists are removed. Problems name the CSV row and column. */
   importCsv: SyncResult;
+  /** Reads an OSCAL 1.2 component-definition (JSON) and applies its components as controls, with their implemented requirements as IMPLEMENTS links, as one `sync` batch from `source` keyed by component UUID. A control-implementation must name a framework this service holds (our `framework` property, or a back-matter resource carrying it); an implemented requirement without our `coverage` property counts as PARTIAL and a component without our `status` property as PLANNED, so an import never overstates coverage. */
+  importOscalComponentDefinition: SyncResult;
   /**
    * Links two records (or a control, an obligation or an evidence item to a requirement).
    * Linking again changes nothing but the link's property. NOT_FOUND for an unknown id;
@@ -1884,6 +1886,14 @@ export type MutationImportCsvArgs = {
   content: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   kind: CsvKind;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationImportOscalComponentDefinitionArgs = {
+  content: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2320,6 +2330,10 @@ export type Query = {
    * that only group others, controls for the rest, each with its reference as `label`.
    */
   exportFrameworkCatalog: ExportedDocument;
+  /** A framework's coverage as OSCAL 1.2 assessment-results (JSON): a finding per auditable requirement in scope (satisfied, or not, with the coverage status and its reason), excluded requirements left out of the reviewed controls with their justification, and each evidence item that counts as an observation whose relevant-evidence points at a back-matter resource with its URI and SHA-256 hash. */
+  exportOscalAssessmentResults: ExportedDocument;
+  /** The organisation's controls as an OSCAL 1.2 component-definition (JSON): a component per control, with an implemented-requirement for each requirement it implements (coverage FULL or PARTIAL as a property), one control-implementation per framework. A control that came from an OSCAL import keeps its component UUID, so exporting and importing again changes nothing. */
+  exportOscalComponentDefinition: ExportedDocument;
   /**
    * One framework by its id (`iso42001`, `iso27001`, `iso9001`, `eu-ai-act`,
    * `nist-ai-rmf`). Null when the catalogue has no such framework.
@@ -2502,6 +2516,20 @@ export type QueryExportCsvArgs = {
 /** The root of every read. Each domain adds its fields with `extend type Query`. */
 export type QueryExportFrameworkCatalogArgs = {
   framework: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryExportOscalAssessmentResultsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  framework: Scalars['ID']['input'];
+  scope?: InputMaybe<CoverageScope>;
+};
+
+
+/** The root of every read. Each domain adds its fields with `extend type Query`. */
+export type QueryExportOscalComponentDefinitionArgs = {
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3059,6 +3087,8 @@ export type SyncEntityInput = {
   delete?: InputMaybe<Scalars['Boolean']['input']>;
   /** The record, when it is a Evidence. */
   evidence?: InputMaybe<CreateEvidenceInput>;
+  /** This service's id of the record, when the source knows it (from an earlier export): if no record has the reference yet, the record with this id is updated and the reference attached to it, instead of a new record being created. */
+  id?: InputMaybe<Scalars['ID']['input']>;
   /** The record, when it is a Model. */
   model?: InputMaybe<CreateModelInput>;
   /** The record, when it is a Obligation. */
@@ -4347,6 +4377,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deriveObligations?: Resolver<ResolversTypes['DeriveObligationsPayload'], ParentType, ContextType, RequireFields<MutationDeriveObligationsArgs, 'aiSystem'>>;
   importCrosswalkSet?: Resolver<ResolversTypes['ImportCrosswalkSetPayload'], ParentType, ContextType, RequireFields<MutationImportCrosswalkSetArgs, 'input'>>;
   importCsv?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'content' | 'dryRun' | 'kind'>>;
+  importOscalComponentDefinition?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationImportOscalComponentDefinitionArgs, 'content' | 'dryRun' | 'source'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
   sync?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationSyncArgs, 'batch'>>;
@@ -4484,6 +4515,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exportCrosswalkSet?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportCrosswalkSetArgs, 'format' | 'id'>>;
   exportCsv?: Resolver<ResolversTypes['CsvFile'], ParentType, ContextType, RequireFields<QueryExportCsvArgs, 'kind' | 'source'>>;
   exportFrameworkCatalog?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportFrameworkCatalogArgs, 'framework'>>;
+  exportOscalAssessmentResults?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportOscalAssessmentResultsArgs, 'framework'>>;
+  exportOscalComponentDefinition?: Resolver<ResolversTypes['ExportedDocument'], ParentType, ContextType, RequireFields<QueryExportOscalComponentDefinitionArgs, 'source'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworkVersionDiff?: Resolver<ResolversTypes['FrameworkVersionDiff'], ParentType, ContextType, RequireFields<QueryFrameworkVersionDiffArgs, 'framework' | 'from' | 'to'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;

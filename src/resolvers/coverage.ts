@@ -213,7 +213,7 @@ async function coverageOverTime(
 }
 
 /** Checks a coverage question's arguments: the framework, the systems in scope, the date. */
-async function question(
+export async function question(
   context: Context,
   args: { framework: string; scope?: { systems?: readonly string[] | null } | null; asOf?: string | null; maxHops?: number | null },
 ) {

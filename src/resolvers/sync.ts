@@ -18,7 +18,9 @@ import {
   listControlsForExport,
   listEvidenceForExport,
   listLinksOfMany,
+  attachExternalRefs,
   lockByExternalRefs,
+  lockEntitiesByIds,
   mergeLinks,
   removeLinks,
   replaceEntities,
@@ -134,6 +136,8 @@ interface EntityItem {
   readonly type: EntityType | null;
   readonly values: Record<string, unknown>;
   readonly replaceLinks: readonly string[];
+  /** This service's id, when the source gave it. */
+  readonly id: string | null;
 }
 
 const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -153,7 +157,7 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
     if (remove) {
       if (given.length > 0) at(given[0]![0], 'must be left out when the record is deleted');
       if ((entry.replaceLinks ?? []).length > 0) at('replaceLinks', 'must be left out when the record is deleted');
-      entities.push({ index, ref: entry.ref, remove, type: null, values: {}, replaceLinks: [] });
+      entities.push({ index, ref: entry.ref, remove, type: null, values: {}, replaceLinks: [], id: null });
       return;
     }
     if (given.length !== 1) {
@@ -172,7 +176,8 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
     for (const kind of entry.replaceLinks ?? []) {
       if (!linkDef(kind)!.from.includes(type)) at('replaceLinks', `${kind} does not start from a ${type}`);
     }
-    entities.push({ index, ref: entry.ref, remove, type, values: result.values, replaceLinks: [...new Set(entry.replaceLinks ?? [])] });
+    if (entry.id != null && (entry.id.length === 0 || entry.id.length > 300)) at('id', 'must be 1 to 300 characters');
+    entities.push({ index, ref: entry.ref, remove, type, values: result.values, replaceLinks: [...new Set(entry.replaceLinks ?? [])], id: entry.id ?? null });
   });
   (batch.links ?? []).forEach((link, index) => {
     const at = (field: string, message: string) => problems.push({ list: 'links', index, field, message });
@@ -204,6 +209,18 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
       const refs = [...new Set([...entities.map((e) => e.ref), ...links.flatMap((l) => [l.from, l.to])])];
       const existing = new Map<string, EntityRow>();
       for (const part of chunks(refs)) for (const row of await tx.run(lockByExternalRefs(part.map(key)))) existing.set(row.key, row.entity);
+
+      // Records the source knows by this service's id, not yet by its reference: adopt them.
+      const adopt = entities.filter((e) => e.id !== null && !e.remove && !existing.has(key(e.ref)));
+      const adopted = new Map<string, EntityRow>();
+      for (const part of chunks(adopt.map((e) => e.id!))) for (const { entity } of await tx.run(lockEntitiesByIds(part))) adopted.set(entity.id, entity);
+      const attach: { id: string; system: string; ref: string; before: EntityRow }[] = [];
+      for (const e of adopt) {
+        const found = adopted.get(e.id!);
+        if (found === undefined || found.type !== e.type || found.externalRefs.some((x) => x.system === batch.source)) continue;
+        existing.set(key(e.ref), found);
+        attach.push({ id: found.id, system: batch.source, ref: e.ref, before: found });
+      }
 
       const failures: SyncProblem[] = [];
       const outcome: SyncOutcome = { dryRun: batch.dryRun === true, summary: { created: 0, updated: 0, unchanged: 0, deleted: 0 }, entities: [], links: [] };
@@ -306,6 +323,16 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
             changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: type, before: snapshot(before.get(entity.id)!), after: snapshot(entity) });
           }
         }
+      }
+      if (attach.length > 0) {
+        for (const part of chunks(attach)) {
+          for (const { entity } of await tx.run(attachExternalRefs(part.map(({ id, system, ref }) => ({ id, system, ref }))))) {
+            const before = attach.find((a) => a.id === entity.id)!.before;
+            changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: entity.type, before: snapshot(before), after: snapshot(entity) });
+          }
+        }
+        const attachedIds = new Set(attach.map((a) => a.id));
+        for (const r of outcome.entities) if (attachedIds.has(r.id) && r.action === 'UNCHANGED') r.action = 'UPDATED';
       }
       const linkActions = new Map<number, SyncAction>();
       const groups = new Map<string, typeof planned>();

@@ -4,10 +4,21 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { removeSynced } from '../helpers/organisation.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TEST_ENV } from '../helpers/env.js';
 
 const run = promisify(execFile);
+let server: TestServer;
+const sources: string[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const source of sources) await removeSynced(server, source);
+  await server.close();
+});
 const cli = (...args: string[]) =>
   run('npx', ['tsx', 'src/cli/exchange.ts', ...args], {
     env: { ...process.env, ...TEST_ENV, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: inject('neo4jDatabase') },
@@ -17,6 +28,7 @@ describe('npm run import / export', () => {
   it('imports a controls CSV (dry run first), exports it back identical, with progress on stderr', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'aims-cli-'));
     const source = `onetrust-${Date.now()}`;
+    sources.push(source);
     const file = path.join(dir, 'controls.csv');
     const content = [
       'source,ref,name,description,status,control_type,implements,applies_to',

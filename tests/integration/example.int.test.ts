@@ -5,13 +5,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AimsGraphClient, AimsGraphError } from '../../examples/integrator/client.js';
 import { syncOnce } from '../../examples/integrator/main.js';
+import { removeSynced } from '../helpers/organisation.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await removeSynced(server, 'example-grc');
+  await server.close();
+});
 
 describe('integrator example', () => {
   it('pushes the sample GRC export, pulls the feed from its cursor, and stays idempotent', async () => {

@@ -1,12 +1,17 @@
 /** Controls and evidence exchanged as GRC CSV files: round trip, removals, and problems by row and column. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeSynced } from '../helpers/organisation.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+let synced: string | null = null;
+afterAll(async () => {
+  if (synced) await removeSynced(server, synced);
+  await server.close();
+});
 
 const IMPORT = `mutation ($kind: CsvKind!, $content: String!, $dryRun: Boolean) {
   importCsv(kind: $kind, content: $content, dryRun: $dryRun) { summary { created updated unchanged deleted } entities { ref action } links { index kind toId action } } }`;
@@ -31,6 +36,7 @@ const exported = async (kind: string, source: string) => (await ok<{ exportCsv: 
 
 describe('GRC CSV exchange', () => {
   const source = `ciso-assistant-${Date.now()}`;
+  synced = source;
   const controls = csv([
     'source,ref,name,description,status,control_type,implements,applies_to',
     `${source},AC-1,Bias testing before release,"Tests every release for bias, on fixed cohorts",OPERATING,DETECTIVE,eu-ai-act:Art. 10=PARTIAL; iso42001:A.6.2.4=FULL,SYS-9`,

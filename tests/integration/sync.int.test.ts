@@ -1,12 +1,17 @@
 /** Upserts by external reference: idempotent, versioned only on real change, logged. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeSynced } from '../helpers/organisation.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+const sources: string[] = [];
+afterAll(async () => {
+  for (const source of sources) await removeSynced(server, source);
+  await server.close();
+});
 
 const UPSERT_CONTROL = `mutation ($ref: ExternalRefInput!, $input: CreateControlInput!) {
   upsertControl(ref: $ref, input: $input) { action control { id version name description status externalRefs { system id } } } }`;
@@ -96,6 +101,7 @@ async function feedTail(): Promise<number> {
 
 describe('sync', () => {
   const source = `archer-${Date.now()}`;
+  sources.push(source);
   const batch = (extra: Record<string, unknown> = {}) => ({
     source,
     entities: [

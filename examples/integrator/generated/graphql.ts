@@ -463,6 +463,8 @@ export type SyncEntityInput = {
   delete?: boolean | null | undefined;
   /** The record, when it is a Evidence. */
   evidence?: CreateEvidenceInput | null | undefined;
+  /** This service's id of the record, when the source knows it (from an earlier export): if no record has the reference yet, the record with this id is updated and the reference attached to it, instead of a new record being created. */
+  id?: string | null | undefined;
   /** The record, when it is a Model. */
   model?: CreateModelInput | null | undefined;
   /** The record, when it is a Obligation. */

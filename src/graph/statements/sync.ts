@@ -25,6 +25,32 @@ export function lockByExternalRefs(keys: readonly string[]): Statement<{ key: st
   };
 }
 
+/** Records by id, each locked for the rest of the transaction. */
+export function lockEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
+  return {
+    name: 'lockEntitiesByIds',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})
+             SET n._lock = true
+             REMOVE n._lock
+             RETURN ${ENTITY_ROW} AS entity`,
+    params: { ids },
+  };
+}
+
+/** Attaches one external reference to each of some records. */
+export function attachExternalRefs(items: readonly { id: string; system: string; ref: string }[]): Statement<{ entity: EntityRow }> {
+  return {
+    name: 'attachExternalRefs',
+    cypher: `UNWIND $items AS item
+             MATCH (n:Entity {id: item.id})
+             CREATE (:ExternalRef {key: item.system + '|' + item.ref, system: item.system, id: item.ref})-[:REFERS_TO]->(n)
+             SET n.version = n.version + 1, n.updatedAt = datetime()
+             RETURN ${ENTITY_ROW} AS entity`,
+    params: { items },
+  };
+}
+
 /** Creates records of one type, each with one external reference. */
 export function createEntities(
   type: EntityType,
@@ -158,6 +184,27 @@ export function listEvidenceForExport(source: string): Statement<ExportRow> {
                     { supports: [c IN controls WHERE c IS NOT NULL] + requirements, scoped_to: [s IN scope WHERE s IS NOT NULL] } AS links,
                     size([c IN controls WHERE c IS NULL]) + size([s IN scope WHERE s IS NULL]) AS omitted
              ORDER BY x.id`,
+    params: { source },
+  };
+}
+
+export interface OscalControlRow {
+  entity: EntityRow;
+  oscalRef: string | null;
+  systems: string[];
+  implements: { frameworkId: string; ref: string; coverage: 'FULL' | 'PARTIAL' }[];
+}
+
+/** Every control with what it implements and where it applies, and its reference in an OSCAL source. */
+export function listControlsForOscal(source: string): Statement<OscalControlRow> {
+  return {
+    name: 'listControlsForOscal',
+    cypher: `MATCH (n:Control)
+             RETURN ${ENTITY_ROW} AS entity,
+                    head([(x:ExternalRef {system: $source})-[:REFERS_TO]->(n) | x.id]) AS oscalRef,
+                    [(n)-[:APPLIES_TO]->(s:AISystem) | s.id] AS systems,
+                    [(n)-[i:IMPLEMENTS]->(r:Requirement) | { frameworkId: r.frameworkId, ref: r.ref, coverage: i.coverage }] AS implements
+             ORDER BY n.name, n.id`,
     params: { source },
   };
 }

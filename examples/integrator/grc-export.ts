@@ -81,7 +81,8 @@ export function batchFromGrcExport(source: string, files: { systems: string; con
         effectiveFrom: e['Valid From'] || null,
         validUntil: e['Valid To'] || null,
       },
-      replaceLinks: ['SUPPORTS'],
+      // No replaceLinks: the tool's "Supports" column names controls only, so it cannot say
+      // which requirements the evidence supports directly; those links are left alone.
     });
     for (const control of list(e.Supports, ';')) links.push({ kind: 'SUPPORTS', from: e['Evidence ID']!, to: control });
   }

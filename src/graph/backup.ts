@@ -85,6 +85,15 @@ export async function readBackup(graph: GraphExecutor): Promise<{ header: Backup
       if (label === undefined) throw new BackupError(`a node with labels ${node.labels.join(', ')} has no key this service knows`);
       return [label, node.props.find(([k]) => k === KEY_OF.get(label))?.[2]];
     };
+    // What restore would refuse is refused now, not on the day the backup is needed.
+    for (const n of nodes) {
+      for (const label of n.labels) if (!LABELS.has(label)) throw new BackupError(`a node carries the label ${label}, which this service does not write`);
+      for (const [name, type, value] of n.props) toDriverValue(type, value, `a ${n.labels.join(':')} node's ${name}`);
+    }
+    for (const r of rels) {
+      if (!TYPES.has(r.type)) throw new BackupError(`a relationship has the type ${r.type}, which this service does not write`);
+      for (const [name, type, value] of r.props) toDriverValue(type, value, `a ${r.type} relationship's ${name}`);
+    }
     const outNodes = nodes.map((n) => ({ labels: [...n.labels].sort(), props: sortProps(n.props) }));
     outNodes.sort((a, b) => {
       const [la, ka] = nodeKey(a);
@@ -97,7 +106,7 @@ export async function readBackup(graph: GraphExecutor): Promise<{ header: Backup
     });
     outRels.sort((a, b) => a.type.localeCompare(b.type) || a.start[0].localeCompare(b.start[0]) || byKey(a.start[1], b.start[1]) || a.end[0].localeCompare(b.end[0]) || byKey(a.end[1], b.end[1]));
     return { header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, nodes: outNodes.length, relationships: outRels.length }, nodes: outNodes, relationships: outRels };
-  });
+  }, { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS });
 }
 
 /** The lines of a backup file. */
@@ -193,6 +202,8 @@ export function parseBackup(lines: readonly string[]): { header: BackupHeader; n
 }
 
 const CHUNK = 1000;
+/** Backup and restore read or write the whole graph in one transaction: allow them time. */
+const WHOLE_GRAPH_TIMEOUT_MS = 30 * 60_000;
 
 /**
  * Replaces the whole graph with a backup, in one write transaction: if anything fails,
@@ -204,6 +215,11 @@ export async function restoreBackup(
   backup: { nodes: BackupNode[]; relationships: BackupRelationship[] },
   say: (line: string) => void = () => {},
 ): Promise<void> {
+  // Labels and types go into Cypher text: check them here too, whoever built the backup.
+  for (const node of backup.nodes) for (const label of node.labels) if (!LABELS.has(label)) throw new BackupError(`unknown label ${JSON.stringify(label)}`);
+  for (const r of backup.relationships) {
+    if (!TYPES.has(r.type) || !KEY_OF.has(r.start[0]) || !KEY_OF.has(r.end[0])) throw new BackupError(`unknown relationship ${JSON.stringify([r.type, r.start[0], r.end[0]])}`);
+  }
   const nodeGroups = new Map<string, Record<string, unknown>[]>();
   backup.nodes.forEach((node, i) => {
     const key = [...node.labels].sort().join(':');
@@ -246,5 +262,5 @@ export async function restoreBackup(
         say(`restore: ${done}/${backup.relationships.length} relationships`);
       }
     }
-  });
+  }, { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS });
 }

@@ -78,13 +78,13 @@ export class GraphExecutor {
    * not at all. `work` may be retried on transient errors, so it must not have side
    * effects outside the transaction.
    */
-  async transaction<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
+  async transaction<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const config = {
-      timeout: this.options.timeoutMs ?? 30_000,
+      timeout: options.timeoutMs ?? this.options.timeoutMs ?? 30_000,
       metadata: { app: 'aims-graph', statement: name },
     };
     const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode));

@@ -68,8 +68,12 @@ export function detectCsvKind(text: string): CsvKind | null {
 /** Reads a controls or evidence CSV into a sync batch; throws GrcCsvError listing every problem. */
 export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   let rows: Record<string, string>[];
+  let lines: number[];
   try {
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    const parsed = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+    rows = parsed.map((p) => p.record);
+    // The line each record ends on (a quoted cell may span lines; blank lines are skipped).
+    lines = parsed.map((p) => p.info.lines);
   } catch (err) {
     throw new GrcCsvError([{ row: 0, column: '', message: `not a readable CSV (${(err as Error).message})` }]);
   }
@@ -78,8 +82,9 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   if (first === undefined) throw new GrcCsvError([{ row: 1, column: '', message: 'the file has no rows' }]);
   const missing = GRC_COLUMNS[kind].filter((c) => !(c in first));
   if (missing.length > 0) throw new GrcCsvError([{ row: 1, column: '', message: `the header lacks ${missing.join(', ')}` }]);
-  const sources = [...new Set(rows.map((r) => r.source))];
-  if (sources.length !== 1 || !sources[0]) throw new GrcCsvError([{ row: 2, column: 'source', message: 'every row must name the same, non-empty source' }]);
+  const source = first.source;
+  const stray = rows.findIndex((r) => !r.source || r.source !== source);
+  if (!source || stray >= 0) throw new GrcCsvError([{ row: lines[Math.max(stray, 0)]!, column: 'source', message: 'every row must name the same, non-empty source' }]);
 
   const entities: Record<string, unknown>[] = [];
   const links: Record<string, unknown>[] = [];
@@ -90,7 +95,7 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
     linkCells.push({ row, column });
   };
   rows.forEach((r, i) => {
-    const row = i + 2;
+    const row = lines[i]!;
     const fields: Record<string, unknown> = {};
     for (const [column, field] of Object.entries(FIELDS[kind])) fields[field] = r[column] === '' || r[column] === undefined ? null : r[column];
     if (kind === 'CONTROLS') {
@@ -113,11 +118,22 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
     entityRows.push(row);
   });
   if (problems.length > 0) throw new GrcCsvError(problems);
-  return { source: sources[0], entities, links, entityRows, linkCells };
+  return { source, entities, links, entityRows, linkCells };
 }
 
-/** Writes rows (cells by column name; link cells as lists) as the CSV of a kind. */
+/**
+ * Writes rows (cells by column name; link cells as lists) as the CSV of a kind. A
+ * reference holding ";" cannot go in a link cell (it would read back as two); such a
+ * file is refused rather than written wrong.
+ */
 export function grcCsv(kind: CsvKind, rows: readonly Record<string, string | null | readonly string[]>[]): string {
+  const problems: CsvProblem[] = [];
+  rows.forEach((r, i) => {
+    for (const [column, value] of Object.entries(r)) {
+      if (Array.isArray(value) && value.some((v: string) => v.includes(';'))) problems.push({ row: i + 2, column, message: 'a reference holds ";", which a link cell cannot carry' });
+    }
+  });
+  if (problems.length > 0) throw new GrcCsvError(problems);
   const cell = (value: string | null | readonly string[] | undefined): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : value.join('; '));
   return stringify([[...GRC_COLUMNS[kind]], ...rows.map((r) => GRC_COLUMNS[kind].map((c) => cell(r[c])))], { record_delimiter: 'windows' });
 }

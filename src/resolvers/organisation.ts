@@ -91,6 +91,7 @@ export function checkExternalRefs(refs: readonly { system: string; id: string }[
         throw new BadUserInputError(`externalRefs[${index}].${part} must be 1 to 200 characters`, `externalRefs[${index}].${part}`);
       }
     }
+    if (ref.system.includes('|')) throw new BadUserInputError(`externalRefs[${index}].system must not contain "|"`, `externalRefs[${index}].system`);
     const key = `${ref.system}|${ref.id}`;
     if (seen.has(key)) throw new BadUserInputError(`externalRefs[${index}] repeats ${ref.system} ${ref.id}`, `externalRefs[${index}]`);
     seen.add(key);

@@ -17,7 +17,7 @@ const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function checkSource(source: string | null | undefined): string {
   const value = (source ?? 'oscal').trim();
-  if (value === '' || value.length > 200) throw new BadUserInputError('source must be 1 to 200 characters', 'source');
+  if (value === '' || value.length > 200 || value.includes('|')) throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'source');
   return value;
 }
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
-import { ENTITIES, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
+import { ENTITIES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import { sameFields } from '../domain/upsert.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
@@ -18,6 +18,7 @@ import {
   listControlsForExport,
   listEvidenceForExport,
   listLinksOfMany,
+  listOutgoingLinks,
   attachExternalRefs,
   lockByExternalRefs,
   lockEntitiesByIds,
@@ -147,6 +148,7 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
   const problems: SyncProblem[] = [];
   const entities: EntityItem[] = [];
   const seen = new Set<string>();
+  const seenIds = new Set<string>();
   (batch.entities ?? []).forEach((entry, index) => {
     const at = (field: string, message: string) => problems.push({ list: 'entities', index, field, message });
     if (entry.ref.trim() === '' || entry.ref.length > 200) at('ref', 'must be 1 to 200 characters');
@@ -174,28 +176,43 @@ function checkBatch(batch: SyncBatchInput): { entities: EntityItem[]; problems: 
     }
     for (const p of crossFieldProblems(type, result.values)) at(`${field}.${p.field}`, p.message);
     for (const kind of entry.replaceLinks ?? []) {
-      if (!linkDef(kind)!.from.includes(type)) at('replaceLinks', `${kind} does not start from a ${type}`);
+      const def = linkDef(kind);
+      if (def === undefined || !def.from.includes(type)) at('replaceLinks', `${kind} does not start from a ${type}`);
     }
+    if (entry.id != null && seenIds.has(entry.id)) at('id', 'names the same record as an earlier item');
+    if (entry.id != null) seenIds.add(entry.id);
     if (entry.id != null && (entry.id.length === 0 || entry.id.length > 300)) at('id', 'must be 1 to 300 characters');
     entities.push({ index, ref: entry.ref, remove, type, values: result.values, replaceLinks: [...new Set(entry.replaceLinks ?? [])], id: entry.id ?? null });
   });
+  const seenLinks = new Set<string>();
   (batch.links ?? []).forEach((link, index) => {
     const at = (field: string, message: string) => problems.push({ list: 'links', index, field, message });
-    const def = linkDef(link.kind)!;
-    for (const end of ['from', 'to'] as const) if (link[end].trim() === '' || link[end].length > 300) at(end, 'must be 1 to 300 characters');
+    // A batch read from a file (npm run import) has not been through GraphQL's input checks.
+    const def = linkDef(link.kind);
+    if (def === undefined) {
+      at('kind', `must be one of ${LINK_KINDS.join(', ')}`);
+      return;
+    }
+    for (const end of ['from', 'to'] as const) if (typeof link[end] !== 'string' || link[end].trim() === '' || link[end].length > 300) at(end, 'must be 1 to 300 characters');
+    const same = `${def.kind}|${link.from}|${link.to}`;
+    if (seenLinks.has(same)) at('', 'repeats an earlier link of the batch');
+    seenLinks.add(same);
     if (link.delete === true) return;
     const property = def.property?.name;
     for (const name of ['purpose', 'coverage'] as const) {
       if (link[name] != null && property !== name) at(name, `${def.kind} takes no ${name}`);
     }
     if (property && link[property] == null) at(property, `${def.kind} needs a ${property}`);
+    if (property && link[property] != null && !def.property!.values.includes(String(link[property]))) at(property, `must be one of ${def.property!.values.join(', ')}`);
   });
   return { entities, problems };
 }
 
 export async function sync(batch: SyncBatchInput, context: Context): Promise<SyncOutcome> {
   const source = batch.source.trim();
-  if (source === '' || batch.source.length > 200) throw new BadUserInputError('source must be 1 to 200 characters', 'batch.source');
+  if (source === '' || batch.source.length > 200 || batch.source.includes('|')) {
+    throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'batch.source');
+  }
   for (const list of ['entities', 'links'] as const) {
     if ((batch[list]?.length ?? 0) > MAX_ITEMS) throw new BadUserInputError(`a batch holds at most ${MAX_ITEMS} ${list}`, `batch.${list}`);
   }
@@ -215,14 +232,19 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
       const adopted = new Map<string, EntityRow>();
       for (const part of chunks(adopt.map((e) => e.id!))) for (const { entity } of await tx.run(lockEntitiesByIds(part))) adopted.set(entity.id, entity);
       const attach: { id: string; system: string; ref: string; before: EntityRow }[] = [];
+      const failures: SyncProblem[] = [];
       for (const e of adopt) {
         const found = adopted.get(e.id!);
-        if (found === undefined || found.type !== e.type || found.externalRefs.some((x) => x.system === batch.source)) continue;
-        existing.set(key(e.ref), found);
-        attach.push({ id: found.id, system: batch.source, ref: e.ref, before: found });
+        const fail = (message: string) => failures.push({ list: 'entities', index: e.index, field: 'id', message });
+        if (found === undefined) fail('no record has this id');
+        else if (found.type !== e.type) fail(`is a ${found.type}, not a ${e.type}`);
+        else if (found.externalRefs.some((x) => x.system === batch.source)) fail(`already has another reference in ${source}`);
+        else {
+          existing.set(key(e.ref), found);
+          attach.push({ id: found.id, system: batch.source, ref: e.ref, before: found });
+        }
       }
 
-      const failures: SyncProblem[] = [];
       const outcome: SyncOutcome = { dryRun: batch.dryRun === true, summary: { created: 0, updated: 0, unchanged: 0, deleted: 0 }, entities: [], links: [] };
       const creates = new Map<EntityType, { id: string; values: Record<string, unknown>; ref: { system: string; id: string } }[]>();
       const updates = new Map<EntityType, { id: string; values: Record<string, unknown>; before: EntityRow }[]>();
@@ -280,19 +302,27 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
           planned.push({ index, def, from, to, property: link.delete ? null : ((def.property ? link[def.property.name] : null) ?? null), remove: link.delete === true });
         }
       });
-      // Links a record's replaceLinks leaves out are removed, after the batch's own links.
+      // Links a record's replaceLinks leaves out are removed, after the batch's own links:
+      // only links the source could have listed (to a requirement, or to a record that has a
+      // reference in the source), so that links made here or by other sources stay.
       const replacing = entities.filter((e) => e.replaceLinks.length > 0 && existing.has(key(e.ref)));
       const implied: typeof planned = [];
       if (replacing.length > 0) {
-        const listed = new Set(planned.filter((p) => !p.remove).map((p) => `${p.def.kind}|${p.from.id}|${p.to.id}`));
+        const listed = new Set(planned.map((p) => `${p.def.kind}|${p.from.id}|${p.to.id}`));
         const kindsOf = new Map(replacing.map((e) => [existing.get(key(e.ref))!.id, new Set(e.replaceLinks)]));
-        const stored: LinkRow[] = [];
-        for (const part of chunks([...kindsOf.keys()])) stored.push(...(await tx.run(listLinksOfMany(part))).map((r) => r.link));
-        for (const l of stored) {
-          if (!kindsOf.get(l.from)?.has(l.kind) || listed.has(`${l.kind}|${l.from}|${l.to}`)) continue;
-          // Requirement ids hold a colon (`iso42001:A.6.2.4`); record ids never do.
-          const toSpace: NodeSpace = l.to.includes(':') ? 'Requirement' : 'Entity';
-          implied.push({ index: -1 - implied.length, def: linkDef(l.kind)!, from: { id: l.from, type: l.fromType }, to: { id: l.to, space: toSpace }, property: null, remove: true });
+        for (const part of chunks([...kindsOf.keys()])) {
+          for (const { link: l } of await tx.run(listOutgoingLinks(part, batch.source))) {
+            if (!kindsOf.get(l.from)?.has(l.kind) || listed.has(`${l.kind}|${l.from}|${l.to}`)) continue;
+            if (!l.toIsRequirement && !l.toInSource) continue;
+            implied.push({
+              index: -1 - implied.length,
+              def: linkDef(l.kind)!,
+              from: { id: l.from, type: l.fromType },
+              to: { id: l.to, space: l.toIsRequirement ? 'Requirement' : 'Entity' },
+              property: null,
+              remove: true,
+            });
+          }
         }
       }
       planned.push(...implied);
@@ -316,6 +346,20 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
           for (const { entity } of await tx.run(createEntities(type, part))) changes.push({ operation: 'CREATE', entityId: entity.id, entityType: type, before: null, after: snapshot(entity) });
         }
       }
+      // Adopted records get their reference first; one that is also updated is logged (and
+      // versioned) once, by its update.
+      if (attach.length > 0) {
+        const updated = new Set([...updates.values()].flat().map((u) => u.id));
+        for (const part of chunks(attach)) {
+          for (const { entity } of await tx.run(attachExternalRefs(part.map(({ id, system, ref }) => ({ id, system, ref, bump: !updated.has(id) }))))) {
+            if (updated.has(entity.id)) continue;
+            const before = attach.find((a) => a.id === entity.id)!.before;
+            changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: entity.type, before: snapshot(before), after: snapshot(entity) });
+          }
+        }
+        const attachedIds = new Set(attach.map((a) => a.id));
+        for (const r of outcome.entities) if (attachedIds.has(r.id) && r.action === 'UNCHANGED') r.action = 'UPDATED';
+      }
       for (const [type, items] of updates) {
         const before = new Map(items.map((i) => [i.id, i.before]));
         for (const part of chunks(items)) {
@@ -323,16 +367,6 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
             changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: type, before: snapshot(before.get(entity.id)!), after: snapshot(entity) });
           }
         }
-      }
-      if (attach.length > 0) {
-        for (const part of chunks(attach)) {
-          for (const { entity } of await tx.run(attachExternalRefs(part.map(({ id, system, ref }) => ({ id, system, ref }))))) {
-            const before = attach.find((a) => a.id === entity.id)!.before;
-            changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: entity.type, before: snapshot(before), after: snapshot(entity) });
-          }
-        }
-        const attachedIds = new Set(attach.map((a) => a.id));
-        for (const r of outcome.entities) if (attachedIds.has(r.id) && r.action === 'UNCHANGED') r.action = 'UPDATED';
       }
       const linkActions = new Map<number, SyncAction>();
       const groups = new Map<string, typeof planned>();
@@ -433,6 +467,14 @@ export async function importGrcCsv(kind: CsvKind, content: string, dryRun: boole
 export async function exportGrcCsv(kind: CsvKind, source: string, context: Context) {
   if (source.trim() === '' || source.length > 200) throw new BadUserInputError('source must be 1 to 200 characters', 'source');
   const rows = await context.graph.read(kind === 'CONTROLS' ? listControlsForExport(source) : listEvidenceForExport(source));
+  const write = (cells: Record<string, string | null | readonly string[]>[]): string => {
+    try {
+      return grcCsv(kind, cells);
+    } catch (err) {
+      if (err instanceof GrcCsvError) throw csvProblems(err.problems);
+      throw err;
+    }
+  };
   const cells = rows.map((r) => {
     // Link cells in a stable order, so that the same graph always gives the same file.
     const links = Object.fromEntries(Object.entries(r.links).map(([column, values]) => [column, [...values].sort()]));
@@ -443,7 +485,7 @@ export async function exportGrcCsv(kind: CsvKind, source: string, context: Conte
   return {
     fileName: `${source}-${kind.toLowerCase()}.csv`,
     mediaType: 'text/csv',
-    content: grcCsv(kind, cells),
+    content: write(cells),
     rows: rows.length,
     omittedLinks: rows.reduce((n, r) => n + r.omitted, 0),
   };

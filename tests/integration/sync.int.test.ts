@@ -205,3 +205,46 @@ describe('sync', () => {
     expect(clash.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entities[0].ref' });
   });
 });
+
+describe('sync edge cases', () => {
+  const source = `edge-${Date.now()}`;
+  beforeAll(() => {
+    sources.push(source);
+  });
+
+  it('refuses a link given twice, an unknown id to adopt, and a source with "|"', async () => {
+    const twice = await server.gql(SYNC, {
+      batch: {
+        source,
+        entities: [{ ref: 'C', control: { name: 'Twice' } }],
+        links: [
+          { kind: 'IMPLEMENTS', from: 'C', to: 'iso42001:A.6.2.6', coverage: 'FULL' },
+          { kind: 'IMPLEMENTS', from: 'C', to: 'iso42001:A.6.2.6', coverage: 'PARTIAL' },
+        ],
+      },
+    });
+    expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'links[1]' });
+    const unknown = await server.gql(SYNC, { batch: { source, entities: [{ ref: 'C', id: 'ctl_00000000-0000-4000-8000-000000000000', control: { name: 'Adopt' } }] } });
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entities[0].id' });
+    const piped = await server.gql(SYNC, { batch: { source: 'a|b', entities: [] } });
+    expect(piped.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'batch.source' });
+  });
+
+  it('adopts a record by id once, and replaceLinks leaves links the source cannot name', async () => {
+    const created = (await ok<{ createControl: { control: { id: string; version: number } } }>(`mutation { createControl(input: { name: "Made here", status: PLANNED }) { control { id version } } }`, {}))
+      .createControl.control;
+    const system = (await ok<{ createAISystem: { aiSystem: { id: string } } }>(`mutation { createAISystem(input: { name: "Unreferenced system", lifecycleStage: DEPLOYMENT }) { aiSystem { id } } }`, {}))
+      .createAISystem.aiSystem.id;
+    await ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'APPLIES_TO', from: created.id, to: system } });
+    const adopted = (await ok<SyncResult>(SYNC, {
+      batch: { source, entities: [{ ref: 'HERE-1', id: created.id, control: { name: 'Made here', status: 'OPERATING' }, replaceLinks: ['APPLIES_TO', 'IMPLEMENTS'] }] },
+    })).sync;
+    expect(adopted.entities).toEqual([{ index: 0, ref: 'HERE-1', type: 'Control', id: created.id, action: 'UPDATED' }]);
+    expect(adopted.links).toEqual([]);
+    const node = await ok<{ node: { version: number; externalRefs: { system: string; id: string }[]; appliesTo: { id: string }[] } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Control { version externalRefs { system id } appliesTo { id } } } }`,
+      { id: created.id },
+    );
+    expect(node.node).toEqual({ version: created.version + 1, externalRefs: [{ system: source, id: 'HERE-1' }], appliesTo: [{ id: system }] });
+  });
+});

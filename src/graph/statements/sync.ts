@@ -39,13 +39,13 @@ export function lockEntitiesByIds(ids: readonly string[]): Statement<{ entity: E
 }
 
 /** Attaches one external reference to each of some records. */
-export function attachExternalRefs(items: readonly { id: string; system: string; ref: string }[]): Statement<{ entity: EntityRow }> {
+export function attachExternalRefs(items: readonly { id: string; system: string; ref: string; bump: boolean }[]): Statement<{ entity: EntityRow }> {
   return {
     name: 'attachExternalRefs',
     cypher: `UNWIND $items AS item
              MATCH (n:Entity {id: item.id})
              CREATE (:ExternalRef {key: item.system + '|' + item.ref, system: item.system, id: item.ref})-[:REFERS_TO]->(n)
-             SET n.version = n.version + 1, n.updatedAt = datetime()
+             FOREACH (_ IN CASE WHEN item.bump THEN [1] ELSE [] END | SET n.version = n.version + 1, n.updatedAt = datetime())
              RETURN ${ENTITY_ROW} AS entity`,
     params: { items },
   };
@@ -74,7 +74,7 @@ export function replaceEntities(type: EntityType, items: readonly { id: string; 
   return {
     name: `replace${type}Batch`,
     cypher: `UNWIND $items AS item
-             MATCH (n:${ENTITIES[type].type} {id: item.id})
+             MATCH (n:Entity {id: item.id}) WHERE n:${ENTITIES[type].type}
              SET ${sets.join(', ')}, n.version = n.version + 1, n.updatedAt = datetime()
              RETURN ${ENTITY_ROW} AS entity`,
     params: { items },
@@ -206,5 +206,29 @@ export function listControlsForOscal(source: string): Statement<OscalControlRow>
                     [(n)-[i:IMPLEMENTS]->(r:Requirement) | { frameworkId: r.frameworkId, ref: r.ref, coverage: i.coverage }] AS implements
              ORDER BY n.name, n.id`,
     params: { source },
+  };
+}
+
+export interface OutgoingLinkRow {
+  kind: string;
+  from: string;
+  fromType: string;
+  to: string;
+  toIsRequirement: boolean;
+  /** Whether the other end has a reference in the source, so a file from the source can name it. */
+  toInSource: boolean;
+}
+
+/** The links that start from some records, with what the source can say about their other end. */
+export function listOutgoingLinks(ids: readonly string[], source: string): Statement<{ link: OutgoingLinkRow }> {
+  return {
+    name: 'listOutgoingLinks',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})-[r]->(m)
+             WHERE m:Entity OR m:Requirement
+             RETURN { kind: type(r), from: n.id, fromType: [l IN labels(n) WHERE l <> 'Entity'][0], to: m.id,
+                      toIsRequirement: m:Requirement,
+                      toInSource: EXISTS { (m)<-[:REFERS_TO]-(:ExternalRef {system: $source}) } } AS link`,
+    params: { ids, source },
   };
 }

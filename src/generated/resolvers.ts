@@ -203,6 +203,15 @@ export type ApplicabilityRuleMatch = {
   title: Scalars['String']['output'];
 };
 
+/** What an upsert of an Applicability did. */
+export type ApplicabilityUpsertPayload = {
+  __typename?: 'ApplicabilityUpsertPayload';
+  /** Whether it was created, updated or already up to date. */
+  action: UpsertAction;
+  /** The Applicability as stored now. */
+  applicability: Applicability;
+};
+
 /** One article that binds the organisation for the system. */
 export type ApplicableObligation = {
   __typename?: 'ApplicableObligation';
@@ -1735,6 +1744,8 @@ export type Mutation = {
   updateRisk: RiskPayload;
   /** Creates or updates the AISystem that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
   upsertAISystem: AiSystemUpsertPayload;
+  /** Creates or updates the Statement of Applicability entry that an external reference points to, as a whole: its decision, justification, requirement and the AI systems it is limited to. The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
+  upsertApplicability: ApplicabilityUpsertPayload;
   /** Creates or updates the Control that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
   upsertControl: ControlUpsertPayload;
   /** Creates or updates the Dataset that an external reference points to, as a whole: the fields given are stored and the ones left out take their defaults (as on create). The same input twice reports UNCHANGED the second time and bumps no version. Fails with CONFLICT when the reference belongs to a record of another type. */
@@ -1996,6 +2007,13 @@ export type MutationUpdateRiskArgs = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationUpsertAiSystemArgs = {
   input: CreateAiSystemInput;
+  ref: ExternalRefInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationUpsertApplicabilityArgs = {
+  input: CreateApplicabilityInput;
   ref: ExternalRefInput;
 };
 
@@ -3481,6 +3499,7 @@ export type ResolversTypes = {
   Applicability: ResolverTypeWrapper<EntityRow>;
   ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
   ApplicabilityRuleMatch: ResolverTypeWrapper<RuleFinding>;
+  ApplicabilityUpsertPayload: ResolverTypeWrapper<Omit<ApplicabilityUpsertPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
   ApplicableObligation: ResolverTypeWrapper<ApplicableObligationView>;
   ApplicableObligations: ResolverTypeWrapper<ApplicableObligationsView>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -3671,6 +3690,7 @@ export type ResolversParentTypes = {
   Applicability: EntityRow;
   ApplicabilityPayload: Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
   ApplicabilityRuleMatch: RuleFinding;
+  ApplicabilityUpsertPayload: Omit<ApplicabilityUpsertPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
   ApplicableObligation: ApplicableObligationView;
   ApplicableObligations: ApplicableObligationsView;
   Boolean: Scalars['Boolean']['output'];
@@ -3880,6 +3900,11 @@ export type ApplicabilityRuleMatchResolvers<ContextType = Context, ParentType ex
   dateBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ApplicabilityUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicabilityUpsertPayload'] = ResolversParentTypes['ApplicabilityUpsertPayload']> = {
+  action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
+  applicability?: Resolver<ResolversTypes['Applicability'], ParentType, ContextType>;
 };
 
 export type ApplicableObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicableObligation'] = ResolversParentTypes['ApplicableObligation']> = {
@@ -4392,6 +4417,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartyArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateRisk?: Resolver<ResolversTypes['RiskPayload'], ParentType, ContextType, RequireFields<MutationUpdateRiskArgs, 'expectedVersion' | 'id' | 'input'>>;
   upsertAISystem?: Resolver<ResolversTypes['AISystemUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertAiSystemArgs, 'input' | 'ref'>>;
+  upsertApplicability?: Resolver<ResolversTypes['ApplicabilityUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertApplicabilityArgs, 'input' | 'ref'>>;
   upsertControl?: Resolver<ResolversTypes['ControlUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertControlArgs, 'input' | 'ref'>>;
   upsertDataset?: Resolver<ResolversTypes['DatasetUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertDatasetArgs, 'input' | 'ref'>>;
   upsertEvidence?: Resolver<ResolversTypes['EvidenceUpsertPayload'], ParentType, ContextType, RequireFields<MutationUpsertEvidenceArgs, 'input' | 'ref'>>;
@@ -4735,6 +4761,7 @@ export type Resolvers<ContextType = Context> = {
   Applicability?: ApplicabilityResolvers<ContextType>;
   ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
   ApplicabilityRuleMatch?: ApplicabilityRuleMatchResolvers<ContextType>;
+  ApplicabilityUpsertPayload?: ApplicabilityUpsertPayloadResolvers<ContextType>;
   ApplicableObligation?: ApplicableObligationResolvers<ContextType>;
   ApplicableObligations?: ApplicableObligationsResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;

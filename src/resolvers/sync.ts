@@ -8,7 +8,8 @@ import type { Context } from '../context.js';
 import { ENTITIES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import { sameFields } from '../domain/upsert.js';
-import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
+import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
+import { checkId } from './arguments.js';
 import type { LinkKind, Resolvers, SyncBatchInput, UpsertAction } from '../generated/resolvers.js';
 import type { ChangeEntry } from '../graph/statements/changes.js';
 import { createEntity, ENTITY_ROW, findKinds, updateEntity, type EntityRow, type LinkRow, type NodeSpace } from '../graph/statements/organisation.js';
@@ -499,5 +500,77 @@ export const syncResolvers: Resolvers = {
     ...(mutations as Resolvers['Mutation']),
     sync: (_root, args, context) => sync(args.batch, context),
     importCsv: (_root, args, context) => importGrcCsv(args.kind, args.content, args.dryRun === true, context),
+    upsertApplicability: async (_root, args, context) => {
+      const { action, entity } = await upsertApplicability(args.ref, args.input, context);
+      return { action, applicability: entity };
+    },
   },
 };
+
+/* ---------------------------------------------------- upsertApplicability */
+
+/**
+ * An applicability entry is its decision plus two kinds of link (its requirement, the
+ * systems it is limited to): the upsert compares and replaces all of it.
+ */
+export async function upsertApplicability(
+  ref: { system: string; id: string },
+  input: { requirement: string; applicable: boolean; justification: string; systems?: readonly string[] | null; externalRefs?: unknown },
+  context: Context,
+): Promise<{ action: UpsertAction; entity: EntityRow }> {
+  checkExternalRefs([ref]);
+  if (input.externalRefs != null) throw new BadUserInputError('An upsert takes its external reference as `ref`, not in `input.externalRefs`', 'input.externalRefs');
+  const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
+  if (!result.ok) throw invalidInput(result.problems);
+  const requirement = checkId(input.requirement, 'input.requirement');
+  const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, 'input.systems')))].sort();
+  const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
+  if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
+  for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
+  const wanted = [
+    { kind: 'FOR_REQUIREMENT', to: requirement, space: 'Requirement' as NodeSpace },
+    ...systems.map((s) => ({ kind: 'LIMITED_TO', to: s, space: 'Entity' as NodeSpace })),
+  ];
+  const outcome = await context.graph.transaction('WRITE', 'upsertApplicability', async (tx) => {
+    const [found] = await tx.run(lockByExternalRef(`${ref.system}|${ref.id}`));
+    const changes: ChangeEntry[] = [];
+    let entity: EntityRow;
+    let action: UpsertAction;
+    let stored: { kind: string; to: string }[] = [];
+    if (found === undefined) {
+      const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
+      entity = (await tx.run(createEntity('Applicability', id, result.values, [ref])))[0]!.entity;
+      changes.push({ operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(entity) });
+      action = 'CREATED';
+    } else {
+      if (found.entity.type !== 'Applicability') {
+        throw new ConflictError(`External reference ${ref.system} ${ref.id} belongs to a ${found.entity.type}, not an Applicability`, { field: 'ref', id: found.entity.id });
+      }
+      entity = found.entity;
+      stored = (await tx.run(listOutgoingLinks([entity.id], ref.system))).map((r) => r.link).filter((l) => l.kind === 'FOR_REQUIREMENT' || l.kind === 'LIMITED_TO');
+      const sameLinks = stored.length === wanted.length && wanted.every((w) => stored.some((s) => s.kind === w.kind && s.to === w.to));
+      if (sameFields(ENTITIES.Applicability, entity, result.values) && sameLinks) return { action: 'UNCHANGED' as const, entity };
+      const [row] = await tx.run(updateEntity('Applicability', entity.id, entity.version, result.values));
+      if (!row?.applied) throw new Error(`upsert of ${entity.id} lost its lock`);
+      changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: 'Applicability', before: snapshot(row.before), after: snapshot(row.entity) });
+      entity = row.entity;
+      action = 'UPDATED';
+    }
+    const from = { id: entity.id, type: 'Applicability' };
+    for (const s of stored) {
+      if (wanted.some((w) => w.kind === s.kind && w.to === s.to)) continue;
+      const def = linkDef(s.kind)!;
+      await tx.run(removeLinks(def, s.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', [{ i: 0, from: entity.id, to: s.to }]));
+      changes.push(linkChange('UNLINK', s.kind, from, s.to, null, undefined));
+    }
+    for (const w of wanted) {
+      if (stored.some((s) => s.kind === w.kind && s.to === w.to)) continue;
+      await tx.run(mergeLinks(linkDef(w.kind)!, w.space, [{ i: 0, from: entity.id, to: w.to, property: null }]));
+      changes.push(linkChange('LINK', w.kind, from, w.to, undefined, null));
+    }
+    await recordChanges(tx, context.actor, changes);
+    return { action, entity };
+  });
+  context.loaders.entityById.clear(outcome.entity.id).prime(outcome.entity.id, outcome.entity);
+  return outcome;
+}

@@ -248,3 +248,27 @@ describe('sync edge cases', () => {
     expect(node.node).toEqual({ version: created.version + 1, externalRefs: [{ system: source, id: 'HERE-1' }], appliesTo: [{ id: system }] });
   });
 });
+
+describe('upsertApplicability', () => {
+  const UPSERT = `mutation ($ref: ExternalRefInput!, $input: CreateApplicabilityInput!) {
+    upsertApplicability(ref: $ref, input: $input) { action applicability { id version applicable justification requirement { id } systems { id } } } }`;
+  interface Result {
+    upsertApplicability: { action: string; applicability: { id: string; version: number; requirement: { id: string }; systems: { id: string }[] } };
+  }
+
+  it('creates an entry with its requirement and systems, reports UNCHANGED for the same input, and replaces its scope', async () => {
+    const ref = { system: 'onetrust', id: `SOA-${Date.now()}` };
+    const system = (await ok<{ createAISystem: { aiSystem: { id: string } } }>(`mutation { createAISystem(input: { name: "Scoped for SoA", lifecycleStage: DEPLOYMENT }) { aiSystem { id } } }`, {}))
+      .createAISystem.aiSystem.id;
+    const input = { requirement: 'iso42001:A.10.4', applicable: false, justification: 'No customers use the system directly.' };
+    const first = (await ok<Result>(UPSERT, { ref, input })).upsertApplicability;
+    expect(first).toMatchObject({ action: 'CREATED', applicability: { version: 1, requirement: { id: 'iso42001:A.10.4' }, systems: [] } });
+    const again = (await ok<Result>(UPSERT, { ref, input })).upsertApplicability;
+    expect(again).toMatchObject({ action: 'UNCHANGED', applicability: { id: first.applicability.id, version: 1 } });
+    const scoped = (await ok<Result>(UPSERT, { ref, input: { ...input, systems: [system] } })).upsertApplicability;
+    expect(scoped).toMatchObject({ action: 'UPDATED', applicability: { id: first.applicability.id, version: 2, systems: [{ id: system }] } });
+    const unscoped = (await ok<Result>(UPSERT, { ref, input })).upsertApplicability;
+    expect(unscoped).toMatchObject({ action: 'UPDATED', applicability: { version: 3, systems: [] } });
+    await ok(`mutation ($id: ID!) { deleteApplicability(id: $id, cascade: true) { id } }`, { id: first.applicability.id });
+  });
+});

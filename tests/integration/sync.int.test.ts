@@ -272,3 +272,30 @@ describe('upsertApplicability', () => {
     await ok(`mutation ($id: ID!) { deleteApplicability(id: $id, cascade: true) { id } }`, { id: first.applicability.id });
   });
 });
+
+describe('concurrent syncs', () => {
+  it('leave one record per reference when overlapping batches run at once', async () => {
+    const source = `overlap-${Date.now()}`;
+    sources.push(source);
+    const batch = (from: number) => ({
+      source,
+      entities: Array.from({ length: 40 }, (_, i) => ({ ref: `R-${from + i}`, control: { name: `Overlap ${from + i}` } })),
+      links: Array.from({ length: 39 }, (_, i) => ({ kind: 'IMPLEMENTS', from: `R-${from + i}`, to: 'iso42001:A.6.2.2', coverage: 'PARTIAL' })),
+    });
+    // Four batches, each sharing half its references with the next.
+    const results = await Promise.all([0, 20, 40, 60].map((from) => server.gql<SyncResult>(SYNC, { batch: batch(from) })));
+    for (const r of results) {
+      // A batch that lost the race to create a reference fails whole, with CONFLICT, and can be sent again.
+      if (r.body.errors) expect(r.body.errors[0]!.extensions?.code).toBe('CONFLICT');
+    }
+    for (const [i, r] of results.entries()) if (r.body.errors) await ok(SYNC, { batch: batch(i * 20) });
+    const [counts] = await server.graph.read<{ refs: number; records: number; links: number }>({
+      name: 'overlapCounts',
+      cypher: `MATCH (x:ExternalRef {system: $source})-[:REFERS_TO]->(n:Control)
+               RETURN count(DISTINCT x) AS refs, count(DISTINCT n) AS records,
+                      COUNT { MATCH (:ExternalRef {system: $source})-[:REFERS_TO]->(:Control)-[:IMPLEMENTS]->(:Requirement) } AS links`,
+      params: { source },
+    });
+    expect(counts).toEqual({ refs: 100, records: 100, links: 99 });
+  });
+});

@@ -16,8 +16,8 @@ export const GRC_COLUMNS: Readonly<Record<CsvKind, readonly string[]>> = {
   EVIDENCE: ['source', 'ref', 'title', 'evidence_type', 'uri', 'sha256', 'collected_by', 'uploaded_at', 'effective_from', 'valid_until', 'supports', 'scoped_to'],
 };
 
-/** Cell field -> input field, for the plain (non-link) columns. */
-const FIELDS: Readonly<Record<CsvKind, Readonly<Record<string, string>>>> = {
+/** CSV column -> input field, for the plain (non-link) columns. */
+export const CSV_FIELDS: Readonly<Record<CsvKind, Readonly<Record<string, string>>>> = {
   CONTROLS: { name: 'name', description: 'description', status: 'status', control_type: 'controlType' },
   EVIDENCE: {
     title: 'title',
@@ -97,7 +97,7 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   rows.forEach((r, i) => {
     const row = lines[i]!;
     const fields: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(FIELDS[kind])) fields[field] = r[column] === '' || r[column] === undefined ? null : r[column];
+    for (const [column, field] of Object.entries(CSV_FIELDS[kind])) fields[field] = r[column] === '' || r[column] === undefined ? null : r[column];
     if (kind === 'CONTROLS') {
       entities.push({ ref: r.ref, control: fields, replaceLinks: ['IMPLEMENTS', 'APPLIES_TO'] });
       for (const item of split(r.implements)) {

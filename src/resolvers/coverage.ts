@@ -31,7 +31,7 @@ import {
 } from '../coverage/history.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
-import { checkId } from './arguments.js';
+import { checkId, nowDateTime, utcDate } from './arguments.js';
 import { readFrom } from './crosswalk.js';
 import type { CoverageChangeView, CoverageCounts, RequirementCoverageView } from './views.js';
 
@@ -158,7 +158,7 @@ async function coverageOverTime(
   const snapshot = (moment: string): CoverageSnapshot => {
     const state = rewind(now, since(moment));
     const inputs = coverageInputs(state, frameworkId);
-    const date = new Date(moment).toISOString().slice(0, 10);
+    const date = utcDate(moment);
     const results = assessCoverage({ requirements, controls: inputs.controls, mappings: inputs.mappings, applicability: inputs.applicability }, { systems, asOf: date, maxHops });
     return { state, inputs, date, results };
   };
@@ -231,9 +231,9 @@ export async function question(
       if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error) throw new NotFoundError('AI system', id);
     });
   }
-  const asOf = args.asOf ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const asOf = args.asOf ?? nowDateTime();
   // Evidence periods are calendar dates: the date assessed is asOf's UTC date.
-  return { framework, maxHops, systems, asOf, asOfDate: new Date(asOf).toISOString().slice(0, 10) };
+  return { framework, maxHops, systems, asOf, asOfDate: utcDate(asOf) };
 }
 
 /** The facts evidence reuse needs: implementing controls with their evidence, and the crosswalk. */
@@ -245,8 +245,6 @@ async function reuseFacts(graph: GraphExecutor) {
     mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
   };
 }
-
-const dateOf = (asOf: string | null | undefined): string => (asOf == null ? new Date() : new Date(asOf)).toISOString().slice(0, 10);
 
 export const coverageResolvers: Resolvers = {
   Query: {
@@ -281,14 +279,14 @@ export const coverageResolvers: Resolvers = {
       const id = checkId(args.evidence, 'evidence');
       if (entityTypeOfId(id) !== 'Evidence' || (await context.loaders.entityById.load(id)) === null) throw new NotFoundError('Evidence', id);
       const facts = await reuseFacts(context.graph);
-      const result = evidenceUses(id, facts.controls, facts.mappings, dateOf(args.asOf), 2);
+      const result = evidenceUses(id, facts.controls, facts.mappings, utcDate(args.asOf), 2);
       return { evidenceId: id, valid: result.valid, uses: result.uses.map((u) => ({ ...u, mappingRows: facts.mappingRows })) };
     },
     reusableEvidence: async (_root, args, context) => {
       const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
       if (framework === null) throw new NotFoundError('Framework', args.framework);
       const facts = await reuseFacts(context.graph);
-      const asOf = dateOf(args.asOf);
+      const asOf = utcDate(args.asOf);
       const evidenceIds = [...new Set(facts.controls.flatMap((c) => c.evidence.map((e) => e.id)))].sort();
       return evidenceIds
         .map((evidenceId) => ({
@@ -317,7 +315,7 @@ export const coverageResolvers: Resolvers = {
     },
     coverageChange: async (_root, args, context) => {
       const q = await question(context, { ...args, asOf: args.to });
-      const from = args.from ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const from = args.from ?? nowDateTime();
       if (Date.parse(from) > Date.parse(args.to)) throw new BadUserInputError('from must not be later than to', 'from');
       return coverageOverTime(context, q.framework.id, q.systems, from, args.to, q.maxHops);
     },

@@ -21,7 +21,7 @@ import {
 import { frameworkToOscalCatalog } from '../ingest/oscal-catalog.js';
 import { mappingId, replaceMappingsOfSet } from '../ingest/seed.js';
 import { recordChanges } from './changes.js';
-import { checkId } from './arguments.js';
+import { checkId, nowDateTime } from './arguments.js';
 
 const refOf = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -89,7 +89,7 @@ export const exchangeResolvers: Resolvers = {
     exportFrameworkCatalog: async (_root, args, context) => {
       const framework = await frameworkLabel(context, checkId(args.framework, 'framework'));
       const requirements = await context.loaders.requirementsOfFramework.load({ frameworkId: framework.id });
-      const document = frameworkToOscalCatalog(framework, requirements, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      const document = frameworkToOscalCatalog(framework, requirements, nowDateTime());
       return { fileName: `${framework.id}.oscal-catalog.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
     },
   },

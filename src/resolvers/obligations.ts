@@ -15,17 +15,16 @@ import { ENTITIES } from '../domain/entity-spec.js';
 import { NotFoundError } from '../errors.js';
 import type { DerivationAction, Resolvers } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
+import { lockEntitiesByIds, type EntityRow } from '../graph/statements/organisation.js';
 import {
   createDerivedObligations,
   listDerivedObligations,
   listRequirementTitles,
   lockDerivedObligations,
-  lockAISystem,
   refreshDerivedObligations,
   type DerivedFields,
 } from '../graph/statements/obligations.js';
-import { checkId } from './arguments.js';
+import { checkId, utcDate } from './arguments.js';
 import { linkChange, recordChanges, snapshot } from './changes.js';
 import type { ChangeEntry } from '../graph/statements/changes.js';
 
@@ -44,8 +43,6 @@ function factsOf(system: EntityRow): SystemFacts {
 function evaluate(rules: ApplicabilityRules, system: EntityRow): Applicability {
   return applicableArticles(rules, factsOf(system));
 }
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function systemOrFail(context: Context, id: string): Promise<EntityRow> {
   const entity = await context.loaders.entityById.load(id);
@@ -86,7 +83,7 @@ export const obligationsResolvers: Resolvers = {
       const system = await systemOrFail(context, checkId(args.aiSystem, 'aiSystem'));
       const rules = context.applicabilityRules;
       const { articles, notes } = evaluate(rules, system);
-      const asOf = args.asOf ?? today();
+      const asOf = args.asOf ?? utcDate();
       const derived = new Map((await context.graph.read(listDerivedObligations(system.id))).map((row) => [row.requirementId, row.obligation]));
       return {
         system,
@@ -107,8 +104,9 @@ export const obligationsResolvers: Resolvers = {
       const systemId = checkId(args.aiSystem, 'aiSystem');
       const rules = context.applicabilityRules;
       const outcome = await context.graph.transaction('WRITE', 'deriveObligations', async (tx) => {
-        const [locked] = await tx.run(lockAISystem(systemId));
-        if (locked === undefined) throw new NotFoundError('AI system', systemId);
+        // The system's write lock makes concurrent derivations for it run one after the other.
+        const [locked] = await tx.run(lockEntitiesByIds([systemId]));
+        if (locked === undefined || locked.entity.type !== 'AISystem') throw new NotFoundError('AI system', systemId);
         const system = locked.entity;
         const { articles } = evaluate(rules, system);
         const binding = articles.filter((a): a is ApplicableArticle & { appliesFrom: string } => a.appliesFrom !== null);

@@ -191,7 +191,7 @@ async function remove(type: EntityType, id: string, cascade: boolean, context: C
         dependents,
       });
     }
-    const removedLinks = (await tx.run(listLinksOf(id))).map((r) => r.link);
+    const removedLinks = (await tx.run(listLinksOf([id]))).map((r) => r.link);
     await tx.run(deleteEntity(type, id));
     // Each removed link gets its own tombstone (so the record at its other end sees it in its
     // trail); the record's tombstone keeps the record and its links, to audit or undo by hand.
@@ -259,7 +259,27 @@ async function entityOrFail(context: Context, id: string): Promise<EntityRow> {
   return entity;
 }
 
-const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
+/**
+ * Checks an applicability decision (setApplicability, upsertApplicability): its fields, and
+ * that its requirement and systems exist. Returns the stored values and the sorted scope.
+ */
+export async function checkDecision(
+  input: { requirement: string; applicable: boolean; justification: string; systems?: readonly string[] | null },
+  context: Context,
+  prefix = '',
+): Promise<{ values: Record<string, unknown>; requirement: string; systems: string[] }> {
+  const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
+  if (!result.ok) throw invalidInput(result.problems);
+  const requirement = checkId(input.requirement, `${prefix}requirement`);
+  const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, `${prefix}systems`)))].sort();
+  const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
+  if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
+  for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
+  return { values: result.values, requirement, systems };
+}
+
+/** The payload field that carries a record of this type: `aiSystem`, `control`, … */
+export const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
 const collections: Record<string, EntityType> = {
   aiSystems: 'AISystem',
   models: 'Model',
@@ -309,14 +329,8 @@ export const organisationResolvers: Resolvers = {
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),
     setApplicability: async (_root, { input }, context) => {
-      const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
-      if (!result.ok) throw invalidInput(result.problems);
-      const requirement = checkId(input.requirement, 'requirement');
-      const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, 'systems')))].sort();
-      const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
-      if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
-      for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
-      const entity = await context.graph.transaction('WRITE', 'setApplicability', async (tx) => {
+      const { values, requirement, systems } = await checkDecision(input, context);
+          const entity = await context.graph.transaction('WRITE', 'setApplicability', async (tx) => {
         const [existing] = await tx.run<{ id: string; version: number; applicable: boolean; justification: string }>({
           name: 'findApplicability',
           cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {id: $requirement})
@@ -325,13 +339,13 @@ export const organisationResolvers: Resolvers = {
                    RETURN a.id AS id, a.version AS version, a.applicable AS applicable, a.justification AS justification LIMIT 1`,
           params: { requirement, systems },
         });
-        if (existing !== undefined && existing.applicable === result.values.applicable && existing.justification === result.values.justification) {
+        if (existing !== undefined && existing.applicable === values.applicable && existing.justification === values.justification) {
           // The same decision again: nothing changes, nothing is logged.
           const [same] = await tx.run(listEntitiesByIds([existing.id]));
           return same!.entity;
         }
         if (existing !== undefined) {
-          const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, result.values));
+          const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, values));
           if (!row!.applied) {
             throw new ConflictError(`The decision for ${requirement} changed while this one was being recorded; send it again`, { id: existing.id });
           }
@@ -341,7 +355,7 @@ export const organisationResolvers: Resolvers = {
           return row!.entity;
         }
         const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
-        const [row] = await tx.run(createEntity('Applicability', id, result.values, []));
+        const [row] = await tx.run(createEntity('Applicability', id, values, []));
         await tx.run(createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null));
         for (const s of systems) await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
         const from = { id, type: 'Applicability' };

@@ -11,9 +11,9 @@ import { listControlsForOscal } from '../graph/statements/sync.js';
 import { coverageToAssessmentResults, type EvidenceItem } from '../ingest/oscal-assessment.js';
 import { componentDefinitionToControls, ComponentDefinitionError, controlsToComponentDefinition } from '../ingest/oscal-component.js';
 import { computeCoverage, question, reasonFor } from './coverage.js';
+import { nowDateTime } from './arguments.js';
 import { sync } from './sync.js';
 
-const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function checkSource(source: string | null | undefined): string {
   const value = (source ?? 'oscal').trim();
@@ -43,7 +43,7 @@ export const oscalResolvers: Resolvers = {
           implements: r.implements,
         })),
         await frameworkLabels(context),
-        now(),
+        nowDateTime(),
       );
       return { fileName: 'controls.oscal-component-definition.json', mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
     },
@@ -85,7 +85,7 @@ export const oscalResolvers: Resolvers = {
         { frameworkId: q.framework.id, frameworkTitle: q.framework.title, frameworkVersion: q.framework.version, asOf: q.asOf, systems: q.systems },
         assessed,
         evidence,
-        now(),
+        nowDateTime(),
       );
       return { fileName: `${q.framework.id}.oscal-assessment-results.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
     },

@@ -8,43 +8,37 @@ import type { Context } from '../context.js';
 import { ENTITIES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import { sameFields } from '../domain/upsert.js';
-import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
-import { checkId } from './arguments.js';
+import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
 import type { LinkKind, Resolvers, SyncBatchInput, UpsertAction } from '../generated/resolvers.js';
 import type { ChangeEntry } from '../graph/statements/changes.js';
-import { createEntity, ENTITY_ROW, findKinds, updateEntity, type EntityRow, type LinkRow, type NodeSpace } from '../graph/statements/organisation.js';
 import {
+  createEntity,
+  findKinds,
+  listLinksOf,
+  lockByExternalRefs,
+  lockEntitiesByIds,
+  updateEntity,
+  type EntityRow,
+  type LinkRow,
+  type NodeSpace,
+} from '../graph/statements/organisation.js';
+import {
+  attachExternalRefs,
   createEntities,
   deleteEntities,
   listControlsForExport,
   listEvidenceForExport,
-  listLinksOfMany,
   listOutgoingLinks,
-  attachExternalRefs,
-  lockByExternalRefs,
-  lockEntitiesByIds,
   mergeLinks,
   removeLinks,
   replaceEntities,
 } from '../graph/statements/sync.js';
-import { GRC_COLUMNS, grcCsv, grcCsvToBatch, GrcCsvError, type CsvKind, type GrcBatch } from '../ingest/grc-csv.js';
-import type { Statement } from '../graph/executor.js';
+import { CSV_FIELDS, grcCsv, grcCsvToBatch, GrcCsvError, type CsvKind, type GrcBatch } from '../ingest/grc-csv.js';
 import { linkChange, recordChanges, snapshot } from './changes.js';
-import { checkExternalRefs, invalidInput } from './organisation.js';
+import { checkDecision, checkExternalRefs, invalidInput, payloadField } from './organisation.js';
 
 const UPSERT_TYPES: readonly EntityType[] = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party'];
 
-/** The record an external reference points to, with its write lock taken. */
-function lockByExternalRef(key: string): Statement<{ entity: EntityRow }> {
-  return {
-    name: 'lockByExternalRef',
-    cypher: `MATCH (:ExternalRef {key: $key})-[:REFERS_TO]->(n:Entity)
-             SET n._lock = true
-             REMOVE n._lock
-             RETURN ${ENTITY_ROW} AS entity`,
-    params: { key },
-  };
-}
 
 export async function upsert(
   type: EntityType,
@@ -61,7 +55,7 @@ export async function upsert(
   if (cross.length > 0) throw invalidInput(cross);
   const key = `${ref.system}|${ref.id}`;
   const outcome = await context.graph.transaction('WRITE', `upsert${type}`, async (tx) => {
-    const [found] = await tx.run(lockByExternalRef(key));
+    const [found] = await tx.run(lockByExternalRefs([key]));
     if (found === undefined) {
       const id = `${ENTITIES[type].prefix}_${randomUUID()}`;
       const [row] = await tx.run(createEntity(type, id, result.values, [ref]));
@@ -84,7 +78,6 @@ export async function upsert(
   return outcome;
 }
 
-const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
 const mutations: Record<string, unknown> = {};
 for (const type of UPSERT_TYPES) {
   mutations[`upsert${type}`] = async (_root: unknown, args: { ref: { system: string; id: string }; input: Record<string, unknown> }, context: Context) => {
@@ -334,7 +327,7 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
       if (deletes.length > 0) {
         const ids = deletes.map((d) => d.id);
         const removed: LinkRow[] = [];
-        for (const part of chunks(ids)) removed.push(...(await tx.run(listLinksOfMany(part))).map((r) => r.link));
+        for (const part of chunks(ids)) removed.push(...(await tx.run(listLinksOf(part))).map((r) => r.link));
         for (const l of removed) changes.push(linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined));
         for (const d of deletes) {
           const own = removed.filter((l) => l.from === d.id || l.to === d.id).map(({ fromType: _t, ...l }) => l);
@@ -415,20 +408,9 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
 /* ---------------------------------------------------------------- GRC CSV */
 
 /** Input field -> CSV column, to name the cell a problem is about. */
-const COLUMN_OF: Readonly<Record<string, string>> = {
-  name: 'name',
-  description: 'description',
-  status: 'status',
-  controlType: 'control_type',
-  title: 'title',
-  evidenceType: 'evidence_type',
-  uri: 'uri',
-  sha256: 'sha256',
-  collectedBy: 'collected_by',
-  uploadedAt: 'uploaded_at',
-  effectiveFrom: 'effective_from',
-  validUntil: 'valid_until',
-};
+const COLUMN_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(CSV_FIELDS).flatMap((fields) => Object.entries(fields).map(([column, field]) => [field, column])),
+);
 
 function csvProblems(problems: readonly { row: number; column: string; message: string }[]): AppError {
   const where = (p: { row: number; column: string }) => `row ${p.row}${p.column ? `, ${p.column}` : ''}`;
@@ -480,7 +462,7 @@ export async function exportGrcCsv(kind: CsvKind, source: string, context: Conte
     // Link cells in a stable order, so that the same graph always gives the same file.
     const links = Object.fromEntries(Object.entries(r.links).map(([column, values]) => [column, [...values].sort()]));
     const cell: Record<string, string | null | readonly string[]> = { source, ref: r.ref, ...links };
-    for (const [field, column] of Object.entries(COLUMN_OF)) if (GRC_COLUMNS[kind].includes(column)) cell[column] = r.entity[field] == null ? null : String(r.entity[field]);
+    for (const [column, field] of Object.entries(CSV_FIELDS[kind])) cell[column] = r.entity[field] == null ? null : String(r.entity[field]);
     return cell;
   });
   return {
@@ -520,26 +502,20 @@ export async function upsertApplicability(
 ): Promise<{ action: UpsertAction; entity: EntityRow }> {
   checkExternalRefs([ref]);
   if (input.externalRefs != null) throw new BadUserInputError('An upsert takes its external reference as `ref`, not in `input.externalRefs`', 'input.externalRefs');
-  const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
-  if (!result.ok) throw invalidInput(result.problems);
-  const requirement = checkId(input.requirement, 'input.requirement');
-  const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, 'input.systems')))].sort();
-  const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
-  if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
-  for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
+  const { values, requirement, systems } = await checkDecision(input, context, 'input.');
   const wanted = [
-    { kind: 'FOR_REQUIREMENT', to: requirement, space: 'Requirement' as NodeSpace },
-    ...systems.map((s) => ({ kind: 'LIMITED_TO', to: s, space: 'Entity' as NodeSpace })),
+    { kind: 'FOR_REQUIREMENT', to: requirement },
+    ...systems.map((s) => ({ kind: 'LIMITED_TO', to: s })),
   ];
   const outcome = await context.graph.transaction('WRITE', 'upsertApplicability', async (tx) => {
-    const [found] = await tx.run(lockByExternalRef(`${ref.system}|${ref.id}`));
+    const [found] = await tx.run(lockByExternalRefs([`${ref.system}|${ref.id}`]));
     const changes: ChangeEntry[] = [];
     let entity: EntityRow;
     let action: UpsertAction;
     let stored: { kind: string; to: string }[] = [];
     if (found === undefined) {
       const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
-      entity = (await tx.run(createEntity('Applicability', id, result.values, [ref])))[0]!.entity;
+      entity = (await tx.run(createEntity('Applicability', id, values, [ref])))[0]!.entity;
       changes.push({ operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(entity) });
       action = 'CREATED';
     } else {
@@ -549,24 +525,23 @@ export async function upsertApplicability(
       entity = found.entity;
       stored = (await tx.run(listOutgoingLinks([entity.id], ref.system))).map((r) => r.link).filter((l) => l.kind === 'FOR_REQUIREMENT' || l.kind === 'LIMITED_TO');
       const sameLinks = stored.length === wanted.length && wanted.every((w) => stored.some((s) => s.kind === w.kind && s.to === w.to));
-      if (sameFields(ENTITIES.Applicability, entity, result.values) && sameLinks) return { action: 'UNCHANGED' as const, entity };
-      const [row] = await tx.run(updateEntity('Applicability', entity.id, entity.version, result.values));
+      if (sameFields(ENTITIES.Applicability, entity, values) && sameLinks) return { action: 'UNCHANGED' as const, entity };
+      const [row] = await tx.run(updateEntity('Applicability', entity.id, entity.version, values));
       if (!row?.applied) throw new Error(`upsert of ${entity.id} lost its lock`);
       changes.push({ operation: 'UPDATE', entityId: entity.id, entityType: 'Applicability', before: snapshot(row.before), after: snapshot(row.entity) });
       entity = row.entity;
       action = 'UPDATED';
     }
     const from = { id: entity.id, type: 'Applicability' };
-    for (const s of stored) {
-      if (wanted.some((w) => w.kind === s.kind && w.to === s.to)) continue;
-      const def = linkDef(s.kind)!;
-      await tx.run(removeLinks(def, s.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', [{ i: 0, from: entity.id, to: s.to }]));
-      changes.push(linkChange('UNLINK', s.kind, from, s.to, null, undefined));
-    }
-    for (const w of wanted) {
-      if (stored.some((s) => s.kind === w.kind && s.to === w.to)) continue;
-      await tx.run(mergeLinks(linkDef(w.kind)!, w.space, [{ i: 0, from: entity.id, to: w.to, property: null }]));
-      changes.push(linkChange('LINK', w.kind, from, w.to, undefined, null));
+    const has = (list: readonly { kind: string; to: string }[], l: { kind: string; to: string }) => list.some((x) => x.kind === l.kind && x.to === l.to);
+    // One statement per link kind: the requirement (FOR_REQUIREMENT) and the systems (LIMITED_TO).
+    for (const kind of ['FOR_REQUIREMENT', 'LIMITED_TO'] as const) {
+      const space: NodeSpace = kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity';
+      const gone = stored.filter((l) => l.kind === kind && !has(wanted, l));
+      const added = wanted.filter((l) => l.kind === kind && !has(stored, l));
+      if (gone.length > 0) await tx.run(removeLinks(linkDef(kind)!, space, gone.map((l, i) => ({ i, from: entity.id, to: l.to }))));
+      if (added.length > 0) await tx.run(mergeLinks(linkDef(kind)!, space, added.map((l, i) => ({ i, from: entity.id, to: l.to, property: null }))));
+      changes.push(...gone.map((l) => linkChange('UNLINK', kind, from, l.to, null, undefined)), ...added.map((l) => linkChange('LINK', kind, from, l.to, undefined, null)));
     }
     await recordChanges(tx, context.actor, changes);
     return { action, entity };

@@ -7,17 +7,6 @@
 import type { Statement } from '../executor.js';
 import { ENTITY_ROW, type EntityRow } from './organisation.js';
 
-/** Takes the AI system's write lock, so concurrent derivations for it run one after the other. */
-export function lockAISystem(id: string): Statement<{ entity: EntityRow }> {
-  return {
-    name: 'lockAISystem',
-    cypher: `MATCH (n:AISystem {id: $id})
-             SET n._lock = true
-             REMOVE n._lock
-             RETURN ${ENTITY_ROW} AS entity`,
-    params: { id },
-  };
-}
 
 /**
  * Takes the write lock of every obligation derived for the system, so that a concurrent

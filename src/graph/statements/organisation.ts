@@ -180,16 +180,44 @@ export interface LinkRow {
   property: string | null;
 }
 
-/** Every link of an entity to another record or to a requirement, as stored (from, to). */
-export function listLinksOf(id: string): Statement<{ link: LinkRow }> {
+
+/** Records by id, each locked for the rest of the transaction. */
+export function lockEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
+  return {
+    name: 'lockEntitiesByIds',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})
+             SET n._lock = true
+             REMOVE n._lock
+             RETURN ${ENTITY_ROW} AS entity`,
+    params: { ids },
+  };
+}
+
+/** The records some external reference keys point to, each locked for the rest of the transaction. */
+export function lockByExternalRefs(keys: readonly string[]): Statement<{ key: string; entity: EntityRow }> {
+  return {
+    name: 'lockByExternalRefs',
+    cypher: `UNWIND $keys AS key
+             MATCH (:ExternalRef {key: key})-[:REFERS_TO]->(n:Entity)
+             SET n._lock = true
+             REMOVE n._lock
+             RETURN key, ${ENTITY_ROW} AS entity`,
+    params: { keys },
+  };
+}
+
+/** Every link of some records to other records or requirements, as stored, with the type of each link's `from` end. */
+export function listLinksOf(ids: readonly string[]): Statement<{ link: LinkRow }> {
   return {
     name: 'listLinksOf',
-    cypher: `MATCH (n:Entity {id: $id})-[r]-(m)
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})-[r]-(m)
              WHERE m:Entity OR m:Requirement
+             WITH DISTINCT r
              RETURN { kind: type(r), from: startNode(r).id, fromType: [l IN labels(startNode(r)) WHERE l <> 'Entity'][0],
-                      to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link
-             ORDER BY link.kind, link.from, link.to`,
-    params: { id },
+                      to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link`,
+    params: { ids },
   };
 }
 

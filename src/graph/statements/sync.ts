@@ -5,38 +5,14 @@
  */
 import { ENTITIES, type EntityType, type LinkDef } from '../../domain/entity-spec.js';
 import type { Statement } from '../executor.js';
-import { ENTITY_ROW, storeExpression, type EntityRow, type LinkRow, type NodeSpace } from './organisation.js';
+import { ENTITY_ROW, storeExpression, type EntityRow, type NodeSpace } from './organisation.js';
 
 function space(value: NodeSpace): string {
   if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);
   return value;
 }
 
-/** The records some external reference keys point to, each locked for the rest of the transaction. */
-export function lockByExternalRefs(keys: readonly string[]): Statement<{ key: string; entity: EntityRow }> {
-  return {
-    name: 'lockByExternalRefs',
-    cypher: `UNWIND $keys AS key
-             MATCH (:ExternalRef {key: key})-[:REFERS_TO]->(n:Entity)
-             SET n._lock = true
-             REMOVE n._lock
-             RETURN key, ${ENTITY_ROW} AS entity`,
-    params: { keys },
-  };
-}
 
-/** Records by id, each locked for the rest of the transaction. */
-export function lockEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
-  return {
-    name: 'lockEntitiesByIds',
-    cypher: `UNWIND $ids AS id
-             MATCH (n:Entity {id: id})
-             SET n._lock = true
-             REMOVE n._lock
-             RETURN ${ENTITY_ROW} AS entity`,
-    params: { ids },
-  };
-}
 
 /** Attaches one external reference to each of some records. */
 export function attachExternalRefs(items: readonly { id: string; system: string; ref: string; bump: boolean }[]): Statement<{ entity: EntityRow }> {
@@ -81,19 +57,6 @@ export function replaceEntities(type: EntityType, items: readonly { id: string; 
   };
 }
 
-/** Every link of some records, as stored, with the type of each link's `from` end. */
-export function listLinksOfMany(ids: readonly string[]): Statement<{ link: LinkRow }> {
-  return {
-    name: 'listLinksOfMany',
-    cypher: `UNWIND $ids AS id
-             MATCH (n:Entity {id: id})-[r]-(m)
-             WHERE m:Entity OR m:Requirement
-             WITH DISTINCT r
-             RETURN { kind: type(r), from: startNode(r).id, fromType: [l IN labels(startNode(r)) WHERE l <> 'Entity'][0],
-                      to: endNode(r).id, property: coalesce(r.purpose, r.coverage) } AS link`,
-    params: { ids },
-  };
-}
 
 /** Deletes records with their links and external references. */
 export function deleteEntities(ids: readonly string[]): Statement<{ deleted: number }> {

@@ -123,6 +123,10 @@ describe('OSCAL component-definition', () => {
     const { body } = await server.gql(IMPORT, { content: JSON.stringify(doc), source: 'oscal-refused' });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     expect(body.errors?.[0]?.message).toMatch(/is not a framework this service holds/);
+    const notJson = await server.gql(IMPORT, { content: '{"component-definition": ', source: 'oscal-refused' });
+    expect(notJson.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
+    const [refs] = await server.graph.read<{ n: number }>({ name: 'refusedRefs', cypher: "MATCH (x:ExternalRef {system: 'oscal-refused'}) RETURN count(x) AS n", params: {} });
+    expect(refs!.n).toBe(0);
   });
 });
 

@@ -77,6 +77,8 @@ const config: CodegenConfig = {
           CoverageChange: '../resolvers/views.js#CoverageChangeView',
           CoverageStatusChange: '../resolvers/views.js#StatusChangeView',
           CoverageChangeReason: '../resolvers/views.js#ChangeReasonView',
+          ApiKey: '../graph/statements/api-keys.js#ApiKeyRow',
+          CreateApiKeyPayload: '../auth/key-store.js#IssuedKey',
         },
       },
     },

@@ -4,6 +4,7 @@
  * start with the whole picture instead of one variable at a time.
  */
 import path from 'node:path';
+import { isRole, type Role } from './auth/roles.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -35,6 +36,24 @@ export interface LocalNeo4jConfig {
   readonly startTimeoutMs: number;
 }
 
+/** Bearer tokens from an identity provider: HS256 with a shared secret, or RS256 with its JWKS. */
+export interface JwtConfig {
+  readonly key: { readonly kind: 'secret'; readonly secret: string } | { readonly kind: 'jwks'; readonly url: string };
+  readonly issuer: string;
+  readonly audience: string;
+  /** Where the roles are in the token: a claim name, or a dotted path such as realm_access.roles. */
+  readonly rolesClaim: string;
+  /** Claim values that name a role other than by its own name (e.g. an IdP group). */
+  readonly roleMap: Readonly<Record<string, Role>>;
+  readonly clockToleranceSeconds: number;
+}
+
+export interface AuthConfig {
+  readonly jwt: JwtConfig | undefined;
+  /** Requests a minute per credential (and per address for failed attempts); undefined: no limit. */
+  readonly rateLimit: { readonly perMinute: number; readonly burst: number } | undefined;
+}
+
 export interface Config {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -49,6 +68,7 @@ export interface Config {
   readonly seedDir: string;
   readonly queriesDir: string;
   readonly neo4j: Neo4jTarget;
+  readonly auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -154,6 +174,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     };
   }
 
+  const auth = authConfig(text, integer, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv,
@@ -167,7 +189,64 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDir: folder('SEED_DIR', 'seed'),
     queriesDir: folder('QUERIES_DIR', 'queries'),
     neo4j: Object.freeze(neo4j),
+    auth,
   });
+}
+
+/** Hosts a JWKS may be fetched from over plain HTTP (a local identity provider in development). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function authConfig(
+  text: (name: string) => string | undefined,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): AuthConfig {
+  const secret = text('AUTH_JWT_SECRET');
+  const jwksUrl = text('AUTH_JWT_JWKS_URL');
+  const issuer = text('AUTH_JWT_ISSUER');
+  const audience = text('AUTH_JWT_AUDIENCE');
+  let jwt: JwtConfig | undefined;
+  if (secret !== undefined || jwksUrl !== undefined) {
+    if (secret !== undefined && jwksUrl !== undefined) problems.push('set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both');
+    if (secret !== undefined && secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
+    if (jwksUrl !== undefined) {
+      let url: URL | undefined;
+      try {
+        url = new URL(jwksUrl);
+      } catch {
+        problems.push(`AUTH_JWT_JWKS_URL must be a URL (got "${jwksUrl}")`);
+      }
+      if (url !== undefined && url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+        problems.push('AUTH_JWT_JWKS_URL must use https (plain http only on the loopback interface)');
+      }
+    }
+    if (issuer === undefined) problems.push('AUTH_JWT_ISSUER must be set when bearer tokens are enabled');
+    if (audience === undefined) problems.push('AUTH_JWT_AUDIENCE must be set when bearer tokens are enabled');
+    const roleMap: Record<string, Role> = {};
+    for (const pair of (text('AUTH_JWT_ROLE_MAP') ?? '').split(',').filter((p) => p.trim() !== '')) {
+      const [value, role] = pair.split('=').map((part) => part.trim());
+      if (!value || !role || !isRole(role)) {
+        problems.push(`AUTH_JWT_ROLE_MAP entries must be claim-value=ROLE with a role of VIEWER, EDITOR, INTEGRATOR or ADMIN (got "${pair.trim()}")`);
+        continue;
+      }
+      roleMap[value] = role;
+    }
+    jwt = Object.freeze({
+      key: secret !== undefined ? { kind: 'secret' as const, secret } : { kind: 'jwks' as const, url: jwksUrl ?? '' },
+      issuer: issuer ?? '',
+      audience: audience ?? '',
+      rolesClaim: text('AUTH_JWT_ROLES_CLAIM') ?? 'roles',
+      roleMap: Object.freeze(roleMap),
+      clockToleranceSeconds: integer('AUTH_JWT_CLOCK_TOLERANCE_SECONDS', 30, 0, 300),
+    });
+  } else {
+    for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_JWT_ROLES_CLAIM', 'AUTH_JWT_ROLE_MAP']) {
+      if (text(name) !== undefined) problems.push(`${name} is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is`);
+    }
+  }
+  const perMinute = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
+  const burst = integer('RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000);
+  return Object.freeze({ jwt, rateLimit: perMinute === 0 ? undefined : Object.freeze({ perMinute, burst }) });
 }
 
 /**

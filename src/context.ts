@@ -1,13 +1,19 @@
 import type { Logger } from 'pino';
+import type { Principal } from './auth/roles.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import type { GraphExecutor } from './graph/executor.js';
+import type { Actor } from './graph/statements/changes.js';
 import type { Loaders } from './loaders/index.js';
 
 /** What every resolver receives: built fresh for each request. */
 export interface Context {
   readonly requestId: string;
-  /** Who the change log records for this request's writes: the X-Actor header, or "anonymous". */
-  readonly actor: string;
+  /** The authenticated caller; authorization (src/auth/policy.ts) has already admitted the operation. */
+  readonly principal: Principal;
+  /** Who the change log records for this request's writes: the caller, and whom it acts for. */
+  readonly actor: Actor;
+  /** Drops a revoked key from this instance's cache of verified keys. */
+  readonly keyCache: { forget(keyId: string): void };
   readonly log: Logger;
   readonly graph: GraphExecutor;
   readonly loaders: Loaders;

@@ -1,20 +1,34 @@
 /**
  * The HTTP front: /graphql (Apollo, and the playground for browsers), /healthz,
  * /readyz. Bodies are read with a size limit; every response carries a request id.
+ *
+ * Nothing under /graphql runs without a credential: the request is authenticated
+ * (401 UNAUTHENTICATED), then rate-limited per credential (429 RATE_LIMITED with
+ * Retry-After) before Apollo sees it. Only the playground page itself, which holds no
+ * data, is served to a browser without one: it asks for the key.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import { credentialOf, UnauthenticatedError, type Authenticator } from './auth/authenticator.js';
+import type { RateLimiter } from './auth/rate-limit.js';
+import type { Principal } from './auth/roles.js';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
+import { AppError, ErrorCode } from './errors.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
   readonly log: Logger;
   readonly maxBodyBytes: number;
-  readonly context: (requestId: string, log: Logger, actor: string) => Context;
+  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null) => Context;
   readonly readiness: () => Promise<Readiness>;
+  readonly authenticator: Authenticator;
+  /** Per-credential limits; undefined: none. */
+  readonly rateLimiter: RateLimiter | undefined;
+  /** The playground page, served to browsers that navigate to /graphql. */
+  readonly playground: string;
 }
 
 export interface Readiness {
@@ -26,7 +40,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Who the change log records as the author of a request's writes: printable, 1 to 200 characters. */
 const validActor = (value: string): boolean =>
   value.length >= 1 && value.length <= 200 && [...value].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
-export const ANONYMOUS_ACTOR = 'anonymous';
 
 class BodyTooLarge extends Error {}
 
@@ -59,7 +72,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-const requestError = (message: string, code: string): unknown => ({ errors: [{ message, extensions: { code } }] });
+const requestError = (message: string, code: string, extensions: Record<string, unknown> = {}): unknown => ({
+  errors: [{ message, extensions: { ...extensions, code } }],
+});
 
 export function createRequestHandler(deps: HttpDependencies) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -93,7 +108,14 @@ export function createRequestHandler(deps: HttpDependencies) {
         sendJson(res, 404, { error: 'not found' });
         return;
       }
-      await handleGraphQL(req, res, url, requestId, log, deps);
+      if (req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(deps.playground);
+        return;
+      }
+      const principal = await authenticate(req, res, deps, log);
+      if (principal === undefined) return;
+      await handleGraphQL(req, res, url, requestId, log, principal, deps);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         sendJson(res, 413, requestError(`Request body exceeds ${deps.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'), {
@@ -108,12 +130,55 @@ export function createRequestHandler(deps: HttpDependencies) {
   };
 }
 
+/**
+ * The request's principal, or undefined once a refusal has been sent. Failed attempts
+ * spend the client address's allowance, so guessing keys is rate-limited too.
+ */
+async function authenticate(req: IncomingMessage, res: ServerResponse, deps: HttpDependencies, log: Logger): Promise<Principal | undefined> {
+  const address = `address:${req.socket.remoteAddress ?? 'unknown'}`;
+  const limiter = deps.rateLimiter;
+  const refuseTooMany = (retryAfterSeconds: number): undefined => {
+    sendJson(res, 429, requestError('Too many requests; slow down', ErrorCode.RATE_LIMITED, { retryAfterSeconds }), {
+      'retry-after': String(retryAfterSeconds),
+    });
+    return undefined;
+  };
+  if (limiter !== undefined && !limiter.has(address)) return refuseTooMany(limiter.retryAfter(address));
+  try {
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    const credential = credentialOf(header('authorization'), header('x-api-key'));
+    if (credential === undefined) throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
+    const principal = await deps.authenticator.authenticate(credential);
+    if (limiter !== undefined) {
+      const decision = limiter.take(`principal:${principal.id}`);
+      if (!decision.allowed) return refuseTooMany(decision.retryAfterSeconds);
+    }
+    return principal;
+  } catch (err) {
+    if (err instanceof UnauthenticatedError) {
+      limiter?.take(address);
+      log.info({ reason: err.message }, 'request refused: not authenticated');
+      sendJson(res, 401, requestError(err.message, ErrorCode.UNAUTHENTICATED), { 'www-authenticate': 'Bearer realm="aims-graph"' });
+      return undefined;
+    }
+    if (err instanceof AppError && err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      sendJson(res, 503, requestError(err.message, ErrorCode.SERVICE_UNAVAILABLE), { 'retry-after': '5' });
+      return undefined;
+    }
+    throw err;
+  }
+}
+
 async function handleGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   requestId: string,
   log: Logger,
+  principal: Principal,
   deps: HttpDependencies,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -125,7 +190,7 @@ async function handleGraphQL(
     sendJson(res, 400, requestError(`The X-Actor header must be 1 to 200 printable characters, and not "${SYSTEM_ACTOR}"`, 'BAD_REQUEST'));
     return;
   }
-  const actor = actorHeader?.trim() || ANONYMOUS_ACTOR;
+  const onBehalfOf = actorHeader?.trim() || null;
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const text = await readBody(req, deps.maxBodyBytes);
@@ -142,7 +207,7 @@ async function handleGraphQL(
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => deps.context(requestId, log, actor),
+    context: async () => deps.context(requestId, log, principal, onBehalfOf),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

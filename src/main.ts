@@ -3,6 +3,7 @@
  * when the graph is empty or the seed changed; serves. SIGINT/SIGTERM drain in-flight
  * requests, close the driver and stop the Neo4j this process started.
  */
+import { bootstrapLocalAdminKey } from './auth/key-store.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
@@ -74,11 +75,31 @@ try {
     maxBodyBytes: config.maxBodyBytes,
     introspection: config.nodeEnv !== 'production',
     applicabilityRules: await readApplicabilityRules(config.seedDir),
+    auth: config.auth,
   });
   cleanups.push(() => app.stop());
   const url = await app.listen(config.port, config.host);
+  if (config.neo4j.kind === 'local') {
+    const issued = await bootstrapLocalAdminKey(graph);
+    // Printed once, on the terminal only: the graph keeps nothing but its hash.
+    if (issued !== undefined) process.stdout.write(localAdminKeyNotice(issued.key));
+  }
   log.info({ ms: Date.now() - started }, `aims-graph ready: ${url}/graphql (playground in a browser)`);
 } catch (err) {
   log.fatal({ err }, `could not start: ${(err as Error).message}`);
   await shutdown('startup-failure', 1);
+}
+
+function localAdminKeyNotice(key: string): string {
+  return [
+    '',
+    '  A local ADMIN API key was created for this store (shown this once; only its hash is kept):',
+    '',
+    `    ${key}`,
+    '',
+    '  Paste it into the playground when it asks, or send it as "Authorization: Bearer <key>".',
+    '  Lost it? npm run apikey -- create --role ADMIN --name <name>',
+    '',
+    '',
+  ].join('\n');
 }

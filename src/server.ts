@@ -8,10 +8,18 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
+import { Authenticator } from './auth/authenticator.js';
+import { requiredPermissions } from './auth/policy.js';
+import { RateLimiter } from './auth/rate-limit.js';
+import { can } from './auth/roles.js';
+import type { AuthConfig } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
-import { createErrorFormatter } from './errors.js';
+import { AppError, createErrorFormatter, ErrorCode } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
@@ -28,6 +36,7 @@ export interface AppOptions {
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
   readonly applicabilityRules: ApplicabilityRules;
+  readonly auth: AuthConfig;
 }
 
 export interface App {
@@ -55,18 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      {
-        async serverWillStart() {
-          return {
-            async renderLandingPage() {
-              return { html: playground };
-            },
-          };
-        },
-      },
-    ],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), authorization()],
   });
   await apollo.start();
 
@@ -85,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return { ready: checks.neo4j === 'ok' && checks.migrations === 'ok', checks };
   };
 
+  const authenticator = new Authenticator(graph, options.auth.jwt);
   httpServer.on(
     'request',
     createRequestHandler({
@@ -92,9 +91,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       log,
       maxBodyBytes: options.maxBodyBytes,
       readiness,
-      context: (requestId, requestLog, actor) => ({
+      authenticator,
+      rateLimiter: options.auth.rateLimit === undefined ? undefined : new RateLimiter(options.auth.rateLimit),
+      playground,
+      context: (requestId, requestLog, principal, onBehalfOf) => ({
         requestId,
-        actor,
+        principal,
+        actor: { id: principal.id, onBehalfOf },
+        keyCache: authenticator,
         log: requestLog,
         graph,
         loaders: createLoaders(graph),
@@ -116,6 +120,34 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }),
     stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * Checks every root field of the operation against src/auth/policy.ts once it is parsed
+ * and validated, before anything runs: a refused operation does nothing and says
+ * nothing about the records it names.
+ */
+function authorization(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, contextValue }) {
+          if (operation === undefined) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          const denied = requiredPermissions(operation, fragments).filter((need) => !can(contextValue.principal, need.permission));
+          if (denied.length === 0) return;
+          const fields = [...new Set(denied.map((need) => need.field))];
+          throw new AppError(ErrorCode.FORBIDDEN, `This credential (${contextValue.principal.roles.join(', ') || 'no role'}) may not use ${fields.join(', ')}`, {
+            fields,
+            http: { status: 403 },
+          });
+        },
+      };
+    },
   };
 }
 

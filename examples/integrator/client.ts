@@ -28,14 +28,22 @@ export type Change = PullChangesQuery['changes']['edges'][number]['node'];
 export class AimsGraphClient {
   constructor(
     private readonly url: string,
-    /** Recorded as the author of every write in the service's change log. */
-    private readonly actor: string,
+    private readonly options: {
+      /** An API key with the INTEGRATOR role (or a bearer token from the service's identity provider). */
+      readonly credential: string;
+      /** Recorded in the change log as whom the writes are made for (the X-Actor header). */
+      readonly onBehalfOf?: string;
+    },
   ) {}
 
   async execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': this.actor },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${this.options.credential}`,
+        ...(this.options.onBehalfOf === undefined ? {} : { 'x-actor': this.options.onBehalfOf }),
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
     const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[] };

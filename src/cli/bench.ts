@@ -12,6 +12,7 @@ import { loadBenchConfig } from '../config.js';
 import { readApplicabilityRules, loadSeed } from '../ingest/seed.js';
 import { migrate } from '../graph/migrations.js';
 import { listCoverageRequirements } from '../graph/statements/coverage.js';
+import { issueApiKey } from '../auth/key-store.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../server.js';
 import { withGraph } from './graph-session.js';
@@ -33,10 +34,13 @@ await runCli(async () => {
       maxBodyBytes: 64 * 1024 * 1024,
       introspection: false,
       applicabilityRules: await readApplicabilityRules(config.seedDir),
+      auth: { jwt: undefined, rateLimit: undefined },
     });
     const url = await app.listen(0, '127.0.0.1');
+    // The bench authenticates like an integrator: with an API key of its own.
+    const { key } = await issueApiKey(graph, { name: `bench-${Date.now()}`, role: 'INTEGRATOR', createdBy: 'bench' });
     const gql = async (query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> => {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-actor': 'bench' }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
       if (body.errors) throw new Error(body.errors[0]!.message);
       return body.data!;

@@ -37,7 +37,9 @@ const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[
 async function cliContext(graph: GraphExecutor, seedDir: string): Promise<Context> {
   return {
     requestId: randomUUID(),
-    actor: `cli:${os.userInfo().username}`,
+    principal: { id: `cli:${os.userInfo().username}`, kind: 'API_KEY', roles: ['ADMIN'] },
+    actor: { id: `cli:${os.userInfo().username}`, onBehalfOf: null },
+    keyCache: { forget: () => undefined },
     log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
     graph,
     loaders: createLoaders(graph),

@@ -10,6 +10,8 @@ import type { SoaRow } from '../coverage/soa.js';
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { RuleFinding } from '../domain/ai-act-applicability.js';
 import type { ChangeRow } from '../graph/statements/changes.js';
+import type { ApiKeyRow } from '../graph/statements/api-keys.js';
+import type { IssuedKey } from '../auth/key-store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -158,6 +160,27 @@ export type AiActSpecialCase =
   /** The system is intended to be used by public authorities or Union institutions, bodies, offices or agencies; when the organisation deploys it, the organisation is one (Arts. 26(8), 49(3), 111(2)). */
   | 'USED_BY_PUBLIC_AUTHORITIES';
 
+/** An API key as stored: never the key itself. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
+  createdBy: Scalars['String']['output'];
+  /** The key's id. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used, to the hour; null if never. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, unique among keys: it names the key in the change log (`key:<name>`). */
+  name: Scalars['String']['output'];
+  /** The key's first characters, to recognise it by (e.g. in a secrets manager). */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The role the key grants. */
+  role: Role;
+};
+
 /** Whether a requirement applies, or is excluded, for the whole organisation or some AI systems, and why: one entry of the Statement of Applicability. */
 export type Applicability = Entity & Node & {
   __typename?: 'Applicability';
@@ -247,7 +270,10 @@ export type ApplicableObligations = {
 /** One entry of the change log. */
 export type Change = {
   __typename?: 'Change';
-  /** Who made it: the request's X-Actor header, "anonymous" without one, or "system" for seed and demo loads. */
+  /**
+   * Who made it: the authenticated caller (`key:<API key name>` or `token:<subject>`), `cli:<user>`
+   * for the command-line tools, or `system` for seed and demo loads.
+   */
   actor: Scalars['String']['output'];
   /** The record (or the link's property) after the write, as JSON; null for a deletion. */
   after: Maybe<Scalars['String']['output']>;
@@ -263,6 +289,11 @@ export type Change = {
   id: Scalars['ID']['output'];
   /** For LINK and UNLINK: the link. */
   link: Maybe<ChangeLink>;
+  /**
+   * Whom the caller said it acted for (its X-Actor header, e.g. the user of a GRC tool that
+   * syncs through one key); null when it did not say. Recorded as given, not verified.
+   */
+  onBehalfOf: Maybe<Scalars['String']['output']>;
   /** What kind of write it was. */
   operation: ChangeOperation;
   /** The entry's position in the log: strictly increasing, in commit order. */
@@ -624,6 +655,23 @@ export type CreateAiSystemInput = {
   riskClass?: InputMaybe<EuAiActRiskClass>;
 };
 
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** What the key is for: 1 to 100 characters of letters, digits, `.`, `_`, `-` and `@`, unique among keys. */
+  name: Scalars['String']['input'];
+  /** The role the key grants. */
+  role: Role;
+};
+
+/** The key just created. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The key as stored. */
+  apiKey: ApiKey;
+  /** The secret to send as `Authorization: Bearer <key>`. Shown this once only. */
+  key: Scalars['String']['output'];
+};
+
 /** A new applicability entry. */
 export type CreateApplicabilityInput = {
   /** True when the requirement applies; false when it is excluded. */
@@ -757,6 +805,13 @@ export type CreateRiskInput = {
   /** How the organisation treats the risk. */
   treatment?: InputMaybe<RiskTreatment>;
 };
+
+/** How a request proved who it is. */
+export type CredentialKind =
+  /** An API key issued by this service. */
+  | 'API_KEY'
+  /** A bearer token (JWT) from the configured identity provider. */
+  | 'TOKEN';
 
 /** A contribution carried over the crosswalk from a requirement met directly. */
 export type CrosswalkContribution = {
@@ -1658,6 +1713,11 @@ export type Mutation = {
   /** Creates a AISystem. Fails with CONFLICT when one of its external references is taken. */
   createAISystem: AiSystemPayload;
   /**
+   * Creates an API key with one role. The key is in the payload once and never again:
+   * copy it then. ADMIN only.
+   */
+  createApiKey: CreateApiKeyPayload;
+  /**
    * Records whether a requirement applies, or is excluded, for the whole organisation or
    * for some AI systems, with the justification an auditor will ask for (the Statement of
    * Applicability of ISO/IEC 42001 6.1.3). NOT_FOUND for an unknown requirement or system.
@@ -1715,6 +1775,11 @@ export type Mutation = {
    */
   link: LinkPayload;
   /**
+   * Revokes an API key at once on this instance, and within ten seconds on every other
+   * instance serving the same graph. Revoking a revoked key changes nothing. ADMIN only.
+   */
+  revokeApiKey: ApiKey;
+  /**
    * Records whether a requirement applies for a scope, replacing the decision recorded for
    * exactly that scope (the same requirement and the same set of systems) or creating it.
    * One transaction.
@@ -1766,6 +1831,12 @@ export type Mutation = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationCreateAiSystemArgs = {
   input: CreateAiSystemInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -1911,6 +1982,12 @@ export type MutationImportOscalComponentDefinitionArgs = {
 /** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+/** Changes to the graph. Every mutation is one transaction: it applies whole or not at all. */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2297,6 +2374,11 @@ export type Query = {
   __typename?: 'Query';
   /** The organisation's AI systems, ordered by name. */
   aiSystems: AiSystemConnection;
+  /**
+   * Every API key, newest first, revoked ones included. The keys themselves are never
+   * stored: only a hash, and a prefix to recognise them by. ADMIN only.
+   */
+  apiKeys: Array<ApiKey>;
   /** The EU AI Act articles that bind the organisation for an AI system, each with the date it applies from and the rules behind it. The rules read the system's risk class, high-risk route, operator roles and special cases; they are data (seed/rules/eu-ai-act-applicability.json), each citing the paragraph it rests on and the Art. 111 or Art. 113 provision that dates it. */
   applicableObligations: ApplicableObligations;
   /** One record's history, oldest first: its own creation, updates and deletion, and the links made to or from it. Works for deleted records too. */
@@ -2421,6 +2503,8 @@ export type Query = {
    * requirement itself, unscoped or scoped to this record). NOT_FOUND for an unknown id.
    */
   trace: Trace;
+  /** Who is asking: the credential this request was authenticated with and its roles. */
+  viewer: Viewer;
 };
 
 
@@ -3004,6 +3088,21 @@ export type RiskUpsertPayload = {
   risk: Risk;
 };
 
+/**
+ * A role a credential holds. VIEWER reads; EDITOR also writes organisation records;
+ * INTEGRATOR also upserts, syncs and imports; ADMIN may do everything, including loading
+ * crosswalks and managing keys.
+ */
+export type Role =
+  /** Everything: also loads crosswalks and manages API keys. */
+  | 'ADMIN'
+  /** Reads; creates, changes, links and deletes organisation records; decides applicability; derives obligations. */
+  | 'EDITOR'
+  /** Reads; upserts by external reference, syncs batches and imports CSV and OSCAL. */
+  | 'INTEGRATOR'
+  /** Reads everything but API keys. */
+  | 'VIEWER';
+
 /** The coverage of one top-level section. */
 export type SectionCoverage = {
   __typename?: 'SectionCoverage';
@@ -3388,6 +3487,17 @@ export type UpsertAction =
   /** The record differed from the input and was updated (its version went up by one). */
   | 'UPDATED';
 
+/** The authenticated caller of a request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The identity the change log records for this caller's writes: `key:<name>` or `token:<subject>`. */
+  id: Scalars['String']['output'];
+  /** How the caller authenticated. */
+  kind: CredentialKind;
+  /** The roles the credential holds. */
+  roles: Array<Role>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3496,6 +3606,7 @@ export type ResolversTypes = {
   AISystemPayload: ResolverTypeWrapper<Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
   AISystemUpsertPayload: ResolverTypeWrapper<Omit<AiSystemUpsertPayload, 'aiSystem'> & { aiSystem: ResolversTypes['AISystem'] }>;
   AiActSpecialCase: AiActSpecialCase;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
   Applicability: ResolverTypeWrapper<EntityRow>;
   ApplicabilityPayload: ResolverTypeWrapper<Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversTypes['Applicability'] }>;
   ApplicabilityRuleMatch: ResolverTypeWrapper<RuleFinding>;
@@ -3529,6 +3640,8 @@ export type ResolversTypes = {
   CoverageStatusChange: ResolverTypeWrapper<StatusChangeView>;
   CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
   CreateAISystemInput: CreateAiSystemInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<IssuedKey>;
   CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
   CreateDatasetInput: CreateDatasetInput;
@@ -3537,6 +3650,7 @@ export type ResolversTypes = {
   CreateObligationInput: CreateObligationInput;
   CreatePartyInput: CreatePartyInput;
   CreateRiskInput: CreateRiskInput;
+  CredentialKind: CredentialKind;
   CrosswalkContribution: ResolverTypeWrapper<CrosswalkContributionView>;
   CrosswalkFormat: CrosswalkFormat;
   CrosswalkRejectionReason: CrosswalkRejectionReason;
@@ -3648,6 +3762,7 @@ export type ResolversTypes = {
   RiskSubject: ResolverTypeWrapper<EntityRow>;
   RiskTreatment: RiskTreatment;
   RiskUpsertPayload: ResolverTypeWrapper<Omit<RiskUpsertPayload, 'risk'> & { risk: ResolversTypes['Risk'] }>;
+  Role: Role;
   SectionCoverage: ResolverTypeWrapper<SectionCoverageView>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   SetApplicabilityInput: SetApplicabilityInput;
@@ -3677,6 +3792,7 @@ export type ResolversTypes = {
   UpdatePartyInput: UpdatePartyInput;
   UpdateRiskInput: UpdateRiskInput;
   UpsertAction: UpsertAction;
+  Viewer: ResolverTypeWrapper<Viewer>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3687,6 +3803,7 @@ export type ResolversParentTypes = {
   AISystemFilter: AiSystemFilter;
   AISystemPayload: Omit<AiSystemPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
   AISystemUpsertPayload: Omit<AiSystemUpsertPayload, 'aiSystem'> & { aiSystem: ResolversParentTypes['AISystem'] };
+  ApiKey: ApiKeyRow;
   Applicability: EntityRow;
   ApplicabilityPayload: Omit<ApplicabilityPayload, 'applicability'> & { applicability: ResolversParentTypes['Applicability'] };
   ApplicabilityRuleMatch: RuleFinding;
@@ -3712,6 +3829,8 @@ export type ResolversParentTypes = {
   CoverageStatusChange: StatusChangeView;
   CoverageSummary: CoverageSummary;
   CreateAISystemInput: CreateAiSystemInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: IssuedKey;
   CreateApplicabilityInput: CreateApplicabilityInput;
   CreateControlInput: CreateControlInput;
   CreateDatasetInput: CreateDatasetInput;
@@ -3829,6 +3948,7 @@ export type ResolversParentTypes = {
   UpdateObligationInput: UpdateObligationInput;
   UpdatePartyInput: UpdatePartyInput;
   UpdateRiskInput: UpdateRiskInput;
+  Viewer: Viewer;
 };
 
 export type AiSystemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystem'] = ResolversParentTypes['AISystem']> = {
@@ -3875,6 +3995,17 @@ export type AiSystemPayloadResolvers<ContextType = Context, ParentType extends R
 export type AiSystemUpsertPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AISystemUpsertPayload'] = ResolversParentTypes['AISystemUpsertPayload']> = {
   action?: Resolver<ResolversTypes['UpsertAction'], ParentType, ContextType>;
   aiSystem?: Resolver<ResolversTypes['AISystem'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type ApplicabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
@@ -3933,6 +4064,7 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   link?: Resolver<Maybe<ResolversTypes['ChangeLink']>, ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['ChangeOperation'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tombstone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4041,6 +4173,11 @@ export type CoverageSummaryResolvers<ContextType = Context, ParentType extends R
   notApplicable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   partial?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CreateApiKeyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CrosswalkContributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrosswalkContribution'] = ResolversParentTypes['CrosswalkContribution']> = {
@@ -4382,6 +4519,7 @@ export type ModelUpsertPayloadResolvers<ContextType = Context, ParentType extend
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAISystem?: Resolver<ResolversTypes['AISystemPayload'], ParentType, ContextType, RequireFields<MutationCreateAiSystemArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationCreateApplicabilityArgs, 'input'>>;
   createControl?: Resolver<ResolversTypes['ControlPayload'], ParentType, ContextType, RequireFields<MutationCreateControlArgs, 'input'>>;
   createDataset?: Resolver<ResolversTypes['DatasetPayload'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'input'>>;
@@ -4404,6 +4542,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   importCsv?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'content' | 'dryRun' | 'kind'>>;
   importOscalComponentDefinition?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationImportOscalComponentDefinitionArgs, 'content' | 'dryRun' | 'source'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setApplicability?: Resolver<ResolversTypes['ApplicabilityPayload'], ParentType, ContextType, RequireFields<MutationSetApplicabilityArgs, 'input'>>;
   sync?: Resolver<ResolversTypes['SyncResult'], ParentType, ContextType, RequireFields<MutationSyncArgs, 'batch'>>;
   unlink?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
@@ -4526,6 +4665,7 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aiSystems?: Resolver<ResolversTypes['AISystemConnection'], ParentType, ContextType, RequireFields<QueryAiSystemsArgs, 'first'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   applicableObligations?: Resolver<ResolversTypes['ApplicableObligations'], ParentType, ContextType, RequireFields<QueryApplicableObligationsArgs, 'aiSystem'>>;
   auditTrail?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entity'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
@@ -4558,6 +4698,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   serviceInfo?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
   statementOfApplicability?: Resolver<ResolversTypes['StatementOfApplicability'], ParentType, ContextType, RequireFields<QueryStatementOfApplicabilityArgs, 'framework'>>;
   trace?: Resolver<ResolversTypes['Trace'], ParentType, ContextType, RequireFields<QueryTraceArgs, 'from'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type RejectedControlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedControl'] = ResolversParentTypes['RejectedControl']> = {
@@ -4752,12 +4893,19 @@ export type TracedRequirementResolvers<ContextType = Context, ParentType extends
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
 };
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AISystem?: AiSystemResolvers<ContextType>;
   AISystemConnection?: AiSystemConnectionResolvers<ContextType>;
   AISystemEdge?: AiSystemEdgeResolvers<ContextType>;
   AISystemPayload?: AiSystemPayloadResolvers<ContextType>;
   AISystemUpsertPayload?: AiSystemUpsertPayloadResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
   Applicability?: ApplicabilityResolvers<ContextType>;
   ApplicabilityPayload?: ApplicabilityPayloadResolvers<ContextType>;
   ApplicabilityRuleMatch?: ApplicabilityRuleMatchResolvers<ContextType>;
@@ -4779,6 +4927,7 @@ export type Resolvers<ContextType = Context> = {
   CoverageChangeReason?: CoverageChangeReasonResolvers<ContextType>;
   CoverageStatusChange?: CoverageStatusChangeResolvers<ContextType>;
   CoverageSummary?: CoverageSummaryResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CrosswalkContribution?: CrosswalkContributionResolvers<ContextType>;
   CrosswalkSet?: CrosswalkSetResolvers<ContextType>;
   CsvFile?: CsvFileResolvers<ContextType>;
@@ -4861,5 +5010,6 @@ export type Resolvers<ContextType = Context> = {
   Trace?: TraceResolvers<ContextType>;
   TracePath?: TracePathResolvers<ContextType>;
   TracedRequirement?: TracedRequirementResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

@@ -78,6 +78,15 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'external references by system',
     statements: ['CREATE INDEX external_ref_system IF NOT EXISTS FOR (x:ExternalRef) ON (x.system)'],
   },
+  {
+    version: 7,
+    name: 'api keys',
+    statements: [
+      'CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE',
+      'CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE',
+      'CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.name IS UNIQUE',
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -100,7 +100,8 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
       changes.push({ operation: 'LINK', entityId: from.id, entityType: from.kind, otherId: to.id, linkKind: def.kind, before: null, after: { property } });
     }
     await tx.run(appendChanges(SYSTEM_ACTOR, changes));
-  });
+    // A hundred small statements: seconds on an idle machine, but a loaded one must not fail the load.
+  }, { timeoutMs: 300_000 });
   say(`demo: loaded ${doc.records.length} records and ${doc.links.length} links of the demo organisation`);
   return { loaded: true, records: doc.records.length, links: doc.links.length };
 }

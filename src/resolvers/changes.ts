@@ -5,7 +5,7 @@
  */
 import { BadUserInputError } from '../errors.js';
 import type { TransactionRunner } from '../graph/executor.js';
-import { appendChanges, listChanges, listChangesOf, type ChangeEntry, type ChangeRow } from '../graph/statements/changes.js';
+import { appendChanges, type Actor, listChanges, listChangesOf, type ChangeEntry, type ChangeRow } from '../graph/statements/changes.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { LinkKind, Resolvers } from '../generated/resolvers.js';
 import { checkId } from './arguments.js';
@@ -13,7 +13,7 @@ import { checkId } from './arguments.js';
 const MAX_PAGE = 1000;
 
 /** Appends the entries of one write, in the write's own transaction. */
-export async function recordChanges(tx: TransactionRunner, actor: string, entries: readonly ChangeEntry[]): Promise<void> {
+export async function recordChanges(tx: TransactionRunner, actor: Actor, entries: readonly ChangeEntry[]): Promise<void> {
   if (entries.length > 0) await tx.run(appendChanges(actor, entries));
 }
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { authResolvers } from './auth.js';
 import { baseResolvers } from './base.js';
 import { changesResolvers } from './changes.js';
 import { coverageResolvers } from './coverage.js';
@@ -13,7 +14,7 @@ import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers, changesResolvers, syncResolvers, oscalResolvers];
+  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers, changesResolvers, syncResolvers, oscalResolvers, authResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

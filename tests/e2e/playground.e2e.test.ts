@@ -1,10 +1,11 @@
 /**
- * The playground in a real headless Chromium: it loads from this service alone, lists
- * the saved operations as tabs, runs one and shows its result, and not one request
- * leaves the local host.
+ * The playground in a real headless Chromium: it asks for an API key and keeps it, loads
+ * from this service alone, offers the saved operations, runs one and shows its result,
+ * and not one request leaves the local host.
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiKey } from '../../src/auth/key-store.js';
 import { readSavedOperations } from '../../src/playground/saved-operations.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -35,6 +36,18 @@ describe('playground', () => {
     await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
     await expect.poll(() => page.title()).toBe('aims-graph');
 
+    // No key yet: the page asks for one, and a wrong one is refused and asked for again.
+    const dialog = page.locator('#aims-key-dialog');
+    await expect.poll(() => dialog.isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.locator('#aims-key-input').fill('aimsg_not-a-real-key');
+    await page.locator('#aims-key-save').click();
+    await expect.poll(() => page.locator('#aims-key-problem').innerText(), { timeout: 20_000 }).toContain('refused');
+    const { key } = await issueApiKey(server.graph, { name: `playground-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
+    await page.locator('#aims-key-input').fill(key);
+    await page.locator('#aims-key-save').click();
+    await expect.poll(() => page.locator('#aims-key-shown').innerText(), { timeout: 20_000 }).toBe(`${key.slice(0, 12)}…`);
+    expect(await dialog.isVisible()).toBe(false);
+
     // Every saved operation is in the editor, under its question, and offered by the run button.
     const textOf = async (selector: string): Promise<string> =>
       // Monaco renders spaces as no-break spaces.
@@ -58,6 +71,12 @@ describe('playground', () => {
     const offHost = requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(offHost).toEqual([]);
     expect(requested.some((url) => url === `${origin}/graphql`)).toBe(true);
+
+    // The key stays in this browser: a new page of the same context needs no prompt.
+    const again = await context.newPage();
+    await again.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    await expect.poll(() => again.locator('#aims-key-shown').innerText(), { timeout: 20_000 }).toBe(`${key.slice(0, 12)}…`);
+    expect(await again.locator('#aims-key-dialog').isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A real service on a real port for one test file: the same createApp as `npm start`,
- * over the test Neo4j, with every Cypher statement it sends counted.
+ * over the test Neo4j, with every Cypher statement it sends counted. It accepts the
+ * bearer tokens of tests/helpers/auth.ts; gql() sends an ADMIN one unless the headers
+ * given carry another credential. Rate limits are off unless asked for.
  */
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
@@ -10,6 +12,8 @@ import { GraphExecutor } from '../../src/graph/executor.js';
 import { createLogger } from '../../src/logger.js';
 import { readApplicabilityRules } from '../../src/ingest/seed.js';
 import { createApp, type App } from '../../src/server.js';
+import type { AuthConfig } from '../../src/config.js';
+import { authHeaders, TEST_JWT, type TestRole } from './auth.js';
 import { TEST_ENV } from './env.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -25,6 +29,8 @@ export interface TestServer {
   /** Statements sent to Neo4j since the last reset. */
   readonly statements: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** gql() as `role`. */
+  as(role: TestRole): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,22 @@ export function testGraph(): { driver: Driver; graph: GraphExecutor } {
   return { driver, graph: new GraphExecutor(driver, { database: config.neo4j.database }) };
 }
 
-export async function startTestServer(options: { graph?: GraphExecutor; maxBodyBytes?: number } = {}): Promise<TestServer> {
+/** The service's authentication in tests: the test tokens, and rate limits only when a test asks. */
+export const testAuthConfig = (rateLimit?: AuthConfig['rateLimit']): AuthConfig => ({
+  jwt: {
+    key: { kind: 'secret', secret: TEST_JWT.secret },
+    issuer: TEST_JWT.issuer,
+    audience: TEST_JWT.audience,
+    rolesClaim: 'roles',
+    roleMap: {},
+    clockToleranceSeconds: 0,
+  },
+  rateLimit,
+});
+
+export async function startTestServer(
+  options: { graph?: GraphExecutor; maxBodyBytes?: number; auth?: AuthConfig } = {},
+): Promise<TestServer> {
   const { driver, graph: base } = testGraph();
   const config = loadConfig(TEST_ENV);
   const statements: string[] = [];
@@ -46,21 +67,30 @@ export async function startTestServer(options: { graph?: GraphExecutor; maxBodyB
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     introspection: true,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
+    auth: options.auth ?? testAuthConfig(),
   });
   const url = await app.listen(0, '127.0.0.1');
+  const credentials = new Map<TestRole, Record<string, string>>();
+  const as =
+    (role: TestRole) =>
+    async <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
+      if (!credentials.has(role)) credentials.set(role, await authHeaders(role));
+      const lower = Object.keys(headers).map((name) => name.toLowerCase());
+      const own = lower.includes('authorization') || lower.includes('x-api-key');
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(own ? {} : credentials.get(role)), ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };
+    };
   return {
     url,
     graph,
     driver,
     statements,
-    async gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };
-    },
+    gql: as('ADMIN'),
+    as,
     async close() {
       await app.stop();
       await driver.close();

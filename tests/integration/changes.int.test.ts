@@ -1,6 +1,7 @@
 /** The change log: every write appends one ordered entry; the feed resumes from any cursor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/ingest/demo.js';
+import type { TestRole } from '../helpers/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const FIELDS = 'cursor node { id sequence at actor operation entityId entityType link { kind from to } before after tombstone }';
+const FIELDS = 'cursor node { id sequence at actor onBehalfOf operation entityId entityType link { kind from to } before after tombstone }';
 const CHANGES = `query ($after: String, $first: Int) { changes(after: $after, first: $first) { edges { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 const TRAIL = `query ($entity: ID!, $after: String, $first: Int) { auditTrail(entity: $entity, after: $after, first: $first) { edges { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 
@@ -18,6 +19,7 @@ interface ChangeNode {
   sequence: number;
   at: string;
   actor: string;
+  onBehalfOf: string | null;
   operation: string;
   entityId: string;
   entityType: string;
@@ -31,8 +33,8 @@ interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
-  const { body } = await server.gql<T>(query, variables, headers);
+async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, role: TestRole = 'ADMIN'): Promise<T> {
+  const { body } = await server.as(role)<T>(query, variables, headers);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data!;
 }
@@ -80,7 +82,7 @@ describe('the change log', () => {
       ['UNLINK', 'APPLIES_TO'],
       ['DELETE', null],
     ]);
-    expect(history.every((c) => c.actor === 'grc-sync (ServiceNow)' && c.entityId === id && c.entityType === 'Control')).toBe(true);
+    expect(history.every((c) => c.actor === 'token:test-admin' && c.onBehalfOf === 'grc-sync (ServiceNow)' && c.entityId === id && c.entityType === 'Control')).toBe(true);
     expect(history.map((c) => c.sequence)).toEqual([...history.map((c) => c.sequence)].sort((a, b) => a - b));
     const [create, update, link1, link2, unlink, , cascaded, del] = history;
     expect(cascaded).toMatchObject({ tombstone: true, link: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') }, after: null });
@@ -120,11 +122,11 @@ describe('the change log', () => {
     );
   });
 
-  it('records the demo load as the service itself, and anonymous writes as anonymous', async () => {
+  it('records the demo load as the service itself, and every other write as the authenticated caller', async () => {
     const [first] = await trail(demoId('AISystem', 's-credit'));
     expect(first).toMatchObject({ operation: 'CREATE', actor: 'system', entityType: 'AISystem' });
-    const { createControl } = await ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Anonymous control' } });
-    expect((await trail(createControl.control.id))[0]!.actor).toBe('anonymous');
+    const { createControl } = await ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Editor control' } }, {}, 'EDITOR');
+    expect((await trail(createControl.control.id))[0]).toMatchObject({ actor: 'token:test-editor', onBehalfOf: null });
   });
 
   it('pages through the feed from any cursor without loss or repetition, in commit order', async () => {
@@ -187,7 +189,7 @@ describe('the change log', () => {
       ['LINK', obligation, 'BINDS', createAISystem.aiSystem.id],
       ['LINK', obligation, 'DERIVED_FROM', 'eu-ai-act:Art. 4'],
     ]);
-    expect(entries.every((c) => c.actor === 'obligations-bot')).toBe(true);
+    expect(entries.every((c) => c.actor === 'token:test-admin' && c.onBehalfOf === 'obligations-bot')).toBe(true);
   });
 
   it('refuses a cursor it did not issue, a page size out of range, and an unprintable actor', async () => {

@@ -134,7 +134,7 @@ describe('coverageChange', () => {
     const reasons = of(result, requirement)!.reasons;
     expect(reasons.map((r) => [r.kind, r.subjectId, r.before, r.after])).toEqual([['CONTROL_STATUS_CHANGED', control, 'PLANNED', 'OPERATING']]);
     expect(reasons[0]!.subject).toBe('Supplier AI clause review');
-    expect(reasons[0]!.changes).toEqual([{ operation: 'UPDATE', entityId: control, actor: 'anonymous' }]);
+    expect(reasons[0]!.changes).toEqual([{ operation: 'UPDATE', entityId: control, actor: 'token:test-admin' }]);
     expect(result.after.covered).toBe(result.before.covered! + 1);
   });
 
@@ -183,7 +183,7 @@ describe('coverageChange', () => {
       ['MAPPING_ADDED', 'coverage-change-test'],
       ['CROSSWALK_SOURCE_CHANGED', null],
     ]);
-    expect(reasons[0]!.changes).toEqual([{ operation: 'CROSSWALK_LOAD', entityId: 'coverage-change-test', actor: 'anonymous' }]);
+    expect(reasons[0]!.changes).toEqual([{ operation: 'CROSSWALK_LOAD', entityId: 'coverage-change-test', actor: 'token:test-admin' }]);
     expect(reasons[1]).toMatchObject({ subjectId: requirement, before: null, after: 'FULL' });
   });
 

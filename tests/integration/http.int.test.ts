@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
+import { authHeaders } from '../helpers/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
+let auth: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer({ maxBodyBytes: 64 * 1024 });
+  auth = await authHeaders('VIEWER');
 });
 afterAll(() => server.close());
 
@@ -40,21 +43,21 @@ describe('HTTP front', () => {
   it('refuses oversized bodies with 413 and malformed JSON with 400', async () => {
     const big = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ query: `{ frameworks { id } } # ${'x'.repeat(70 * 1024)}` }),
     });
     expect(big.status).toBe(413);
     expect(((await big.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });
-    const bad = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"query": ' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ frameworks { id } }');
-    const simple = await fetch(`${server.url}/graphql?query=${query}`);
+    const simple = await fetch(`${server.url}/graphql?query=${query}`, { headers: auth });
     expect(simple.status).toBe(400);
-    const preflighted = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true', ...auth } });
     expect(preflighted.status).toBe(200);
   });
 

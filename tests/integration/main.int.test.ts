@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { inject, describe, expect, it } from 'vitest';
 import { LATEST_MIGRATION } from '../../src/graph/migrations.js';
+import { authHeaders, TEST_AUTH_ENV } from '../helpers/auth.js';
 
 const TSX = 'node_modules/.bin/tsx';
 
@@ -37,6 +38,7 @@ describe('npm start (src/main.ts)', () => {
       LOG_FORMAT: 'json',
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
+      ...TEST_AUTH_ENV,
     });
     let url: string | undefined;
     await expect
@@ -54,11 +56,10 @@ describe('npm start (src/main.ts)', () => {
 
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    const answer = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ serviceInfo { schemaVersion database } }' }),
-    });
+    const query = JSON.stringify({ query: '{ serviceInfo { schemaVersion database } }' });
+    const refused = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+    expect(refused.status).toBe(401);
+    const answer = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authHeaders('VIEWER')) }, body: query });
     expect(await answer.json()).toEqual({ data: { serviceInfo: { schemaVersion: LATEST_MIGRATION, database: inject('neo4jDatabase') } } });
 
     service.child.kill('SIGTERM');

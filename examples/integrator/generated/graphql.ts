@@ -508,7 +508,7 @@ export type PullChangesQueryVariables = Exact<{
 }>;
 
 
-export type PullChangesQuery = { changes: { edges: Array<{ node: { sequence: number, at: string, actor: string, operation: ChangeOperation, entityType: string, entityId: string, tombstone: boolean, link: { kind: LinkKind, to: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PullChangesQuery = { changes: { edges: Array<{ node: { sequence: number, at: string, actor: string, onBehalfOf: string | null, operation: ChangeOperation, entityType: string, entityId: string, tombstone: boolean, link: { kind: LinkKind, to: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -556,6 +556,7 @@ export const PullChangesDocument = new TypedDocumentString(`
         sequence
         at
         actor
+        onBehalfOf
         operation
         entityType
         entityId

@@ -22,10 +22,17 @@ export interface ChangeEntry {
   readonly after: unknown;
 }
 
+/** Who made a write: the authenticated caller, and whom it said it acted for (the X-Actor header). */
+export interface Actor {
+  readonly id: string;
+  readonly onBehalfOf: string | null;
+}
+
 export interface ChangeRow {
   seq: number;
   at: string;
   actor: string;
+  onBehalfOf: string | null;
   operation: ChangeOperation;
   entityId: string;
   entityType: string;
@@ -38,7 +45,7 @@ export interface ChangeRow {
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** Appends entries in the given order, numbered after the last entry committed. */
-export function appendChanges(actor: string, entries: readonly ChangeEntry[]): Statement<{ last: number }> {
+export function appendChanges(actor: Actor | string, entries: readonly ChangeEntry[]): Statement<{ last: number }> {
   return {
     name: 'appendChanges',
     cypher: `MERGE (log:ChangeLog {id: 'changes'}) ON CREATE SET log.seq = 0
@@ -49,12 +56,13 @@ export function appendChanges(actor: string, entries: readonly ChangeEntry[]): S
              WITH last, datetime.realtime() AS at
              UNWIND range(0, size($entries) - 1) AS i
              WITH last, at, i, $entries[i] AS e
-             CREATE (:Change {seq: last + i + 1, at: at, actor: $actor, operation: e.operation,
+             CREATE (:Change {seq: last + i + 1, at: at, actor: $actor, onBehalfOf: $onBehalfOf, operation: e.operation,
                               entityId: e.entityId, entityType: e.entityType, otherId: e.otherId, linkKind: e.linkKind,
                               before: e.before, after: e.after})
              RETURN max(last + i + 1) AS last`,
     params: {
-      actor,
+      actor: typeof actor === 'string' ? actor : actor.id,
+      onBehalfOf: typeof actor === 'string' ? null : actor.onBehalfOf,
       entries: entries.map((e) => ({
         operation: e.operation,
         entityId: e.entityId,
@@ -68,7 +76,7 @@ export function appendChanges(actor: string, entries: readonly ChangeEntry[]): S
   };
 }
 
-const CHANGE_ROW = `c { .seq, at: toString(c.at), .actor, .operation, .entityId, .entityType, .otherId, .linkKind, .before, .after }`;
+const CHANGE_ROW = `c { .seq, at: toString(c.at), .actor, .onBehalfOf, .operation, .entityId, .entityType, .otherId, .linkKind, .before, .after }`;
 
 /** Entries after `afterSeq`, in order; one more than `first` tells whether more follow. */
 export function listChanges(afterSeq: number, first: number): Statement<{ change: ChangeRow }> {

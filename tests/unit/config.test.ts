@@ -64,4 +64,47 @@ describe('loadConfig', () => {
   it('lists the problems in the error message', () => {
     expect(() => loadConfig({ PORT: '-1' })).toThrowError(/invalid configuration:\n {2}- PORT must be an integer/);
   });
+
+  it('reads bearer-token settings: a secret or a JWKS, with issuer, audience, roles claim and role map', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig({}).auth).toEqual({ jwt: undefined, rateLimit: { perMinute: 600, burst: 100 } });
+    const jwt = loadConfig({
+      AUTH_JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      AUTH_JWT_ISSUER: 'https://idp.example/',
+      AUTH_JWT_AUDIENCE: 'aims-graph',
+      AUTH_JWT_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_JWT_ROLE_MAP: 'aims-auditors=VIEWER, aims-grc=INTEGRATOR',
+      RATE_LIMIT_PER_MINUTE: '0',
+    }).auth;
+    expect(jwt).toEqual({
+      jwt: {
+        key: { kind: 'jwks', url: 'https://idp.example/.well-known/jwks.json' },
+        issuer: 'https://idp.example/',
+        audience: 'aims-graph',
+        rolesClaim: 'realm_access.roles',
+        roleMap: { 'aims-auditors': 'VIEWER', 'aims-grc': 'INTEGRATOR' },
+        clockToleranceSeconds: 30,
+      },
+      rateLimit: undefined,
+    });
+    expect(loadConfig({ AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }).auth.jwt?.key).toEqual({ kind: 'secret', secret });
+  });
+
+  it('refuses incomplete or unsafe bearer-token settings', () => {
+    expect(problemsOf({ AUTH_JWT_SECRET: 'short' })).toEqual([
+      'AUTH_JWT_SECRET must be at least 32 characters',
+      'AUTH_JWT_ISSUER must be set when bearer tokens are enabled',
+      'AUTH_JWT_AUDIENCE must be set when bearer tokens are enabled',
+    ]);
+    expect(problemsOf({ AUTH_JWT_JWKS_URL: 'http://idp.example/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([
+      'AUTH_JWT_JWKS_URL must use https (plain http only on the loopback interface)',
+    ]);
+    expect(problemsOf({ AUTH_JWT_JWKS_URL: 'http://127.0.0.1:9999/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([]);
+    expect(problemsOf({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWT_JWKS_URL: 'https://x/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([
+      'set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both',
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a', AUTH_JWT_ROLE_MAP: 'x=ROOT' })).toHaveLength(1);
+    expect(problemsOf({ AUTH_JWT_ISSUER: 'i' })).toEqual(['AUTH_JWT_ISSUER is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is']);
+    expect(problemsOf({ RATE_LIMIT_PER_MINUTE: 'lots' })).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The HTTP front: /graphql (Apollo, and the playground for browsers), /healthz,
- * /readyz. Bodies are read with a size limit; every response carries a request id.
+ * /readyz, /metrics (Prometheus, src/metrics/). Bodies are read with a size limit;
+ * every response carries a request id.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
+import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
@@ -15,6 +17,13 @@ export interface HttpDependencies {
   readonly maxBodyBytes: number;
   readonly context: (requestId: string, log: Logger, actor: string) => Context;
   readonly readiness: () => Promise<Readiness>;
+  /** GET /metrics: the Prometheus text and who may read it. */
+  readonly metrics: MetricsEndpoint;
+  /**
+   * Whether a request's own credentials admit it to /metrics, when neither METRICS_PUBLIC
+   * nor METRICS_TOKEN is set: the hook for the service's authentication.
+   */
+  readonly authorizeMetrics: (req: IncomingMessage) => Promise<boolean>;
 }
 
 export interface Readiness {
@@ -82,6 +91,10 @@ export function createRequestHandler(deps: HttpDependencies) {
       if (url.pathname === '/readyz' && req.method === 'GET') {
         const readiness = await deps.readiness();
         sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
+        return;
+      }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        await serveMetrics(req, res, deps.metrics, deps.authorizeMetrics);
         return;
       }
       if (url.pathname === '/' && req.method === 'GET') {

@@ -72,7 +72,10 @@ try {
     log,
     queriesDir: config.queriesDir,
     maxBodyBytes: config.maxBodyBytes,
-    introspection: config.nodeEnv !== 'production',
+    introspection: config.introspection,
+    hideSchemaDetails: config.nodeEnv === 'production',
+    limits: config.limits,
+    metricsAccess: config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
   });
   cleanups.push(() => app.stop());

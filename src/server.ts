@@ -9,13 +9,16 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Logger } from 'pino';
+import type { Limits, MetricsAccess } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import { createErrorFormatter } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
+import { apolloLimits } from './limits/index.js';
 import { createLoaders } from './loaders/index.js';
+import { createMetrics } from './metrics/metrics.js';
 import { renderPlayground } from './playground/playground.js';
 import { readSavedOperations } from './playground/saved-operations.js';
 import { createResolvers } from './resolvers/index.js';
@@ -27,6 +30,10 @@ export interface AppOptions {
   readonly queriesDir: string;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
+  /** Production: validation errors say nothing about the schema (no "Did you mean …?"). */
+  readonly hideSchemaDetails: boolean;
+  readonly limits: Limits;
+  readonly metricsAccess: MetricsAccess;
   readonly applicabilityRules: ApplicabilityRules;
 }
 
@@ -45,18 +52,27 @@ const PACKAGE_VERSION = (
 export async function createApp(options: AppOptions): Promise<App> {
   const { graph, log } = options;
   const service: ServiceDescription = { version: PACKAGE_VERSION, schemaVersion: LATEST_MIGRATION, database: graph.database };
-  const playground = renderPlayground(readSavedOperations(options.queriesDir));
+  const savedOperations = readSavedOperations(options.queriesDir);
+  const playground = renderPlayground(savedOperations);
   const httpServer = http.createServer();
+  const limits = apolloLimits<Context>(options.limits);
+  const metrics = createMetrics(savedOperations.map((op) => op.name));
 
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers: createResolvers() as never,
     introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: options.hideSchemaDetails,
+    csrfPrevention: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
+      metrics.plugin<Context>((context) => context.graph),
       {
         async serverWillStart() {
           return {
@@ -92,15 +108,25 @@ export async function createApp(options: AppOptions): Promise<App> {
       log,
       maxBodyBytes: options.maxBodyBytes,
       readiness,
-      context: (requestId, requestLog, actor) => ({
-        requestId,
-        actor,
-        log: requestLog,
-        graph,
-        loaders: createLoaders(graph),
-        service,
-        applicabilityRules: options.applicabilityRules,
-      }),
+      metrics: { access: options.metricsAccess, render: metrics.render },
+      // Credential access to /metrics: nobody until the service authenticates callers.
+      authorizeMetrics: async () => false,
+      context: (requestId, requestLog, actor) => {
+        const meter = metrics.meter();
+        const requestGraph = graph.withObserver(meter.onStatement);
+        const context: Context = {
+          requestId,
+          actor,
+          log: requestLog,
+          graph: requestGraph,
+          loaders: createLoaders(requestGraph, metrics.onBatch),
+          service,
+          applicabilityRules: options.applicabilityRules,
+          maxSyncItems: options.limits.maxSyncItems,
+        };
+        metrics.track(requestGraph, meter);
+        return context;
+      },
     }),
   );
 

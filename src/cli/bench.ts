@@ -32,6 +32,9 @@ await runCli(async () => {
       queriesDir: config.queriesDir,
       maxBodyBytes: 64 * 1024 * 1024,
       introspection: false,
+      hideSchemaDetails: false,
+      limits: config.limits,
+      metricsAccess: { kind: 'credential' },
       applicabilityRules: await readApplicabilityRules(config.seedDir),
     });
     const url = await app.listen(0, '127.0.0.1');

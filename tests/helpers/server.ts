@@ -4,7 +4,7 @@
  */
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Limits, type MetricsAccess } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { createLogger } from '../../src/logger.js';
@@ -34,7 +34,17 @@ export function testGraph(): { driver: Driver; graph: GraphExecutor } {
   return { driver, graph: new GraphExecutor(driver, { database: config.neo4j.database }) };
 }
 
-export async function startTestServer(options: { graph?: GraphExecutor; maxBodyBytes?: number } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly graph?: GraphExecutor;
+  readonly maxBodyBytes?: number;
+  /** Limits to change from the configured defaults. */
+  readonly limits?: Partial<Limits>;
+  readonly introspection?: boolean;
+  readonly hideSchemaDetails?: boolean;
+  readonly metricsAccess?: MetricsAccess;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { driver, graph: base } = testGraph();
   const config = loadConfig(TEST_ENV);
   const statements: string[] = [];
@@ -44,7 +54,10 @@ export async function startTestServer(options: { graph?: GraphExecutor; maxBodyB
     log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
     queriesDir: 'queries',
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
-    introspection: true,
+    introspection: options.introspection ?? true,
+    hideSchemaDetails: options.hideSchemaDetails ?? false,
+    limits: { ...config.limits, ...options.limits },
+    metricsAccess: options.metricsAccess ?? config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
   });
   const url = await app.listen(0, '127.0.0.1');

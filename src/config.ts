@@ -54,6 +54,26 @@ export interface AuthConfig {
   readonly rateLimit: { readonly perMinute: number; readonly burst: number } | undefined;
 }
 
+/** The abuse limits on every GraphQL operation (src/limits/) and on sync batches. */
+export interface Limits {
+  /** Fields nested in fields, fragments followed. */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  /** Lexical tokens the parser reads before it gives up. */
+  readonly maxTokens: number;
+  /** The estimated cost (src/limits/cost.ts), which scales with `first` and list sizes. */
+  readonly maxCost: number;
+  /** Records, and links, in one sync or import batch (each list). */
+  readonly maxSyncItems: number;
+}
+
+/**
+ * Who may read /metrics: anyone (public), whoever sends the bearer token, or (credential)
+ * whoever the service's own authentication admits.
+ */
+export type MetricsAccess = { readonly kind: 'public' } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'credential' };
+
 export interface Config {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -62,6 +82,10 @@ export interface Config {
   /** json: one JSON object a line; pretty: for a terminal; auto: pretty on a terminal. */
   readonly logFormat: 'json' | 'pretty' | 'auto';
   readonly maxBodyBytes: number;
+  readonly limits: Limits;
+  /** Schema introspection: on in development and test, off in production unless INTROSPECTION=true. */
+  readonly introspection: boolean;
+  readonly metricsAccess: MetricsAccess;
   readonly seedOnStart: boolean;
   /** Load the demo organisation into a graph that has no organisation records. */
   readonly demoOnStart: boolean;
@@ -133,6 +157,27 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info');
   const logFormat = oneOf('LOG_FORMAT', ['json', 'pretty', 'auto'] as const, 'auto');
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600);
+  const limits: Limits = Object.freeze({
+    maxDepth: integer('MAX_QUERY_DEPTH', 12, 1, 1000),
+    maxAliases: integer('MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxDirectives: integer('MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
+    maxTokens: integer('MAX_QUERY_TOKENS', 10_000, 100, 10_000_000),
+    maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000_000),
+    maxSyncItems: integer('MAX_SYNC_ITEMS', 20_000, 1, 1_000_000),
+  });
+  const introspection = bool('INTROSPECTION', nodeEnv !== 'production');
+  const metricsPublic = bool('METRICS_PUBLIC', false);
+  const metricsToken = env.METRICS_TOKEN === undefined || env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN;
+  let metricsAccess: MetricsAccess = { kind: 'credential' };
+  if (metricsToken !== undefined) {
+    if (metricsPublic) problems.push('METRICS_TOKEN and METRICS_PUBLIC=true are both set: choose one');
+    if (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken)) {
+      problems.push('METRICS_TOKEN must be at least 16 printable characters without spaces');
+    }
+    metricsAccess = { kind: 'token', token: metricsToken };
+  } else if (metricsPublic) {
+    metricsAccess = { kind: 'public' };
+  }
   const seedOnStart = bool('SEED_ON_START', true);
   const demoOnStart = bool('DEMO_ON_START', true);
 
@@ -184,6 +229,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel,
     logFormat,
     maxBodyBytes,
+    limits,
+    introspection,
+    metricsAccess: Object.freeze(metricsAccess),
     seedOnStart,
     demoOnStart,
     seedDir: folder('SEED_DIR', 'seed'),

@@ -20,6 +20,8 @@ export interface Context {
   readonly service: ServiceDescription;
   /** The EU AI Act applicability rules, read from seed/ at start. */
   readonly applicabilityRules: ApplicabilityRules;
+  /** The most records, and the most links, one sync or import batch may hold (MAX_SYNC_ITEMS). */
+  readonly maxSyncItems: number;
 }
 
 export interface ServiceDescription {

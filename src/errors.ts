@@ -14,6 +14,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens or cost. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -59,6 +61,54 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** Which abuse limit an operation is over. */
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+
+const LIMIT_WORDS: Record<QueryLimit, string> = {
+  depth: 'depth (fields nested in fields)',
+  aliases: 'number of aliases',
+  directives: 'number of directives',
+  tokens: 'number of tokens',
+  cost: 'estimated cost',
+};
+
+/**
+ * An operation over a limit. `actual` is left out when it is not known (the parser stops
+ * counting tokens at the limit).
+ */
+export class QueryTooComplexError extends AppError {
+  constructor(limit: QueryLimit, max: number, actual: number | undefined, extensions: Record<string, unknown> = {}) {
+    const over = actual === undefined ? `more than ${max}` : `${actual}, more than the ${max} allowed`;
+    super(ErrorCode.QUERY_TOO_COMPLEX, `The operation is too complex: its ${LIMIT_WORDS[limit]} is ${over}`, {
+      ...extensions,
+      limit,
+      max,
+      ...(actual === undefined ? {} : { actual }),
+    });
+  }
+}
+
+/** graphql-js's parser message when `maxTokens` stops it ("that" is its own spelling in 16.x). */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/**
+ * The limit error behind an Apollo request error, if any: Apollo relabels every
+ * validation error GRAPHQL_VALIDATION_FAILED (keeping ours as its originalError), and
+ * reports the parser's token limit as GRAPHQL_PARSE_FAILED.
+ */
+function limitErrorBehind(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError) {
+    return { message: error.originalError.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...error.originalError.extensions } };
+  }
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    const limit = new QueryTooComplexError('tokens', Number(tokens[1]), undefined);
+    return { message: limit.message, extensions: { ...limit.extensions } };
+  }
+  return undefined;
+}
+
 export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
 
 /**
@@ -69,6 +119,8 @@ export type ErrorLogger = (error: unknown, context: { message: string; path?: re
 export function createErrorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
+      const limit = limitErrorBehind(formatted, error);
+      if (limit) return limit;
       const code = formatted.extensions?.code;
       // Apollo labels any thrown error INTERNAL_SERVER_ERROR and keeps its message: only
       // errors raised as GraphQLErrors (ours, or Apollo's request errors) are shown.

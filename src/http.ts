@@ -1,6 +1,7 @@
 /**
  * The HTTP front: /graphql (Apollo, and the playground for browsers), /healthz,
- * /readyz. Bodies are read with a size limit; every response carries a request id.
+ * /readyz, /metrics (Prometheus, src/metrics/). Bodies are read with a size limit;
+ * every response carries a request id.
  *
  * Nothing under /graphql runs without a credential: the request is authenticated
  * (401 UNAUTHENTICATED), then rate-limited per credential (429 RATE_LIMITED with
@@ -17,6 +18,7 @@ import type { Principal } from './auth/roles.js';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
+import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
@@ -29,6 +31,13 @@ export interface HttpDependencies {
   readonly rateLimiter: RateLimiter | undefined;
   /** The playground page, served to browsers that navigate to /graphql. */
   readonly playground: string;
+  /** GET /metrics: the Prometheus text and who may read it. */
+  readonly metrics: MetricsEndpoint;
+  /**
+   * Whether a request's own credentials admit it to /metrics, when neither METRICS_PUBLIC
+   * nor METRICS_TOKEN is set: the hook for the service's authentication.
+   */
+  readonly authorizeMetrics: (req: IncomingMessage) => Promise<boolean>;
 }
 
 export interface Readiness {
@@ -97,6 +106,10 @@ export function createRequestHandler(deps: HttpDependencies) {
       if (url.pathname === '/readyz' && req.method === 'GET') {
         const readiness = await deps.readiness();
         sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
+        return;
+      }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        await serveMetrics(req, res, deps.metrics, deps.authorizeMetrics);
         return;
       }
       if (url.pathname === '/' && req.method === 'GET') {

@@ -73,7 +73,10 @@ try {
     log,
     queriesDir: config.queriesDir,
     maxBodyBytes: config.maxBodyBytes,
-    introspection: config.nodeEnv !== 'production',
+    introspection: config.introspection,
+    hideSchemaDetails: config.nodeEnv === 'production',
+    limits: config.limits,
+    metricsAccess: config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: config.auth,
   });

@@ -12,18 +12,20 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
-import { Authenticator } from './auth/authenticator.js';
+import { Authenticator, credentialOf } from './auth/authenticator.js';
 import { requiredPermissions } from './auth/policy.js';
 import { RateLimiter } from './auth/rate-limit.js';
-import { can } from './auth/roles.js';
-import type { AuthConfig } from './config.js';
+import { can, PERMISSIONS } from './auth/roles.js';
+import type { AuthConfig, Limits, MetricsAccess } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import { AppError, createErrorFormatter, ErrorCode } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
+import { apolloLimits } from './limits/index.js';
 import { createLoaders } from './loaders/index.js';
+import { createMetrics } from './metrics/metrics.js';
 import { renderPlayground } from './playground/playground.js';
 import { readSavedOperations } from './playground/saved-operations.js';
 import { createResolvers } from './resolvers/index.js';
@@ -35,6 +37,10 @@ export interface AppOptions {
   readonly queriesDir: string;
   readonly maxBodyBytes: number;
   readonly introspection: boolean;
+  /** Production: validation errors say nothing about the schema (no "Did you mean …?"). */
+  readonly hideSchemaDetails: boolean;
+  readonly limits: Limits;
+  readonly metricsAccess: MetricsAccess;
   readonly applicabilityRules: ApplicabilityRules;
   readonly auth: AuthConfig;
 }
@@ -54,17 +60,30 @@ const PACKAGE_VERSION = (
 export async function createApp(options: AppOptions): Promise<App> {
   const { graph, log } = options;
   const service: ServiceDescription = { version: PACKAGE_VERSION, schemaVersion: LATEST_MIGRATION, database: graph.database };
-  const playground = renderPlayground(readSavedOperations(options.queriesDir));
+  const savedOperations = readSavedOperations(options.queriesDir);
+  const playground = renderPlayground(savedOperations);
   const httpServer = http.createServer();
+  const limits = apolloLimits<Context>(options.limits);
+  const metrics = createMetrics(savedOperations.map((op) => op.name));
 
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers: createResolvers() as never,
     introspection: options.introspection,
+    hideSchemaDetailsFromClientErrors: options.hideSchemaDetails,
+    csrfPrevention: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
     formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), authorization()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      authorization(),
+      ...limits.plugins,
+      metrics.plugin<Context>((context) => context.graph),
+    ],
   });
   await apollo.start();
 
@@ -94,17 +113,38 @@ export async function createApp(options: AppOptions): Promise<App> {
       authenticator,
       rateLimiter: options.auth.rateLimit === undefined ? undefined : new RateLimiter(options.auth.rateLimit),
       playground,
-      context: (requestId, requestLog, principal, onBehalfOf) => ({
-        requestId,
-        principal,
-        actor: { id: principal.id, onBehalfOf },
-        keyCache: authenticator,
-        log: requestLog,
-        graph,
-        loaders: createLoaders(graph),
-        service,
-        applicabilityRules: options.applicabilityRules,
-      }),
+      metrics: { access: options.metricsAccess, render: metrics.render },
+      // Without METRICS_PUBLIC or METRICS_TOKEN: a credential whose role may read metrics (ADMIN).
+      authorizeMetrics: async (req) => {
+        try {
+          const header = (name: string): string | undefined => {
+            const value = req.headers[name];
+            return Array.isArray(value) ? value.join(', ') : value;
+          };
+          const credential = credentialOf(header('authorization'), header('x-api-key'));
+          return credential !== undefined && can(await authenticator.authenticate(credential), PERMISSIONS.READ_METRICS);
+        } catch {
+          return false;
+        }
+      },
+      context: (requestId, requestLog, principal, onBehalfOf) => {
+        const meter = metrics.meter();
+        const requestGraph = graph.withObserver(meter.onStatement);
+        const context: Context = {
+          requestId,
+          principal,
+          actor: { id: principal.id, onBehalfOf },
+          keyCache: authenticator,
+          log: requestLog,
+          graph: requestGraph,
+          loaders: createLoaders(requestGraph, metrics.onBatch),
+          service,
+          applicabilityRules: options.applicabilityRules,
+          maxSyncItems: options.limits.maxSyncItems,
+        };
+        metrics.track(requestGraph, meter);
+        return context;
+      },
     }),
   );
 

@@ -33,6 +33,9 @@ await runCli(async () => {
       queriesDir: config.queriesDir,
       maxBodyBytes: 64 * 1024 * 1024,
       introspection: false,
+      hideSchemaDetails: false,
+      limits: config.limits,
+      metricsAccess: { kind: 'credential' },
       applicabilityRules: await readApplicabilityRules(config.seedDir),
       auth: { jwt: undefined, rateLimit: undefined },
     });

@@ -34,7 +34,7 @@ const flag = (name: string): string | undefined => {
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--source'));
 
-async function cliContext(graph: GraphExecutor, seedDir: string): Promise<Context> {
+async function cliContext(graph: GraphExecutor, seedDir: string, maxSyncItems: number): Promise<Context> {
   return {
     requestId: randomUUID(),
     principal: { id: `cli:${os.userInfo().username}`, kind: 'API_KEY', roles: ['ADMIN'] },
@@ -45,6 +45,7 @@ async function cliContext(graph: GraphExecutor, seedDir: string): Promise<Contex
     loaders: createLoaders(graph),
     service: { version: 'cli', schemaVersion: LATEST_MIGRATION, database: graph.database },
     applicabilityRules: await readApplicabilityRules(seedDir),
+    maxSyncItems,
   };
 }
 
@@ -64,7 +65,7 @@ await runCli(async () => {
     const text = await readFile(file, 'utf8');
     const dryRun = args.includes('--dry-run');
     return withGraph(config, say, async (graph) => {
-      const context = await cliContext(graph, config.seedDir);
+      const context = await cliContext(graph, config.seedDir, config.limits.maxSyncItems);
       const bar = progress(`import: checking ${file}`, 1);
       if (file.toLowerCase().endsWith('.json')) {
         const batch = JSON.parse(text) as SyncBatchInput;
@@ -110,7 +111,7 @@ await runCli(async () => {
         say('export: name the source system whose references the file uses, with --source <system>');
         return 2;
       }
-      const context = await cliContext(graph, config.seedDir);
+      const context = await cliContext(graph, config.seedDir, config.limits.maxSyncItems);
       const csv = await exportGrcCsv(what === 'controls' ? 'CONTROLS' : 'EVIDENCE', source, context);
       const bar = progress(`export: ${what} of ${source}`, csv.rows);
       await writeFile(file, csv.content, 'utf8');

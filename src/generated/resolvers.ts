@@ -3184,9 +3184,9 @@ export type SyncAction =
 export type SyncBatchInput = {
   /** Compute the diff and write nothing. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The records, at most 20,000. */
+  /** The records, at most 20,000 (the service's MAX_SYNC_ITEMS); a larger batch is refused with BAD_USER_INPUT. */
   entities?: InputMaybe<Array<SyncEntityInput>>;
-  /** The links, at most 20,000. */
+  /** The links, at most 20,000 (the service's MAX_SYNC_ITEMS); a larger batch is refused with BAD_USER_INPUT. */
   links?: InputMaybe<Array<SyncLinkInput>>;
   /** The source system, for example `servicenow`: every reference in the batch is an id there. */
   source: Scalars['String']['input'];

@@ -56,9 +56,14 @@ export class GraphExecutor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** The same executor reporting each statement to `onStatement` (e.g. per request). */
+  /**
+   * The same executor also reporting each statement to `onStatement` (e.g. per request),
+   * after any observer it already has.
+   */
   withObserver(onStatement: (name: string, mode: AccessMode) => void): GraphExecutor {
-    return new GraphExecutor(this.driver, { ...this.options, onStatement });
+    const earlier = this.options.onStatement;
+    const both = earlier === undefined ? onStatement : (name: string, mode: AccessMode) => (earlier(name, mode), onStatement(name, mode));
+    return new GraphExecutor(this.driver, { ...this.options, onStatement: both });
   }
 
   get database(): string {

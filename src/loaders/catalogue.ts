@@ -16,6 +16,7 @@ import {
   type RequirementFilter,
   type RequirementRow,
 } from '../graph/statements/catalogue.js';
+import { observed, type BatchObserver } from './observe.js';
 
 const OPTIONS = { maxBatchSize: 1000 } as const;
 
@@ -36,20 +37,20 @@ export interface RequirementListQuery extends RequirementFilter {
 const listKey = (q: RequirementListQuery): string =>
   JSON.stringify([q.frameworkId, q.kind ?? null, q.auditable ?? null, q.rootsOnly ?? false]);
 
-export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
-  const requirementById = new DataLoader<string, RequirementRow | null>(async (ids) => {
+export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObserver): CatalogueLoaders {
+  const requirementById = new DataLoader<string, RequirementRow | null>(observed('requirementById', onBatch, async (ids) => {
     const rows = await graph.read(listRequirementsByIds(ids));
     const byId = new Map(rows.map(({ requirement }) => [requirement.id, requirement]));
     return ids.map((id) => byId.get(id) ?? null);
-  }, OPTIONS);
+  }), OPTIONS);
 
-  const frameworkById = new DataLoader<string, FrameworkRow | null>(async (ids) => {
+  const frameworkById = new DataLoader<string, FrameworkRow | null>(observed('frameworkById', onBatch, async (ids) => {
     const rows = await graph.read(listFrameworksByIds(ids));
     const byId = new Map(rows.map(({ framework }) => [framework.id, framework]));
     return ids.map((id) => byId.get(id) ?? null);
-  }, OPTIONS);
+  }), OPTIONS);
 
-  const childrenByRequirementId = new DataLoader<string, RequirementRow[]>(async (ids) => {
+  const childrenByRequirementId = new DataLoader<string, RequirementRow[]>(observed('childrenByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listChildrenByParentIds(ids));
     const byParent = new Map<string, RequirementRow[]>();
     for (const { requirement } of rows) {
@@ -61,10 +62,10 @@ export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
       byParent.set(requirement.parentId, list);
     }
     return ids.map((id) => (byParent.get(id) ?? []).sort((a, b) => a.position - b.position));
-  }, OPTIONS);
+  }), OPTIONS);
 
   const requirementsOfFramework = new DataLoader<RequirementListQuery, RequirementRow[], string>(
-    async (queries) => {
+    observed('requirementsOfFramework', onBatch, async (queries) => {
       const rows = await graph.read(listRequirementsOfFrameworks(queries.map((q) => ({ ...q, key: listKey(q) }))));
       const byKey = new Map<string, RequirementRow[]>();
       for (const { key, requirement } of rows) {
@@ -74,20 +75,20 @@ export function createCatalogueLoaders(graph: GraphExecutor): CatalogueLoaders {
         byKey.set(key, list);
       }
       return queries.map((q) => byKey.get(listKey(q)) ?? []);
-    },
+    }),
     { ...OPTIONS, cacheKeyFn: listKey },
   );
 
-  const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(async (ids) => {
+  const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(observed('versionsByFrameworkId', onBatch, async (ids) => {
     const rows = await graph.read(listFrameworkVersions(ids));
     return ids.map((id) => rows.map((r) => r.version).filter((v) => v.frameworkId === id));
-  }, OPTIONS);
+  }), OPTIONS);
 
-  const versionLabelsByRequirementId = new DataLoader<string, string[]>(async (ids) => {
+  const versionLabelsByRequirementId = new DataLoader<string, string[]>(observed('versionLabelsByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listVersionsOfRequirements(ids));
     const byId = new Map(rows.map((r) => [r.requirementId, [...r.versions].sort()]));
     return ids.map((id) => byId.get(id) ?? []);
-  }, OPTIONS);
+  }), OPTIONS);
 
   return {
     frameworkById,

@@ -10,6 +10,7 @@ import {
   type CrosswalkSetRow,
   type MappingRow,
 } from '../graph/statements/crosswalk.js';
+import { observed, type BatchObserver } from './observe.js';
 
 const OPTIONS = { maxBatchSize: 1000 } as const;
 
@@ -33,35 +34,35 @@ function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
   return out;
 }
 
-export function createCrosswalkLoaders(graph: GraphExecutor): CrosswalkLoaders {
-  const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(async (ids) => {
+export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObserver): CrosswalkLoaders {
+  const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(observed('crosswalkSetById', onBatch, async (ids) => {
     const rows = await graph.read(listCrosswalkSetsByIds(ids));
     const byId = new Map(rows.map(({ set }) => [set.id, set]));
     return ids.map((id) => byId.get(id) ?? null);
-  }, OPTIONS);
+  }), OPTIONS);
 
-  const mappingsBySetId = new DataLoader<string, MappingRow[]>(async (ids) => {
+  const mappingsBySetId = new DataLoader<string, MappingRow[]>(observed('mappingsBySetId', onBatch, async (ids) => {
     const rows = await graph.read(listMappingsBySetIds(ids));
     const bySet = groupBy(rows.map((r) => r.mapping), (m) => m.set);
     return ids.map((id) => bySet.get(id) ?? []);
-  }, OPTIONS);
+  }), OPTIONS);
 
-  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(async (ids) => {
+  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(observed('mappingsByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listMappingsByRequirementIds(ids));
     const byRequirement = groupBy(rows, (r) => r.requirementId);
     return ids.map((id) => (byRequirement.get(id) ?? []).map((r) => r.mapping));
-  }, OPTIONS);
+  }), OPTIONS);
 
   const neighbourhoods = new Map<number, DataLoader<string, MappingRow[]>>();
   const neighbourhood = (hops: number): DataLoader<string, MappingRow[]> => {
     if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw new RangeError(`hops must be 1 to ${MAX_HOPS}`);
     let loader = neighbourhoods.get(hops);
     if (loader === undefined) {
-      loader = new DataLoader<string, MappingRow[]>(async (ids) => {
+      loader = new DataLoader<string, MappingRow[]>(observed('mappingNeighbourhood', onBatch, async (ids) => {
         const rows = await graph.read(listMappingNeighbourhoods(ids, hops));
         const byId = new Map(rows.map((r) => [r.requirementId, r.mappings]));
         return ids.map((id) => byId.get(id) ?? []);
-      }, OPTIONS);
+      }), OPTIONS);
       neighbourhoods.set(hops, loader);
     }
     return loader;

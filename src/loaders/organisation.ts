@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
+import { observed, type BatchObserver } from './observe.js';
 import { listEntitiesByIds, listLinked, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
 
 const OPTIONS = { maxBatchSize: 1000 } as const;
@@ -12,24 +13,24 @@ export interface OrganisationLoaders {
   linked(link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]>;
 }
 
-export function createOrganisationLoaders(graph: GraphExecutor): OrganisationLoaders {
-  const entityById = new DataLoader<string, EntityRow | null>(async (ids) => {
+export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchObserver): OrganisationLoaders {
+  const entityById = new DataLoader<string, EntityRow | null>(observed('entityById', onBatch, async (ids) => {
     const rows = await graph.read(listEntitiesByIds(ids));
     const byId = new Map(rows.map(({ entity }) => [entity.id, entity]));
     return ids.map((id) => byId.get(id) ?? null);
-  }, OPTIONS);
+  }), OPTIONS);
 
   const linkedLoaders = new Map<string, DataLoader<string, LinkedRow[]>>();
   const linked = (link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]> => {
     const key = `${link.kind}:${direction}:${space}`;
     let loader = linkedLoaders.get(key);
     if (loader === undefined) {
-      loader = new DataLoader<string, LinkedRow[]>(async (ids) => {
+      loader = new DataLoader<string, LinkedRow[]>(observed(`linked:${key}`, onBatch, async (ids) => {
         const rows = await graph.read(listLinked(link, direction, space, ids));
         const byId = new Map<string, LinkedRow[]>();
         for (const { row } of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
         return ids.map((id) => byId.get(id) ?? []);
-      }, OPTIONS);
+      }), OPTIONS);
       linkedLoaders.set(key, loader);
     }
     return loader;

@@ -89,7 +89,6 @@ for (const type of UPSERT_TYPES) {
 
 /* ---------------------------------------------------------------- sync(batch) */
 
-const MAX_ITEMS = 20_000;
 const CHUNK = 1000;
 const TYPE_FIELDS: readonly [string, EntityType][] = UPSERT_TYPES.map((t) => [payloadField(t), t]);
 
@@ -208,7 +207,16 @@ export async function sync(batch: SyncBatchInput, context: Context): Promise<Syn
     throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'batch.source');
   }
   for (const list of ['entities', 'links'] as const) {
-    if ((batch[list]?.length ?? 0) > MAX_ITEMS) throw new BadUserInputError(`a batch holds at most ${MAX_ITEMS} ${list}`, `batch.${list}`);
+    const count = batch[list]?.length ?? 0;
+    if (count > context.maxSyncItems) {
+      // BAD_USER_INPUT, not QUERY_TOO_COMPLEX: the operation is fine, the batch must be split.
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `a batch holds at most ${context.maxSyncItems} ${list} (this one has ${count}); split it`, {
+        field: `batch.${list}`,
+        limit: 'syncItems',
+        max: context.maxSyncItems,
+        actual: count,
+      });
+    }
   }
   const { entities, problems } = checkBatch(batch);
   if (problems.length > 0) throw problemsError(problems);

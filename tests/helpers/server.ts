@@ -6,7 +6,7 @@
  */
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Limits, type MetricsAccess } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { createLogger } from '../../src/logger.js';
@@ -53,9 +53,19 @@ export const testAuthConfig = (rateLimit?: AuthConfig['rateLimit']): AuthConfig 
   rateLimit,
 });
 
-export async function startTestServer(
-  options: { graph?: GraphExecutor; maxBodyBytes?: number; auth?: AuthConfig } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly graph?: GraphExecutor;
+  readonly maxBodyBytes?: number;
+  /** Limits to change from the configured defaults. */
+  readonly limits?: Partial<Limits>;
+  readonly introspection?: boolean;
+  readonly hideSchemaDetails?: boolean;
+  readonly metricsAccess?: MetricsAccess;
+  /** Authentication; defaults to testAuthConfig() (the test tokens, no rate limit). */
+  readonly auth?: AuthConfig;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { driver, graph: base } = testGraph();
   const config = loadConfig(TEST_ENV);
   const statements: string[] = [];
@@ -65,7 +75,10 @@ export async function startTestServer(
     log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
     queriesDir: 'queries',
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
-    introspection: true,
+    introspection: options.introspection ?? true,
+    hideSchemaDetails: options.hideSchemaDetails ?? false,
+    limits: { ...config.limits, ...options.limits },
+    metricsAccess: options.metricsAccess ?? config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: options.auth ?? testAuthConfig(),
   });

@@ -61,6 +61,38 @@ describe('loadConfig', () => {
     expect(problemsOf({ LOCAL_NEO4J_HEAP: 'lots', LOCAL_NEO4J_BOLT_PORT: '80' })).toHaveLength(2);
   });
 
+  it('sets the abuse limits, each from its variable', () => {
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000, maxCost: 1_000_000, maxSyncItems: 20_000 });
+    const limits = loadConfig({
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_ALIASES: '0',
+      MAX_QUERY_DIRECTIVES: '5',
+      MAX_QUERY_TOKENS: '2000',
+      MAX_QUERY_COST: '5000',
+      MAX_SYNC_ITEMS: '100',
+    }).limits;
+    expect(limits).toEqual({ maxDepth: 8, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxCost: 5000, maxSyncItems: 100 });
+    const problems = problemsOf({ MAX_QUERY_DEPTH: '0', MAX_QUERY_ALIASES: 'many', MAX_QUERY_DIRECTIVES: '-1', MAX_QUERY_TOKENS: '10', MAX_QUERY_COST: '1.5', MAX_SYNC_ITEMS: '0' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['MAX_QUERY_DEPTH', 'MAX_QUERY_ALIASES', 'MAX_QUERY_DIRECTIVES', 'MAX_QUERY_TOKENS', 'MAX_QUERY_COST', 'MAX_SYNC_ITEMS']);
+  });
+
+  it('turns introspection off in production unless INTROSPECTION=true', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(problemsOf({ INTROSPECTION: 'sometimes' })).toEqual(['INTROSPECTION must be true or false (got "sometimes")']);
+  });
+
+  it('opens /metrics to the public, to a bearer token, or else to credentials', () => {
+    expect(loadConfig({}).metricsAccess).toEqual({ kind: 'credential' });
+    expect(loadConfig({ METRICS_PUBLIC: 'true' }).metricsAccess).toEqual({ kind: 'public' });
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-secret' }).metricsAccess).toEqual({ kind: 'token', token: 'a-long-enough-secret' });
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 16 printable characters without spaces']);
+    expect(problemsOf({ METRICS_TOKEN: 'a-long-enough-secret', METRICS_PUBLIC: 'true' })).toEqual(['METRICS_TOKEN and METRICS_PUBLIC=true are both set: choose one']);
+  });
+
   it('lists the problems in the error message', () => {
     expect(() => loadConfig({ PORT: '-1' })).toThrowError(/invalid configuration:\n {2}- PORT must be an integer/);
   });

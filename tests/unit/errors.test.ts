@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError, createErrorFormatter, NotFoundError } from '../../src/errors.js';
+import { BadUserInputError, createErrorFormatter, NotFoundError, QueryTooComplexError } from '../../src/errors.js';
 
 const logged: unknown[] = [];
 const format = createErrorFormatter((error) => logged.push(error));
@@ -15,6 +15,24 @@ describe('error formatter', () => {
   it('passes Apollo request errors through', () => {
     const out = format({ message: 'Syntax Error', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'));
     expect(out.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it("gives a limit rule's code back to the validation error Apollo relabels", () => {
+    const limit = new QueryTooComplexError('depth', 12, 14);
+    // Apollo's ValidationError: the rule's message, its own code, the rule's error as originalError.
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { ...limit.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const out = format({ message: limit.message, locations: [{ line: 1, column: 1 }], extensions: { ...wrapped.extensions } }, wrapped);
+    expect(out).toEqual({
+      message: 'The operation is too complex: its depth (fields nested in fields) is 14, more than the 12 allowed',
+      locations: [{ line: 1, column: 1 }],
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 14 },
+    });
+  });
+
+  it("reports the parser's token limit as QUERY_TOO_COMPLEX", () => {
+    const message = 'Syntax Error: Document contains more that 100 tokens. Parsing aborted.';
+    const out = format({ message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError(message));
+    expect(out.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 100 });
   });
 
   it('masks anything unexpected and logs the original', () => {

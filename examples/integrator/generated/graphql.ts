@@ -443,9 +443,9 @@ export type SyncAction =
 export type SyncBatchInput = {
   /** Compute the diff and write nothing. */
   dryRun?: boolean | null | undefined;
-  /** The records, at most 20,000. */
+  /** The records, at most 20,000 (the service's MAX_SYNC_ITEMS); a larger batch is refused with BAD_USER_INPUT. */
   entities?: Array<SyncEntityInput> | null | undefined;
-  /** The links, at most 20,000. */
+  /** The links, at most 20,000 (the service's MAX_SYNC_ITEMS); a larger batch is refused with BAD_USER_INPUT. */
   links?: Array<SyncLinkInput> | null | undefined;
   /** The source system, for example `servicenow`: every reference in the batch is an id there. */
   source: string;

@@ -1,0 +1,91 @@
+/**
+ * Validation rules that refuse an operation by its shape before anything runs: how
+ * deeply fields nest, how many aliases and how many directives it uses. Each reports a
+ * QueryTooComplexError (QUERY_TOO_COMPLEX, with `limit`, `max` and `actual`).
+ *
+ * Depth follows fragment spreads and is counted per operation; aliases and directives
+ * are counted over the whole document. Introspection (`__schema`, `__type`) is left to
+ * the introspection switch: its depth is the schema's, not the client's.
+ */
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { QueryTooComplexError } from '../errors.js';
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * The depth of a selection set: `{ a }` is 1, `{ a { b } }` is 2. A fragment's depth is
+ * worked out once (however often it is spread), and a spread of a fragment already being
+ * walked counts nothing, so cycles (which NoFragmentCycles reports) cannot loop.
+ */
+export function selectionDepth(selectionSet: SelectionSetNode, fragment: (name: string) => FragmentDefinitionNode | undefined): number {
+  const known = new Map<string, number>();
+  const walking = new Set<string>();
+  const depthOf = (set: SelectionSetNode): number => {
+    let deepest = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
+        deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet));
+      } else {
+        const name = selection.name.value;
+        if (walking.has(name)) continue;
+        let depth = known.get(name);
+        if (depth === undefined) {
+          const definition = fragment(name);
+          if (definition === undefined) continue;
+          walking.add(name);
+          depth = depthOf(definition.selectionSet);
+          walking.delete(name);
+          known.set(name, depth);
+        }
+        deepest = Math.max(deepest, depth);
+      }
+    }
+    return deepest;
+  };
+  return depthOf(selectionSet);
+}
+
+export function maxDepthRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const depth = selectionDepth(operation.selectionSet, (name) => context.getFragment(name) ?? undefined);
+      if (depth > max) context.reportError(new QueryTooComplexError('depth', max, depth));
+      return false;
+    },
+  });
+}
+
+export function maxAliasesRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    return {
+      Field(node) {
+        if (node.alias !== undefined) count++;
+      },
+      Document: {
+        leave() {
+          if (count > max) context.reportError(new QueryTooComplexError('aliases', max, count));
+        },
+      },
+    };
+  };
+}
+
+export function maxDirectivesRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    return {
+      Directive() {
+        count++;
+      },
+      Document: {
+        leave() {
+          if (count > max) context.reportError(new QueryTooComplexError('directives', max, count));
+        },
+      },
+    };
+  };
+}

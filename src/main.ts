@@ -4,6 +4,7 @@
  * requests, close the driver and stop the Neo4j this process started.
  */
 import { ConfigError, loadConfig } from './config.js';
+import { Circuit } from './graph/circuit.js';
 import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
@@ -55,7 +56,14 @@ try {
   }
   const driver = createDriver(config.neo4j);
   cleanups.push(() => driver.close());
-  const graph = new GraphExecutor(driver, { database: config.neo4j.database });
+  const circuit = new Circuit({
+    coolDownMs: config.neo4j.failFast.coolDownMs,
+    onChange: (from, to) => {
+      if (from === 'closed') log.warn('neo4j unreachable: requests fail with SERVICE_UNAVAILABLE until it answers again');
+      if (to === 'closed') log.info('neo4j answers again');
+    },
+  });
+  const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit });
   await graph.ping();
 
   const migrated = await migrate(graph);

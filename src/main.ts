@@ -55,7 +55,10 @@ try {
     log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'using the Neo4j at NEO4J_URI');
   }
   const driver = createDriver(config.neo4j);
-  cleanups.push(() => driver.close());
+  cleanups.push(async () => {
+    await driver.close();
+    log.info('neo4j driver closed');
+  });
   const circuit = new Circuit({
     coolDownMs: config.neo4j.failFast.coolDownMs,
     onChange: (from, to) => {
@@ -83,7 +86,10 @@ try {
     introspection: config.nodeEnv !== 'production',
     applicabilityRules: await readApplicabilityRules(config.seedDir),
   });
-  cleanups.push(() => app.stop());
+  cleanups.push(async () => {
+    await app.stop();
+    log.info('requests drained, http server closed');
+  });
   const url = await app.listen(config.port, config.host);
   log.info({ ms: Date.now() - started }, `aims-graph ready: ${url}/graphql (playground in a browser)`);
 } catch (err) {

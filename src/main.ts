@@ -41,7 +41,11 @@ async function shutdown(signal: string, code = 0): Promise<void> {
     }
   }
   log.info('stopped');
-  process.exit(code);
+  // Leave by letting the event loop empty rather than by process.exit: the log is written
+  // asynchronously, and exit would flush what is queued past a write still in flight,
+  // reordering or losing the last lines. A handle left open must not keep us alive, though.
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 3000).unref();
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -17,13 +17,27 @@ export type Neo4jTarget =
       readonly user: string | undefined;
       readonly password: string | undefined;
       readonly database: string;
+      readonly failFast: Neo4jFailFast;
     }
   | {
       readonly kind: 'local';
       readonly uri: string;
       readonly database: string;
+      readonly failFast: Neo4jFailFast;
       readonly local: LocalNeo4jConfig;
     };
+
+/** How long a request may wait on a Neo4j that does not answer, before SERVICE_UNAVAILABLE. */
+export interface Neo4jFailFast {
+  /** After a transaction's first failure, how long the driver keeps retrying it (transient errors, lost connections). */
+  readonly maxRetryMs: number;
+  /** How long one attempt to open a connection may take. */
+  readonly connectTimeoutMs: number;
+  /** How long a transaction may wait for a connection: a free one from the pool, or a new one. */
+  readonly acquireTimeoutMs: number;
+  /** Once Neo4j was found unreachable, how long requests fail at once before one of them checks again. */
+  readonly coolDownMs: number;
+}
 
 export interface LocalNeo4jConfig {
   /** Folder holding this instance's store, logs, configuration and pid file. */
@@ -185,6 +199,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!DATABASE_NAME.test(database)) {
     problems.push(`NEO4J_DATABASE must be a Neo4j database name (got "${database}")`);
   }
+  const failFast: Neo4jFailFast = Object.freeze({
+    maxRetryMs: integer('NEO4J_MAX_RETRY_MS', 2000, 0, 600_000),
+    connectTimeoutMs: integer('NEO4J_CONNECT_TIMEOUT_MS', 2000, 100, 600_000),
+    acquireTimeoutMs: integer('NEO4J_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+    coolDownMs: integer('NEO4J_UNAVAILABLE_COOLDOWN_MS', 1000, 0, 600_000),
+  });
+  if (failFast.acquireTimeoutMs < failFast.connectTimeoutMs) {
+    problems.push(
+      `NEO4J_ACQUIRE_TIMEOUT_MS (${failFast.acquireTimeoutMs}) must be at least NEO4J_CONNECT_TIMEOUT_MS (${failFast.connectTimeoutMs}): acquiring includes connecting`,
+    );
+  }
 
   let neo4j: Neo4jTarget;
   const uri = text('NEO4J_URI');
@@ -198,7 +223,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if ((user === undefined) !== (password === undefined)) {
       problems.push('NEO4J_USER and NEO4J_PASSWORD must be set together');
     }
-    neo4j = { kind: 'external', uri, user, password, database };
+    neo4j = { kind: 'external', uri, user, password, database, failFast };
   } else {
     for (const name of ['NEO4J_USER', 'NEO4J_PASSWORD']) {
       if (text(name) !== undefined) problems.push(`${name} is set but NEO4J_URI is not`);
@@ -208,6 +233,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       kind: 'local',
       uri: `bolt://127.0.0.1:${boltPort}`,
       database,
+      failFast,
       local: {
         home: folder('LOCAL_NEO4J_HOME', '.local/neo4j/dev'),
         cacheDir: folder('LOCAL_NEO4J_CACHE', '.local/neo4j'),

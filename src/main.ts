@@ -5,6 +5,7 @@
  */
 import { bootstrapLocalAdminKey } from './auth/key-store.js';
 import { ConfigError, loadConfig } from './config.js';
+import { Circuit } from './graph/circuit.js';
 import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
@@ -41,7 +42,11 @@ async function shutdown(signal: string, code = 0): Promise<void> {
     }
   }
   log.info('stopped');
-  process.exit(code);
+  // Leave by letting the event loop empty rather than by process.exit: the log is written
+  // asynchronously, and exit would flush what is queued past a write still in flight,
+  // reordering or losing the last lines. A handle left open must not keep us alive, though.
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 3000).unref();
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -55,8 +60,18 @@ try {
     log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'using the Neo4j at NEO4J_URI');
   }
   const driver = createDriver(config.neo4j);
-  cleanups.push(() => driver.close());
-  const graph = new GraphExecutor(driver, { database: config.neo4j.database });
+  cleanups.push(async () => {
+    await driver.close();
+    log.info('neo4j driver closed');
+  });
+  const circuit = new Circuit({
+    coolDownMs: config.neo4j.failFast.coolDownMs,
+    onChange: (from, to) => {
+      if (from === 'closed') log.warn('neo4j unreachable: requests fail with SERVICE_UNAVAILABLE until it answers again');
+      if (to === 'closed') log.info('neo4j answers again');
+    },
+  });
+  const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit });
   await graph.ping();
 
   const migrated = await migrate(graph);
@@ -80,7 +95,10 @@ try {
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: config.auth,
   });
-  cleanups.push(() => app.stop());
+  cleanups.push(async () => {
+    await app.stop();
+    log.info('requests drained, http server closed');
+  });
   const url = await app.listen(config.port, config.host);
   if (config.neo4j.kind === 'local') {
     const issued = await bootstrapLocalAdminKey(graph);

@@ -2,10 +2,12 @@
  * The one way into Neo4j. Every statement runs in a managed transaction
  * (executeRead/executeWrite: retried on transient errors, routed to a reader or the
  * leader in a cluster) on the configured database, tagged with its name, and every
- * driver error is translated by its code at this boundary.
+ * driver error is translated by its code at this boundary. A circuit (circuit.ts) makes
+ * requests fail at once with SERVICE_UNAVAILABLE while Neo4j cannot be reached.
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { ConflictError, ServiceUnavailableError } from '../errors.js';
+import { Circuit, type Outcome } from './circuit.js';
 import { toPlain, type Plain } from './records.js';
 
 /** A named, parameterised Cypher statement built by a pure function in statements/. */
@@ -29,7 +31,12 @@ export interface ExecutorOptions {
   readonly timeoutMs?: number;
   /** Called once per statement sent (used to count round trips). */
   readonly onStatement?: (name: string, mode: AccessMode) => void;
+  /** Shared by every executor of one driver; a fresh one with the default cool-down otherwise. */
+  readonly circuit?: Circuit;
 }
+
+/** How long requests fail at once after Neo4j was found unreachable, unless configured. */
+export const DEFAULT_COOL_DOWN_MS = 1000;
 
 const UNAVAILABLE_CODES = new Set<string>([
   neo4j.error.SERVICE_UNAVAILABLE,
@@ -37,6 +44,21 @@ const UNAVAILABLE_CODES = new Set<string>([
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
+
+/**
+ * The codes that mean Neo4j (or its database) cannot be reached at all, as opposed to
+ * a transaction that lost a race: these open the circuit.
+ */
+const UNREACHABLE_CODES = new Set<string>([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** Whether a failure says Neo4j was reached (it answered, if with an error) or not. */
+export function outcomeOf(error: unknown): Outcome {
+  return error instanceof Neo4jError && UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'reached';
+}
 
 /** Maps a driver error to the service's error vocabulary; unknown errors pass through. */
 export function translateError(error: unknown): unknown {
@@ -51,19 +73,23 @@ export function translateError(error: unknown): unknown {
 }
 
 export class GraphExecutor {
+  private readonly circuit: Circuit;
+
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
-  ) {}
+  ) {
+    this.circuit = options.circuit ?? new Circuit({ coolDownMs: DEFAULT_COOL_DOWN_MS });
+  }
 
   /**
-   * The same executor also reporting each statement to `onStatement` (e.g. per request),
-   * after any observer it already has.
+   * The same executor (same driver, same circuit) also reporting each statement to
+   * `onStatement` (e.g. per request), after any observer it already has.
    */
   withObserver(onStatement: (name: string, mode: AccessMode) => void): GraphExecutor {
     const earlier = this.options.onStatement;
     const both = earlier === undefined ? onStatement : (name: string, mode: AccessMode) => (earlier(name, mode), onStatement(name, mode));
-    return new GraphExecutor(this.driver, { ...this.options, onStatement: both });
+    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, onStatement: both });
   }
 
   get database(): string {
@@ -84,6 +110,41 @@ export class GraphExecutor {
    * effects outside the transaction.
    */
   async transaction<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    await this.admit();
+    return this.run(mode, name, work, options);
+  }
+
+  /**
+   * Succeeds when the database answers a trivial read. Readiness calls it, and it goes
+   * to Neo4j whatever the circuit says: that is how recovery is seen even when no
+   * request comes, and its answer closes (or reopens) the circuit for the requests. It
+   * checks the connection first, which fails in one attempt, so an unreachable Neo4j
+   * is reported at once rather than after the transaction's retries.
+   */
+  async ping(): Promise<void> {
+    await this.probe();
+    await this.run('READ', 'ping', (tx) => tx.run({ name: 'ping', cypher: 'RETURN 1 AS ok', params: {} }));
+  }
+
+  /** Fails at once while the circuit is open; lets one probe through after the cool-down. */
+  private async admit(): Promise<void> {
+    const admission = this.circuit.admit();
+    if (admission === 'reject') throw new ServiceUnavailableError();
+    if (admission === 'probe') await this.probe();
+  }
+
+  /** One connection attempt, without the transaction retries; settles the circuit. */
+  private async probe(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.options.database });
+    } catch (error) {
+      this.circuit.settle(outcomeOf(error));
+      throw translateError(error);
+    }
+    this.circuit.settle('reached');
+  }
+
+  private async run<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -94,17 +155,15 @@ export class GraphExecutor {
     };
     const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode));
     try {
-      return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      this.circuit.settle('reached');
+      return result;
     } catch (error) {
+      this.circuit.settle(outcomeOf(error));
       throw translateError(error);
     } finally {
       await session.close();
     }
-  }
-
-  /** Succeeds when the database answers a trivial read. */
-  async ping(): Promise<void> {
-    await this.read({ name: 'ping', cypher: 'RETURN 1 AS ok', params: {} });
   }
 
   private runner(tx: ManagedTransaction, mode: AccessMode): TransactionRunner {

@@ -38,7 +38,34 @@ describe('loadConfig', () => {
       user: 'neo4j',
       password: 'secret',
       database: 'governance',
+      failFast: { maxRetryMs: 2000, connectTimeoutMs: 2000, acquireTimeoutMs: 5000, coolDownMs: 1000 },
     });
+  });
+
+  it('reads how long to wait on a Neo4j that does not answer', () => {
+    const config = loadConfig({
+      NEO4J_MAX_RETRY_MS: '0',
+      NEO4J_CONNECT_TIMEOUT_MS: '1500',
+      NEO4J_ACQUIRE_TIMEOUT_MS: '1500',
+      NEO4J_UNAVAILABLE_COOLDOWN_MS: '250',
+    });
+    expect(config.neo4j.failFast).toEqual({ maxRetryMs: 0, connectTimeoutMs: 1500, acquireTimeoutMs: 1500, coolDownMs: 250 });
+  });
+
+  it.each([
+    ['NEO4J_MAX_RETRY_MS', '2s'],
+    ['NEO4J_MAX_RETRY_MS', '-1'],
+    ['NEO4J_CONNECT_TIMEOUT_MS', '0'],
+    ['NEO4J_ACQUIRE_TIMEOUT_MS', '99'],
+    ['NEO4J_UNAVAILABLE_COOLDOWN_MS', '600001'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} must be an integer`))]);
+  });
+
+  it('refuses an acquisition timeout shorter than the connection timeout it includes', () => {
+    expect(problemsOf({ NEO4J_CONNECT_TIMEOUT_MS: '3000', NEO4J_ACQUIRE_TIMEOUT_MS: '2000' })).toEqual([
+      expect.stringMatching(/^NEO4J_ACQUIRE_TIMEOUT_MS \(2000\) must be at least NEO4J_CONNECT_TIMEOUT_MS \(3000\)/),
+    ]);
   });
 
   it('reports every bad variable at once', () => {

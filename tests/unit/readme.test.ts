@@ -11,4 +11,13 @@ describe('README', () => {
     const { crosswalks } = await readCrosswalks('seed', catalogueRefs(catalogues));
     for (const { set } of crosswalks) expect(section, set.id).toContain(`\`${set.id}\``);
   });
+
+  it('documents every environment variable the configuration reads', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Using an existing Neo4j'));
+    const source = readFileSync('src/config.ts', 'utf8');
+    const names = new Set([...source.matchAll(/(?:'|env\.)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'?/g)].map((m) => m[1]!));
+    expect(names.size).toBeGreaterThan(30);
+    expect([...names].filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['ChangeLog', 'id'],
   ['Migration', 'version'],
   ['SeedState', 'id'],
+  ['ApiKey', 'id'],
 ];
 const KEY_OF = new Map(KEYS);
 const LABELS = new Set<string>([...KEYS.map(([label]) => label), ...ENTITY_TYPES]);

@@ -2,36 +2,16 @@
  * `npm start`'s entry point as a real process: it migrates, seeds, serves, and on
  * SIGTERM drains and exits 0; bad configuration stops it at once with every problem.
  */
-import { spawn } from 'node:child_process';
 import { inject, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { LATEST_MIGRATION } from '../../src/graph/migrations.js';
+import { reset } from '../../src/graph/local/local-neo4j.js';
 import { authHeaders, TEST_AUTH_ENV } from '../helpers/auth.js';
-
-const TSX = 'node_modules/.bin/tsx';
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function launch(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<Exit>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-  const output = (): string => stdout;
-  return { child, exited, output };
-}
+import { launchService } from '../helpers/service-process.js';
 
 describe('npm start (src/main.ts)', () => {
   it('serves on the given Neo4j, then drains and exits 0 on SIGTERM', async () => {
-    const service = launch({
+    const service = launchService({
       NEO4J_URI: inject('neo4jUri'),
       NEO4J_DATABASE: inject('neo4jDatabase'),
       PORT: '0',
@@ -44,13 +24,13 @@ describe('npm start (src/main.ts)', () => {
     await expect
       .poll(
         () => {
-          url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.output())?.[1];
+          url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1];
           return url;
         },
         { timeout: 45_000, interval: 200 },
       )
       .toBeDefined();
-    const lines = service.output().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    const lines = service.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
     expect(lines.some((l) => l.msg === 'migrations applied')).toBe(true);
     expect(lines.some((l) => l.msg.startsWith('seed: '))).toBe(true);
 
@@ -68,8 +48,45 @@ describe('npm start (src/main.ts)', () => {
     expect(exit.stdout).toContain('"msg":"stopped"');
   }, 60_000);
 
+  it('on the embedded default, makes and prints a local ADMIN key on a fresh store, and the key works', async () => {
+    const env = {
+      LOCAL_NEO4J_HOME: '.local/neo4j/first-run',
+      LOCAL_NEO4J_BOLT_PORT: process.env.TEST_FIRST_RUN_BOLT_PORT ?? '7695',
+      LOCAL_NEO4J_HEAP: '512m',
+      // The catalogue and demo are not what this test is about: keep the fresh store small.
+      SEED_ON_START: 'false',
+      DEMO_ON_START: 'false',
+      PORT: '0',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    };
+    const target = loadConfig(env).neo4j;
+    expect(target.kind).toBe('local');
+    if (target.kind === 'local') await reset(target.local); // a fresh store: no key yet
+    const service = launchService(env);
+    try {
+      let url: string | undefined;
+      await expect
+        .poll(() => (url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1]), { timeout: 150_000, interval: 500 })
+        .toBeDefined();
+      const key = /^ {4}(aimsg_[A-Za-z0-9_-]{43})$/m.exec(service.stdout())?.[1];
+      expect(key, service.stdout()).toBeDefined();
+      expect(service.stdout()).toContain('A local ADMIN API key was created for this store');
+      const me = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: '{ viewer { id roles } }' }),
+      });
+      expect(await me.json()).toEqual({ data: { viewer: { id: 'key:local-admin', roles: ['ADMIN'] } } });
+    } finally {
+      service.child.kill('SIGTERM');
+      expect((await service.exited).code).toBe(0);
+    }
+  }, 240_000);
+
   it('refuses to start on bad configuration, naming every bad variable', async () => {
-    const exit = await launch({ PORT: 'http', NEO4J_URI: 'localhost:7687', LOG_LEVEL: 'chatty' }).exited;
+    const exit = await launchService({ PORT: 'http', NEO4J_URI: 'localhost:7687', LOG_LEVEL: 'chatty' }).exited;
     expect(exit.code).toBe(1);
     expect(exit.stderr).toContain('invalid configuration');
     for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(exit.stderr).toContain(`- ${name}`);

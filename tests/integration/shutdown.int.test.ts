@@ -3,39 +3,11 @@
  * that is in flight when the signal arrives still completes, new connections are
  * refused, and the process closes the driver only after the last request, then exits 0.
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { authHeaders, TEST_AUTH_ENV } from '../helpers/auth.js';
-
-interface LogLine {
-  msg: string;
-  level: number;
-  url?: string;
-  status?: number;
-}
-
-function launch(env: Record<string, string>) {
-  const child = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // 'close', not 'exit': by then all of its output has been read.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  const lines = (): LogLine[] =>
-    stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as LogLine);
-  return { child, exited, lines, stderr: () => stderr };
-}
+import { launchService } from '../helpers/service-process.js';
 
 /** Resolves once a TCP connection opens, rejects with the socket error otherwise. */
 function connect(port: number): Promise<void> {
@@ -51,7 +23,7 @@ function connect(port: number): Promise<void> {
 
 describe('npm start on SIGTERM', () => {
   it('finishes the request in flight, refuses new connections, closes the driver after it, and exits 0', async () => {
-    const service = launch({
+    const service = launchService({
       NEO4J_URI: inject('neo4jUri'),
       NEO4J_DATABASE: inject('neo4jDatabase'),
       PORT: '0',
@@ -116,7 +88,7 @@ describe('npm start on SIGTERM', () => {
       expect(parsed.data?.frameworks.length).toBeGreaterThan(0);
 
       const exit = await service.exited;
-      expect(exit).toEqual({ code: 0, signal: null });
+      expect([exit.code, exit.signal]).toEqual([0, null]);
       const messages = service.lines().map((line) => line.msg);
       const served = service.lines().findIndex((line) => line.msg === 'request' && line.url === '/graphql' && line.status === 200);
       const order = ['shutting down', 'requests drained, http server closed', 'neo4j driver closed', 'stopped'].map((msg) => messages.indexOf(msg));

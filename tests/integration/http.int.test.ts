@@ -50,6 +50,17 @@ describe('HTTP front', () => {
     expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
+  it('refuses text with an unpaired surrogate with 400, which Neo4j would store altered', async () => {
+    const query = 'query ($text: String) { aiSystems(filter: { text: $text }) { totalCount } }';
+    const paired = await server.gql(query, { text: '\ud83e\udd16 robot' });
+    expect([paired.status, paired.body.errors]).toEqual([200, undefined]);
+    for (const text of ['\ud800', 'end \ud83e', '\udd16 start']) {
+      const lone = await server.gql(query, { text });
+      expect(lone.status, JSON.stringify(text)).toBe(400);
+      expect(lone.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+  });
+
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ frameworks { id } }');
     const simple = await fetch(`${server.url}/graphql?query=${query}`);

@@ -61,6 +61,15 @@ describe('HTTP front', () => {
     }
   });
 
+  it('answers more than 50 bad variable values with BAD_USER_INPUT alone, not INTERNAL_SERVER_ERROR', async () => {
+    const { status, body } = await server.gql('mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }', {
+      input: { name: 'http many refs', kind: 'PERSON', externalRefs: Array.from({ length: 60 }, () => null) },
+    });
+    expect(status).toBe(400);
+    expect(body.errors!.length).toBeGreaterThan(50);
+    expect(new Set(body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ frameworks { id } }');
     const simple = await fetch(`${server.url}/graphql?query=${query}`);

@@ -17,6 +17,12 @@ describe('error formatter', () => {
     expect(out.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('answers graphql-js giving up on too many bad variable values as bad input, not internal', () => {
+    const limit = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    const out = format({ message: limit.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, limit);
+    expect(out).toEqual({ message: limit.message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('masks anything unexpected and logs the original', () => {
     const original = new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret) ...');
     const out = format({ message: original.message, path: ['frameworks'], extensions: { code: 'SOMETHING_ELSE' } }, original);

@@ -64,6 +64,16 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/**
+ * Apollo refuses some malformed requests (a persisted-query hash that does not match its
+ * query) with a GraphQLError that sets a 4xx HTTP status but no code, which would
+ * otherwise be labelled INTERNAL_SERVER_ERROR.
+ */
+function clientStatus(error: GraphQLError): boolean {
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return error.originalError == null && typeof http?.status === 'number' && http.status >= 400 && http.status < 500;
+}
+
 export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
 
 /**
@@ -82,6 +92,9 @@ export function createErrorFormatter(log: ErrorLogger) {
       const deliberate = original instanceof GraphQLError || !(original instanceof Error) || original.name === 'GraphQLError';
       if (deliberate && formatted.path === undefined && formatted.message === VARIABLE_ERROR_LIMIT) {
         return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      }
+      if (original instanceof GraphQLError && code === ErrorCode.INTERNAL_SERVER_ERROR && clientStatus(original)) {
+        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
       }
       if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && deliberate) {
         const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};

@@ -30,6 +30,12 @@ const APOLLO_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_REQUEST_CODES]);
+/**
+ * graphql-js stops coercing variables after 50 problems and adds this error, without a
+ * code, which Apollo does not recognise as the client's (it labels only errors that name
+ * their variable): a request with 51 bad list items is still bad input.
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -109,6 +115,16 @@ function limitErrorBehind(formatted: GraphQLFormattedError, error: unknown): Gra
   return undefined;
 }
 
+/**
+ * Apollo refuses some malformed requests (a persisted-query hash that does not match its
+ * query) with a GraphQLError that sets a 4xx HTTP status but no code, which would
+ * otherwise be labelled INTERNAL_SERVER_ERROR.
+ */
+function clientStatus(error: GraphQLError): boolean {
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return error.originalError == null && typeof http?.status === 'number' && http.status >= 400 && http.status < 500;
+}
+
 export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
 
 /**
@@ -127,6 +143,12 @@ export function createErrorFormatter(log: ErrorLogger) {
       const original = unwrapResolverError(error);
       // By name as well as by class: a second copy of graphql-js (CommonJS beside ESM) has its own class.
       const deliberate = original instanceof GraphQLError || !(original instanceof Error) || original.name === 'GraphQLError';
+      if (deliberate && formatted.path === undefined && formatted.message === VARIABLE_ERROR_LIMIT) {
+        return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      }
+      if (original instanceof GraphQLError && code === ErrorCode.INTERNAL_SERVER_ERROR && clientStatus(original)) {
+        return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+      }
       if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && deliberate) {
         const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions: { ...extensions, code } };

@@ -52,6 +52,24 @@ const validActor = (value: string): boolean =>
 
 class BodyTooLarge extends Error {}
 
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * True when a JSON value holds an unpaired surrogate (`"\uD800"` is valid JSON): Neo4j
+ * stores UTF-8, which cannot carry one, so it would silently become U+FFFD.
+ */
+function holdsUnpairedSurrogate(value: unknown): boolean {
+  // A loop, not recursion: a body may nest arrays deeper than the stack goes.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (UNPAIRED_SURROGATE.test(item)) return true;
+    } else if (Array.isArray(item)) for (const v of item) pending.push(v);
+    else if (item !== null && typeof item === 'object') for (const [k, v] of Object.entries(item)) pending.push(k, v);
+  }
+  return false;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -212,6 +230,10 @@ async function handleGraphQL(
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
         sendJson(res, 400, requestError('The request body is not valid JSON', 'BAD_REQUEST'));
+        return;
+      }
+      if (holdsUnpairedSurrogate(body)) {
+        sendJson(res, 400, requestError('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)', 'BAD_REQUEST'));
         return;
       }
     } else {

@@ -53,6 +53,36 @@ describe('HTTP front', () => {
     expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
+  it('refuses text with an unpaired surrogate with 400, which Neo4j would store altered', async () => {
+    const query = 'query ($text: String) { aiSystems(filter: { text: $text }) { totalCount } }';
+    const paired = await server.gql(query, { text: '\ud83e\udd16 robot' });
+    expect([paired.status, paired.body.errors]).toEqual([200, undefined]);
+    for (const text of ['\ud800', 'end \ud83e', '\udd16 start']) {
+      const lone = await server.gql(query, { text });
+      expect(lone.status, JSON.stringify(text)).toBe(400);
+      expect(lone.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+  });
+
+  it('answers more than 50 bad variable values with BAD_USER_INPUT alone, not INTERNAL_SERVER_ERROR', async () => {
+    const { status, body } = await server.gql('mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }', {
+      input: { name: 'http many refs', kind: 'PERSON', externalRefs: Array.from({ length: 60 }, () => null) },
+    });
+    expect(status).toBe(400);
+    expect(body.errors!.length).toBeGreaterThan(50);
+    expect(new Set(body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
+  it('answers a persisted-query hash that does not match its query with BAD_REQUEST, not INTERNAL_SERVER_ERROR', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders()) },
+      body: JSON.stringify({ query: '{ frameworks { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
+  });
+
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ frameworks { id } }');
     const simple = await fetch(`${server.url}/graphql?query=${query}`, { headers: auth });

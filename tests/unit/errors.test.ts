@@ -35,6 +35,20 @@ describe('error formatter', () => {
     expect(out.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 100 });
   });
 
+  it('answers graphql-js giving up on too many bad variable values as bad input, not internal', () => {
+    const limit = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    const out = format({ message: limit.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, limit);
+    expect(out).toEqual({ message: limit.message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers a request Apollo refuses with a 4xx status but no code as BAD_REQUEST', () => {
+    const refused = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400, headers: {} } } });
+    const out = format({ message: refused.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, refused);
+    expect(out).toEqual({ message: refused.message, extensions: { code: 'BAD_REQUEST' } });
+    const failed = new GraphQLError('upstream down', { extensions: { http: { status: 503, headers: {} } } });
+    expect(format({ message: failed.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, failed).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('masks anything unexpected and logs the original', () => {
     const original = new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret) ...');
     const out = format({ message: original.message, path: ['frameworks'], extensions: { code: 'SOMETHING_ELSE' } }, original);

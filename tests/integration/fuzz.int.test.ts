@@ -52,7 +52,7 @@ const schemaInput = (name: string): GraphQLInputType | undefined => {
 const selected = (name: string): boolean => ONLY === undefined || ONLY === name;
 
 /** Labels and relationship types the service writes: anything else would be injected. */
-const KNOWN_LABELS = new Set<string>(['Entity', ...ENTITY_TYPES, 'Requirement', 'Framework', 'FrameworkVersion', 'CrosswalkSet', 'ExternalRef', 'Change', 'ChangeLog', 'Migration', 'SeedState']);
+const KNOWN_LABELS = new Set<string>(['Entity', ...ENTITY_TYPES, 'Requirement', 'Framework', 'FrameworkVersion', 'CrosswalkSet', 'ExternalRef', 'Change', 'ChangeLog', 'Migration', 'SeedState', 'ApiKey']);
 const KNOWN_TYPES = new Set<string>([...LINK_KINDS, 'REFERS_TO', 'PART_OF', 'MAPS_TO', 'IN_FRAMEWORK', 'IN_VERSION', 'VERSION_OF']);
 
 let server: TestServer;

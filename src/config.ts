@@ -66,6 +66,8 @@ export interface AuthConfig {
   readonly jwt: JwtConfig | undefined;
   /** Requests a minute per credential (and per address for failed attempts); undefined: no limit. */
   readonly rateLimit: { readonly perMinute: number; readonly burst: number } | undefined;
+  /** Behind one reverse proxy: the client address is the last X-Forwarded-For entry, not the socket's peer. */
+  readonly trustProxy: boolean;
 }
 
 /** The abuse limits on every GraphQL operation (src/limits/) and on sync batches. */
@@ -245,7 +247,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     };
   }
 
-  const auth = authConfig(text, integer, problems);
+  const auth = authConfig(text, integer, bool, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
@@ -273,6 +275,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 function authConfig(
   text: (name: string) => string | undefined,
   integer: (name: string, fallback: number, min: number, max: number) => number,
+  bool: (name: string, fallback: boolean) => boolean,
   problems: string[],
 ): AuthConfig {
   const secret = text('AUTH_JWT_SECRET');
@@ -296,7 +299,7 @@ function authConfig(
     }
     if (issuer === undefined) problems.push('AUTH_JWT_ISSUER must be set when bearer tokens are enabled');
     if (audience === undefined) problems.push('AUTH_JWT_AUDIENCE must be set when bearer tokens are enabled');
-    const roleMap: Record<string, Role> = {};
+    const roleMap: Record<string, Role> = Object.create(null) as Record<string, Role>;
     for (const pair of (text('AUTH_JWT_ROLE_MAP') ?? '').split(',').filter((p) => p.trim() !== '')) {
       const [value, role] = pair.split('=').map((part) => part.trim());
       if (!value || !role || !isRole(role)) {
@@ -320,7 +323,7 @@ function authConfig(
   }
   const perMinute = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
   const burst = integer('RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000);
-  return Object.freeze({ jwt, rateLimit: perMinute === 0 ? undefined : Object.freeze({ perMinute, burst }) });
+  return Object.freeze({ jwt, rateLimit: perMinute === 0 ? undefined : Object.freeze({ perMinute, burst }), trustProxy: bool('TRUST_PROXY', false) });
 }
 
 /**

@@ -68,7 +68,7 @@ export class ServiceUnavailableError extends AppError {
 }
 
 /** Which abuse limit an operation is over. */
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'introspection';
 
 const LIMIT_WORDS: Record<QueryLimit, string> = {
   depth: 'depth (fields nested in fields)',
@@ -76,6 +76,7 @@ const LIMIT_WORDS: Record<QueryLimit, string> = {
   directives: 'number of directives',
   tokens: 'number of tokens',
   cost: 'estimated cost',
+  introspection: 'number of introspection fields (__schema, __type)',
 };
 
 /**

@@ -14,7 +14,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { credentialOf, UnauthenticatedError, type Authenticator } from './auth/authenticator.js';
 import type { RateLimiter } from './auth/rate-limit.js';
-import type { Principal } from './auth/roles.js';
+import { can, PERMISSIONS, type Principal } from './auth/roles.js';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
@@ -33,11 +33,8 @@ export interface HttpDependencies {
   readonly playground: string;
   /** GET /metrics: the Prometheus text and who may read it. */
   readonly metrics: MetricsEndpoint;
-  /**
-   * Whether a request's own credentials admit it to /metrics, when neither METRICS_PUBLIC
-   * nor METRICS_TOKEN is set: the hook for the service's authentication.
-   */
-  readonly authorizeMetrics: (req: IncomingMessage) => Promise<boolean>;
+  /** Take the client address from the last X-Forwarded-For entry (behind one trusted proxy). */
+  readonly trustProxy: boolean;
 }
 
 export interface Readiness {
@@ -110,6 +107,7 @@ export function createRequestHandler(deps: HttpDependencies) {
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     const log = deps.log.child({ reqId: requestId });
     res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
@@ -127,7 +125,12 @@ export function createRequestHandler(deps: HttpDependencies) {
         return;
       }
       if (url.pathname === '/metrics' && req.method === 'GET') {
-        await serveMetrics(req, res, deps.metrics, deps.authorizeMetrics);
+        // Without METRICS_PUBLIC or METRICS_TOKEN: a credential that may read metrics, rate-limited like any other.
+        const mayRead = async (): Promise<boolean> => {
+          const outcome = await resolvePrincipal(req, deps, log);
+          return 'principal' in outcome && can(outcome.principal, PERMISSIONS.READ_METRICS);
+        };
+        await serveMetrics(req, res, deps.metrics, mayRead);
         return;
       }
       if (url.pathname === '/' && req.method === 'GET') {
@@ -140,7 +143,14 @@ export function createRequestHandler(deps: HttpDependencies) {
         return;
       }
       if (req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html')) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        // The page keeps a key in this browser: no other site may frame it.
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-frame-options': 'DENY',
+          'content-security-policy': "frame-ancestors 'none'",
+          'referrer-policy': 'no-referrer',
+        });
         res.end(deps.playground);
         return;
       }
@@ -161,20 +171,32 @@ export function createRequestHandler(deps: HttpDependencies) {
   };
 }
 
+/** Who sent the request: the socket's peer, or behind a trusted proxy the address it saw. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((part) => part.trim()).filter(Boolean);
+  // The last entry is the one the proxy itself appended; those before it are the client's to invent.
+  return trustProxy && chain.length > 0 ? chain[chain.length - 1]! : (req.socket.remoteAddress ?? 'unknown');
+}
+
+type Refusal = { readonly status: number; readonly body: unknown; readonly headers: Record<string, string> };
+
+const tooMany = (retryAfterSeconds: number): Refusal => ({
+  status: 429,
+  body: requestError('Too many requests; slow down', ErrorCode.RATE_LIMITED, { retryAfterSeconds }),
+  headers: { 'retry-after': String(retryAfterSeconds) },
+});
+
 /**
- * The request's principal, or undefined once a refusal has been sent. Failed attempts
- * spend the client address's allowance, so guessing keys is rate-limited too.
+ * The request's principal, or why not. Every attempt that could cost a key lookup, and
+ * every failed attempt, spends the client address's allowance first (a success gives it
+ * back), so guessing keys, even in parallel, is rate-limited too; a key this instance
+ * has already verified, or a valid token, passes whatever its address has spent.
  */
-async function authenticate(req: IncomingMessage, res: ServerResponse, deps: HttpDependencies, log: Logger): Promise<Principal | undefined> {
-  const address = `address:${req.socket.remoteAddress ?? 'unknown'}`;
+async function resolvePrincipal(req: IncomingMessage, deps: HttpDependencies, log: Logger): Promise<{ principal: Principal } | { refusal: Refusal }> {
+  const address = `address:${clientAddress(req, deps.trustProxy)}`;
   const limiter = deps.rateLimiter;
-  const refuseTooMany = (retryAfterSeconds: number): undefined => {
-    sendJson(res, 429, requestError('Too many requests; slow down', ErrorCode.RATE_LIMITED, { retryAfterSeconds }), {
-      'retry-after': String(retryAfterSeconds),
-    });
-    return undefined;
-  };
-  if (limiter !== undefined && !limiter.has(address)) return refuseTooMany(limiter.retryAfter(address));
+  let spent = false;
   try {
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
@@ -182,25 +204,41 @@ async function authenticate(req: IncomingMessage, res: ServerResponse, deps: Htt
     };
     const credential = credentialOf(header('authorization'), header('x-api-key'));
     if (credential === undefined) throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
+    if (limiter !== undefined && credential.kind === 'API_KEY' && !deps.authenticator.isCached(credential.key)) {
+      const decision = limiter.take(address);
+      if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
+      spent = true;
+    }
     const principal = await deps.authenticator.authenticate(credential);
     if (limiter !== undefined) {
+      if (spent) limiter.giveBack(address);
       const decision = limiter.take(`principal:${principal.id}`);
-      if (!decision.allowed) return refuseTooMany(decision.retryAfterSeconds);
+      if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
     }
-    return principal;
+    return { principal };
   } catch (err) {
     if (err instanceof UnauthenticatedError) {
-      limiter?.take(address);
+      const decision = spent || limiter === undefined ? { allowed: true as const } : limiter.take(address);
       log.info({ reason: err.message }, 'request refused: not authenticated');
-      sendJson(res, 401, requestError(err.message, ErrorCode.UNAUTHENTICATED), { 'www-authenticate': 'Bearer realm="aims-graph"' });
-      return undefined;
+      if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
+      return {
+        refusal: { status: 401, body: requestError(err.message, ErrorCode.UNAUTHENTICATED), headers: { 'www-authenticate': 'Bearer realm="aims-graph"' } },
+      };
     }
+    if (spent) limiter?.giveBack(address);
     if (err instanceof AppError && err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
-      sendJson(res, 503, requestError(err.message, ErrorCode.SERVICE_UNAVAILABLE), { 'retry-after': '5' });
-      return undefined;
+      return { refusal: { status: 503, body: requestError(err.message, ErrorCode.SERVICE_UNAVAILABLE), headers: { 'retry-after': '5' } } };
     }
     throw err;
   }
+}
+
+/** The request's principal, or undefined once a refusal has been sent. */
+async function authenticate(req: IncomingMessage, res: ServerResponse, deps: HttpDependencies, log: Logger): Promise<Principal | undefined> {
+  const outcome = await resolvePrincipal(req, deps, log);
+  if ('principal' in outcome) return outcome.principal;
+  sendJson(res, outcome.refusal.status, outcome.refusal.body, outcome.refusal.headers);
+  return undefined;
 }
 
 async function handleGraphQL(

@@ -102,7 +102,7 @@ try {
   const url = await app.listen(config.port, config.host);
   if (config.neo4j.kind === 'local') {
     const issued = await bootstrapLocalAdminKey(graph);
-    // Printed once, on the terminal only: the graph keeps nothing but its hash.
+    // Printed once, to standard output (the graph keeps nothing but its hash): read it there.
     if (issued !== undefined) process.stdout.write(localAdminKeyNotice(issued.key));
   }
   log.info({ ms: Date.now() - started }, `aims-graph ready: ${url}/graphql (playground in a browser)`);

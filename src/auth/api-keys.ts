@@ -11,6 +11,8 @@ const KEY_SHAPE = /^aimsg_[A-Za-z0-9_-]{43}$/;
 /** How many characters of a key are stored in the clear, to recognise it by. */
 const SHOWN = KEY_PREFIX.length + 6;
 export const KEY_NAME = /^[A-Za-z0-9._@-]{1,100}$/;
+/** A name shaped like a key id, refused so that no name can be mistaken for another key's id. */
+export const ID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewKey {
   readonly id: string;

@@ -40,7 +40,11 @@ export function credentialOf(authorization: string | undefined, apiKeyHeader: st
   return looksLikeKey(value) || value.startsWith('aimsg_') ? { kind: 'API_KEY', key: value } : { kind: 'TOKEN', token: value };
 }
 
-/** Reads the roles out of a verified token's claims: a claim (or dotted path) holding a string or a list. */
+/**
+ * Reads the roles out of a verified token's claims: a claim (or dotted path) holding a
+ * string or a list. With a role map, only mapped values count (an identity provider's
+ * own "admin" role must not become this service's ADMIN); without one, role names do.
+ */
 export function rolesFromClaims(payload: JWTPayload, config: Pick<JwtConfig, 'rolesClaim' | 'roleMap'>): Role[] {
   let value: unknown = payload;
   for (const step of config.rolesClaim.split('.')) {
@@ -48,17 +52,18 @@ export function rolesFromClaims(payload: JWTPayload, config: Pick<JwtConfig, 'ro
   }
   const values = typeof value === 'string' ? value.split(/[ ,]+/) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const roles = new Set<Role>();
+  const mapped = Object.keys(config.roleMap).length > 0;
   for (const raw of values) {
-    const mapped = config.roleMap[raw];
-    const upper = raw.toUpperCase();
-    if (mapped !== undefined) roles.add(mapped);
-    else if (isRole(upper)) roles.add(upper);
+    const role = mapped ? (Object.hasOwn(config.roleMap, raw) ? config.roleMap[raw] : undefined) : raw.toUpperCase();
+    if (role !== undefined && isRole(role)) roles.add(role);
   }
   return [...roles];
 }
 
 export class Authenticator {
   private readonly cache = new Map<string, { principal: Principal; until: number }>();
+  /** Keys revoked through this instance lately: a lookup that raced the revocation must not cache them again. */
+  private readonly revoked = new Map<string, number>();
   private readonly jwks: JWTVerifyGetKey | Uint8Array | undefined;
 
   constructor(
@@ -78,6 +83,15 @@ export class Authenticator {
   /** Forgets a key at once (after it is revoked through this instance). */
   forget(keyId: string): void {
     for (const [hash, entry] of this.cache) if (entry.principal.keyId === keyId) this.cache.delete(hash);
+    const now = this.now();
+    for (const [id, until] of this.revoked) if (until <= now) this.revoked.delete(id);
+    this.revoked.set(keyId, now + KEY_CACHE_MS);
+  }
+
+  /** Whether this instance verified `key` lately (so checking it costs no lookup). */
+  isCached(key: string): boolean {
+    const cached = looksLikeKey(key) ? this.cache.get(hashKey(key)) : undefined;
+    return cached !== undefined && cached.until > this.now();
   }
 
   private async byKey(key: string): Promise<Principal> {
@@ -87,7 +101,8 @@ export class Authenticator {
     if (cached !== undefined && cached.until > this.now()) return cached.principal;
     this.cache.delete(hash);
     const [row] = await this.graph.read(findApiKeyByHash(hash));
-    if (row === undefined || row.key.revokedAt !== null || !isRole(row.key.role)) {
+    const revokedHere = row !== undefined && (this.revoked.get(row.key.id) ?? 0) > this.now();
+    if (row === undefined || row.key.revokedAt !== null || revokedHere || !isRole(row.key.role)) {
       throw new UnauthenticatedError('The API key is not valid or has been revoked');
     }
     const principal = keyPrincipal(row.key);
@@ -114,8 +129,10 @@ export class Authenticator {
       payload = (key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options)).payload;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The token has expired');
-      // Anything but a verdict on the token itself (a JWKS that cannot be fetched or read) is an outage, not a refusal.
-      if (!(err instanceof joseErrors.JOSEError) || err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
+      // Anything but a verdict on the token itself is an outage, not a refusal: a JWKS that
+      // cannot be fetched or read (jose reports a non-200 answer as a bare JOSEError).
+      const bare = err instanceof joseErrors.JOSEError && err.code === 'ERR_JOSE_GENERIC';
+      if (!(err instanceof joseErrors.JOSEError) || bare || err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The identity provider’s keys cannot be fetched; try again shortly');
       }
       throw new UnauthenticatedError('The token is not valid here (signature, issuer, audience or claims)');

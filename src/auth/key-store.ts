@@ -5,7 +5,7 @@
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { countApiKeys, createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../graph/statements/api-keys.js';
-import { generateKey, KEY_NAME } from './api-keys.js';
+import { generateKey, ID_SHAPED, KEY_NAME } from './api-keys.js';
 import { isRole, type Role } from './roles.js';
 
 export interface IssuedKey {
@@ -15,8 +15,8 @@ export interface IssuedKey {
 }
 
 export async function issueApiKey(graph: GraphExecutor, request: { name: string; role: string; createdBy: string }): Promise<IssuedKey> {
-  if (!KEY_NAME.test(request.name)) {
-    throw new BadUserInputError('A key name is 1 to 100 characters of letters, digits, ".", "_", "-" and "@"', 'name');
+  if (!KEY_NAME.test(request.name) || ID_SHAPED.test(request.name)) {
+    throw new BadUserInputError('A key name is 1 to 100 characters of letters, digits, ".", "_", "-" and "@", and not shaped like a key id', 'name');
   }
   if (!isRole(request.role)) throw new BadUserInputError('The role must be VIEWER, EDITOR, INTEGRATOR or ADMIN', 'role');
   const fresh = generateKey();
@@ -31,10 +31,10 @@ export async function listKeys(graph: GraphExecutor): Promise<ApiKeyRow[]> {
   return (await graph.read(listApiKeys())).map((row) => row.key);
 }
 
-/** Revokes a key by id or name. */
-export async function revokeKey(graph: GraphExecutor, idOrName: string): Promise<ApiKeyRow> {
-  const [row] = await graph.write(revokeApiKey(idOrName));
-  if (row === undefined) throw new NotFoundError('API key', idOrName);
+/** Revokes a key by its id, or by its name. */
+export async function revokeKey(graph: GraphExecutor, by: { id: string } | { name: string }): Promise<ApiKeyRow> {
+  const [row] = await graph.write(revokeApiKey(by));
+  if (row === undefined) throw new NotFoundError('API key', 'id' in by ? by.id : by.name);
   return row.key;
 }
 

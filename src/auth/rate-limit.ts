@@ -37,6 +37,12 @@ export class RateLimiter {
     return { allowed: false, retryAfterSeconds: this.wait(tokens) };
   }
 
+  /** Returns one request to `key`'s allowance (spent on an attempt that turned out well). */
+  giveBack(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket !== undefined) bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);
+  }
+
   /** Whether `key` has a request left, without spending it. */
   has(key: string): boolean {
     return this.tokens(key, this.now()) >= 1;

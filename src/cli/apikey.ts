@@ -11,6 +11,7 @@ import os from 'node:os';
 import { issueApiKey, listKeys, revokeKey } from '../auth/key-store.js';
 import { ROLES } from '../auth/roles.js';
 import { loadConfig } from '../config.js';
+import { NotFoundError } from '../errors.js';
 import { migrate } from '../graph/migrations.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
@@ -57,7 +58,11 @@ await runCli(async () => {
       for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
       say(`${keys.length} key(s), ${keys.filter((k) => k.revokedAt === null).length} valid`);
     } else {
-      const key = await revokeKey(graph, target!);
+      // An id first; failing that, a name (names and ids are each unique, and a key is never both).
+      const key = await revokeKey(graph, { id: target! }).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return revokeKey(graph, { name: target! });
+        throw err;
+      });
       say(`revoked API key "${key.name}" (id ${key.id}) at ${key.revokedAt}`);
     }
     return 0;

@@ -37,7 +37,7 @@ await runCli(async () => {
       limits: config.limits,
       metricsAccess: { kind: 'credential' },
       applicabilityRules: await readApplicabilityRules(config.seedDir),
-      auth: { jwt: undefined, rateLimit: undefined },
+      auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
     });
     const url = await app.listen(0, '127.0.0.1');
     // The bench authenticates like an integrator: with an API key of its own.

@@ -7,7 +7,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import type { Limits } from '../config.js';
 import { costLimitPlugin } from './cost.js';
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from './rules.js';
+import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxIntrospectionRule } from './rules.js';
+
+/** Introspection root fields (`__schema`, `__type`) one document may hold. */
+export const MAX_INTROSPECTION_ROOTS = 2;
 
 export interface ApolloLimits<TContext extends object> {
   readonly validationRules: ValidationRule[];
@@ -17,7 +20,7 @@ export interface ApolloLimits<TContext extends object> {
 
 export function apolloLimits<TContext extends object>(limits: Limits): ApolloLimits<TContext> {
   return {
-    validationRules: [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxDirectivesRule(limits.maxDirectives)],
+    validationRules: [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxDirectivesRule(limits.maxDirectives), maxIntrospectionRule(MAX_INTROSPECTION_ROOTS)],
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [costLimitPlugin<TContext>(limits.maxCost)],
   };

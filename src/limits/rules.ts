@@ -89,3 +89,25 @@ export function maxDirectivesRule(max: number): ValidationRule {
     };
   };
 }
+
+/**
+ * Introspection is priced by the schema, not by the client, so the other limits let it
+ * be; but its answer is large (megabytes for `__schema` with every field), and aliases
+ * would multiply it. A document may hold at most `max` introspection root fields
+ * (GraphiQL and code generators send one).
+ */
+export function maxIntrospectionRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    return {
+      Field(node) {
+        if (INTROSPECTION_ROOTS.has(node.name.value)) count++;
+      },
+      Document: {
+        leave() {
+          if (count > max) context.reportError(new QueryTooComplexError('introspection', max, count));
+        },
+      },
+    };
+  };
+}

@@ -14,7 +14,7 @@ export const authResolvers: Resolvers = {
       return issued;
     },
     revokeApiKey: async (_root, { id }, context) => {
-      const key = await revokeKey(context.graph, checkId(id, 'id'));
+      const key = await revokeKey(context.graph, { id: checkId(id, 'id') });
       context.keyCache.forget(key.id);
       context.log.info({ keyId: key.id, name: key.name, by: context.principal.id }, 'API key revoked');
       return key;

@@ -51,6 +51,7 @@ export const testAuthConfig = (rateLimit?: AuthConfig['rateLimit']): AuthConfig 
     clockToleranceSeconds: 0,
   },
   rateLimit,
+  trustProxy: false,
 });
 
 export interface TestServerOptions {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bootstrapLocalAdminKey } from '../../src/auth/key-store.js';
+import { bootstrapLocalAdminKey, issueApiKey } from '../../src/auth/key-store.js';
 import { hashKey } from '../../src/auth/api-keys.js';
 import { TEST_JWT, testToken } from '../helpers/auth.js';
 import { startTestServer, testAuthConfig, type TestServer } from '../helpers/server.js';
@@ -178,6 +178,30 @@ describe('bearer tokens', () => {
     expect(header).toBeDefined();
   });
 
+  it('are refused without a subject, issuer or audience, or when signed for another kind of key', async () => {
+    const key = new TextEncoder().encode(TEST_JWT.secret);
+    const base = () => new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m');
+    const tokens: [string, string][] = [
+      ['no subject', await base().setIssuer(TEST_JWT.issuer).setAudience(TEST_JWT.audience).sign(key)],
+      ['no issuer', await base().setSubject('x').setAudience(TEST_JWT.audience).sign(key)],
+      ['no audience', await base().setSubject('x').setIssuer(TEST_JWT.issuer).sign(key)],
+    ];
+    const { privateKey } = await generateKeyPair('RS256');
+    tokens.push([
+      'RS256 where HS256 is configured',
+      await new SignJWT({ roles: ['ADMIN'] })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('x')
+        .setIssuer(TEST_JWT.issuer)
+        .setAudience(TEST_JWT.audience)
+        .setExpirationTime('5m')
+        .sign(privateKey),
+    ]);
+    for (const [label, token] of tokens) {
+      expect((await post(server.url, '{ viewer { id } }', { authorization: `Bearer ${token}` })).status, label).toBe(401);
+    }
+  });
+
   it('without a known role may authenticate but do nothing', async () => {
     const token = await sign({ roles: ['SUPERUSER'] }, { expires: '5m' });
     const response = await post(server.url, '{ frameworks { id } }', { authorization: `Bearer ${token}` });
@@ -251,12 +275,22 @@ describe('rate limits', () => {
     }
   });
 
-  it('slow down guessing: failed attempts spend the address’s allowance', async () => {
-    const limited = await startTestServer({ auth: testAuthConfig({ perMinute: 6, burst: 2 }) });
+  it('slow down guessing, even in parallel, without locking out keys already verified or valid tokens', async () => {
+    const limited = await startTestServer({ auth: testAuthConfig({ perMinute: 6, burst: 3 }) });
     try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await post(limited.url, '{ frameworks { id } }', { authorization: `Bearer aimsg_${'x'.repeat(43)}` })).status);
-      expect(statuses).toEqual([401, 401, 429, 429]);
+      const { key: known } = await issueApiKey(limited.graph, { name: `rate-known-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
+      const { key: unseen } = await issueApiKey(limited.graph, { name: `rate-unseen-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
+      // Verified once (giving its attempt back), so cached on this instance.
+      expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${known}` })).status).toBe(200);
+      const guess = (i: number) => post(limited.url, '{ frameworks { id } }', { authorization: `Bearer aimsg_${String(i).padStart(43, 'x')}` });
+      const statuses = (await Promise.all([0, 1, 2, 3, 4, 5].map(guess))).map((r) => r.status).sort();
+      expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+      expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${known}` })).status).toBe(200);
+      expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${await testToken('VIEWER')}` })).status).toBe(200);
+      // A key this instance has not verified costs a lookup: it waits like a guess would.
+      const waiting = await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${unseen}` });
+      expect(waiting.status).toBe(429);
+      expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     } finally {
       await limited.close();
     }

@@ -3,11 +3,12 @@
  * promise that a refusal says nothing about the records it names. The expected roles
  * are written out here, apart from src/auth/policy.ts, so the two check each other.
  */
+import { createHash } from 'node:crypto';
 import { buildASTSchema, getNamedType, isObjectType, isAbstractType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/ingest/demo.js';
 import { readTypeDefs } from '../../src/schema.js';
-import type { TestRole } from '../helpers/auth.js';
+import { authHeaders, type TestRole } from '../helpers/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const ROLES: readonly TestRole[] = ['VIEWER', 'EDITOR', 'INTEGRATOR', 'ADMIN'];
@@ -138,5 +139,28 @@ describe('authorization', () => {
       { id },
     );
     expect(cleanup.body.errors).toBeUndefined();
+  });
+
+  it('checks every way of sending an operation: GET, a persisted-query hash, one of several operations, fields under @skip', async () => {
+    const headers = { ...(await authHeaders('VIEWER')), 'apollo-require-preflight': 'true' };
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ apiKeys { id } }')}`, { headers });
+    expect([get.status, ((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([403, 'FORBIDDEN']);
+
+    // An ADMIN registers a persisted query; a VIEWER sending only its hash is still refused.
+    const query = '{ apiKeys { id } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = (body: unknown, extra: Record<string, string>) =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+    expect((await post({ query, extensions }, await authHeaders('ADMIN'))).status).toBe(200);
+    const byHash = await post({ extensions }, await authHeaders('VIEWER'));
+    expect([byHash.status, ((await byHash.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([403, 'FORBIDDEN']);
+
+    const document = 'query Open { frameworks { id } } query Closed { apiKeys { id } }';
+    expect((await post({ query: document, operationName: 'Open' }, await authHeaders('VIEWER'))).status).toBe(200);
+    expect((await post({ query: document, operationName: 'Closed' }, await authHeaders('VIEWER'))).status).toBe(403);
+    // A field that @skip would leave out is still checked: the check must not depend on variables.
+    const skipped = await server.as('VIEWER')('query ($no: Boolean = true) { frameworks { id } apiKeys @skip(if: $no) { id } }');
+    expect(skipped.status).toBe(403);
   });
 });

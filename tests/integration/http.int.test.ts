@@ -31,6 +31,10 @@ describe('HTTP front', () => {
   it('serves the playground to browsers from /graphql, and / redirects there', async () => {
     const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
+    // It keeps an API key in the browser: no other site may frame it.
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await page.text();
     expect(html).toContain('<title>aims-graph</title>');
     expect(html).toContain('query Frameworks');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateKey, hashKey, looksLikeKey } from '../../src/auth/api-keys.js';
-import { credentialOf, rolesFromClaims } from '../../src/auth/authenticator.js';
+import { Authenticator, credentialOf, KEY_CACHE_MS, rolesFromClaims } from '../../src/auth/authenticator.js';
 import { RateLimiter } from '../../src/auth/rate-limit.js';
 import { can, PERMISSIONS } from '../../src/auth/roles.js';
+import type { GraphExecutor } from '../../src/graph/executor.js';
 
 describe('API keys', () => {
   it('are 256 random bits with a recognisable prefix, stored as a SHA-256 hash', () => {
@@ -50,6 +51,9 @@ describe('rolesFromClaims', () => {
     [{}, config, []],
     [{ realm_access: { roles: ['aims-auditors'] } }, { rolesClaim: 'realm_access.roles', roleMap: { 'aims-auditors': 'VIEWER' as const } }, ['VIEWER']],
     [{ groups: ['ADMIN'] }, { rolesClaim: 'groups', roleMap: { ADMIN: 'VIEWER' as const } }, ['VIEWER']],
+    // With a map, the identity provider's own role names mean nothing by themselves.
+    [{ roles: ['admin', 'aims-grc'] }, { rolesClaim: 'roles', roleMap: { 'aims-grc': 'INTEGRATOR' as const } }, ['INTEGRATOR']],
+    [{ roles: ['constructor', '__proto__', 'toString'] }, { rolesClaim: 'roles', roleMap: Object.assign(Object.create(null) as Record<string, 'VIEWER'>, { x: 'VIEWER' as const }) }, []],
   ])('%j with %j gives %j', (payload, settings, roles) => {
     expect(rolesFromClaims(payload, settings)).toEqual(roles);
   });
@@ -105,5 +109,54 @@ describe('RateLimiter', () => {
     now += 120_000;
     limiter.take('c');
     expect(limiter.size).toBe(1);
+  });
+});
+
+describe('Authenticator key cache', () => {
+  const issued = generateKey();
+  const row = (revokedAt: string | null) => ({
+    key: { id: issued.id, name: 'ci', role: 'VIEWER', prefix: issued.prefix, createdAt: '2026-01-01T00:00:00Z', createdBy: 'test', lastUsedAt: null, revokedAt },
+  });
+  /** A key store whose one key can be revoked "on another instance", counting lookups. */
+  function store() {
+    const state = { revokedAt: null as string | null, lookups: 0, pending: undefined as (() => void) | undefined };
+    const graph = {
+      read: async () => {
+        state.lookups += 1;
+        const answer = [row(state.revokedAt)];
+        if (state.pending) await new Promise<void>((resolve) => (state.pending = resolve));
+        return answer;
+      },
+      write: async () => [],
+    } as unknown as GraphExecutor;
+    return { state, graph };
+  }
+  const credential = { kind: 'API_KEY' as const, key: issued.key };
+
+  it('trusts a verified key for 10 seconds, then asks the store again (revocation elsewhere takes at most that long)', async () => {
+    let now = 0;
+    const { state, graph } = store();
+    const auth = new Authenticator(graph, undefined, () => now);
+    await expect(auth.authenticate(credential)).resolves.toMatchObject({ id: 'key:ci', roles: ['VIEWER'] });
+    expect(auth.isCached(issued.key)).toBe(true);
+    state.revokedAt = '2026-11-27T09:00:00Z';
+    now += KEY_CACHE_MS - 1;
+    await expect(auth.authenticate(credential)).resolves.toMatchObject({ id: 'key:ci' });
+    expect(state.lookups).toBe(1);
+    now += 1;
+    await expect(auth.authenticate(credential)).rejects.toThrow(/revoked/);
+    expect(state.lookups).toBe(2);
+  });
+
+  it('forgets a key revoked here at once, even when a lookup that began before the revocation ends after it', async () => {
+    const { state, graph } = store();
+    const auth = new Authenticator(graph, undefined, () => 0);
+    state.pending = () => undefined;
+    const racing = auth.authenticate(credential);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    auth.forget(issued.id);
+    state.pending?.();
+    await expect(racing).rejects.toThrow(/revoked/);
+    expect(auth.isCached(issued.key)).toBe(false);
   });
 });

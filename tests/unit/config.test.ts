@@ -126,7 +126,7 @@ describe('loadConfig', () => {
 
   it('reads bearer-token settings: a secret or a JWKS, with issuer, audience, roles claim and role map', () => {
     const secret = 's'.repeat(32);
-    expect(loadConfig({}).auth).toEqual({ jwt: undefined, rateLimit: { perMinute: 600, burst: 100 } });
+    expect(loadConfig({}).auth).toEqual({ jwt: undefined, rateLimit: { perMinute: 600, burst: 100 }, trustProxy: false });
     const jwt = loadConfig({
       AUTH_JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
       AUTH_JWT_ISSUER: 'https://idp.example/',
@@ -134,6 +134,7 @@ describe('loadConfig', () => {
       AUTH_JWT_ROLES_CLAIM: 'realm_access.roles',
       AUTH_JWT_ROLE_MAP: 'aims-auditors=VIEWER, aims-grc=INTEGRATOR',
       RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
     }).auth;
     expect(jwt).toEqual({
       jwt: {
@@ -145,6 +146,7 @@ describe('loadConfig', () => {
         clockToleranceSeconds: 30,
       },
       rateLimit: undefined,
+      trustProxy: true,
     });
     expect(loadConfig({ AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }).auth.jwt?.key).toEqual({ kind: 'secret', secret });
   });

@@ -6,7 +6,7 @@ import { buildSchema, parse, validate, type ValidationRule } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { QueryTooComplexError } from '../../src/errors.js';
 import { ASSUMED_LIST_SIZE, DEFAULT_PAGE_SIZE, operationCost } from '../../src/limits/cost.js';
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule } from '../../src/limits/rules.js';
+import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxIntrospectionRule } from '../../src/limits/rules.js';
 
 const schema = buildSchema(`
   type Query { system(id: ID!): System  systems(first: Int = 50): SystemConnection!  changes(first: Int): [Change!]!  node(id: ID!): Node  tags: [String!]! }
@@ -75,6 +75,16 @@ describe('maxDirectivesRule', () => {
     ['on fragments too', 1, '{ ...F @include(if: true) } fragment F on Query { tags @skip(if: false) }', [['directives', 2]]],
   ];
   it.each(cases)('%s', (_label, max, query, expected) => expect(refusals(maxDirectivesRule(max), query)).toEqual(expected));
+});
+
+describe('maxIntrospectionRule', () => {
+  const cases: [string, number, string, [unknown, unknown][]][] = [
+    ['a client introspecting once', 1, '{ __schema { queryType { name } } }', []],
+    ['__typename is not introspection', 0, '{ __typename tags }', []],
+    ['aliased copies', 1, '{ a: __schema { types { name } } b: __schema { types { name } } }', [['introspection', 2]]],
+    ['__type counts, fragments too', 2, '{ __type(name: "System") { name } ...F } fragment F on Query { a: __type(name: "Risk") { name } b: __schema { queryType { name } } }', [['introspection', 3]]],
+  ];
+  it.each(cases)('%s', (_label, max, query, expected) => expect(refusals(maxIntrospectionRule(max), query)).toEqual(expected));
 });
 
 describe('operation cost', () => {

@@ -47,14 +47,15 @@ export function listApiKeys(): Statement<{ key: ApiKeyRow }> {
   };
 }
 
-/** Revokes by id or by name; a revoked key keeps its first revocation time. */
-export function revokeApiKey(idOrName: string): Statement<{ key: ApiKeyRow }> {
+/** Revokes the key with this id, or with this name (both unique); a revoked key keeps its first revocation time. */
+export function revokeApiKey(by: { id: string } | { name: string }): Statement<{ key: ApiKeyRow }> {
+  const found = 'id' in by ? 'MATCH (k:ApiKey {id: $value})' : 'MATCH (k:ApiKey {name: $value})';
   return {
     name: 'revokeApiKey',
-    cypher: `MATCH (k:ApiKey) WHERE k.id = $idOrName OR k.name = $idOrName
+    cypher: `${found}
              SET k.revokedAt = coalesce(k.revokedAt, datetime.realtime())
              RETURN ${KEY_ROW} AS key`,
-    params: { idOrName },
+    params: { value: 'id' in by ? by.id : by.name },
   };
 }
 

@@ -58,37 +58,29 @@ export function maxDepthRule(max: number): ValidationRule {
   });
 }
 
-export function maxAliasesRule(max: number): ValidationRule {
+/** A rule that counts nodes of one kind over the whole document and refuses more than `max`. */
+function countingRule(limit: 'aliases' | 'directives' | 'introspection', max: number, counted: (count: () => void) => ASTVisitor): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     let count = 0;
     return {
-      Field(node) {
-        if (node.alias !== undefined) count++;
-      },
+      ...counted(() => count++),
       Document: {
         leave() {
-          if (count > max) context.reportError(new QueryTooComplexError('aliases', max, count));
+          if (count > max) context.reportError(new QueryTooComplexError(limit, max, count));
         },
       },
     };
   };
 }
 
-export function maxDirectivesRule(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    let count = 0;
-    return {
-      Directive() {
-        count++;
-      },
-      Document: {
-        leave() {
-          if (count > max) context.reportError(new QueryTooComplexError('directives', max, count));
-        },
-      },
-    };
-  };
-}
+export const maxAliasesRule = (max: number): ValidationRule =>
+  countingRule('aliases', max, (count) => ({
+    Field(node) {
+      if (node.alias !== undefined) count();
+    },
+  }));
+
+export const maxDirectivesRule = (max: number): ValidationRule => countingRule('directives', max, (count) => ({ Directive: () => count() }));
 
 /**
  * Introspection is priced by the schema, not by the client, so the other limits let it
@@ -96,18 +88,9 @@ export function maxDirectivesRule(max: number): ValidationRule {
  * would multiply it. A document may hold at most `max` introspection root fields
  * (GraphiQL and code generators send one).
  */
-export function maxIntrospectionRule(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    let count = 0;
-    return {
-      Field(node) {
-        if (INTROSPECTION_ROOTS.has(node.name.value)) count++;
-      },
-      Document: {
-        leave() {
-          if (count > max) context.reportError(new QueryTooComplexError('introspection', max, count));
-        },
-      },
-    };
-  };
-}
+export const maxIntrospectionRule = (max: number): ValidationRule =>
+  countingRule('introspection', max, (count) => ({
+    Field(node) {
+      if (INTROSPECTION_ROOTS.has(node.name.value)) count();
+    },
+  }));

@@ -7,6 +7,10 @@
  * (401 UNAUTHENTICATED), then rate-limited per credential (429 RATE_LIMITED with
  * Retry-After) before Apollo sees it. Only the playground page itself, which holds no
  * data, is served to a browser without one: it asks for the key.
+ *
+ * The service keeps nothing between requests. A client that must read its own writes
+ * through another instance sends back the X-Neo4j-Bookmark header of its last response
+ * (src/graph/bookmarks.ts); a malformed one is refused with 400 BAD_REQUEST.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,13 +22,15 @@ import type { Principal } from './auth/roles.js';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
+import { BOOKMARK_HEADER, BookmarkHeaderError, decodeBookmarks, RequestBookmarks } from './graph/bookmarks.js';
 import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
   readonly log: Logger;
   readonly maxBodyBytes: number;
-  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null) => Context;
+  /** `bookmarks`: what the request's transactions wait for, and what its writes add to. */
+  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null, bookmarks: RequestBookmarks) => Context;
   readonly readiness: () => Promise<Readiness>;
   readonly authenticator: Authenticator;
   /** Per-credential limits; undefined: none. */
@@ -204,6 +210,14 @@ async function handleGraphQL(
     return;
   }
   const onBehalfOf = actorHeader?.trim() || null;
+  let bookmarks: RequestBookmarks;
+  try {
+    bookmarks = new RequestBookmarks(decodeBookmarks(headers.get(BOOKMARK_HEADER)));
+  } catch (err) {
+    if (!(err instanceof BookmarkHeaderError)) throw err;
+    sendJson(res, 400, requestError('The X-Neo4j-Bookmark header must be a value this service returned in that header', 'BAD_REQUEST'));
+    return;
+  }
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const text = await readBody(req, deps.maxBodyBytes);
@@ -220,9 +234,13 @@ async function handleGraphQL(
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => deps.context(requestId, log, principal, onBehalfOf),
+    context: async () => deps.context(requestId, log, principal, onBehalfOf, bookmarks),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
+  // The operation has run to its end (graphql 16 has no incremental delivery): these are
+  // the bookmarks of all of its writes, or the client's own when it wrote nothing.
+  const bookmarkHeader = bookmarks.header();
+  if (bookmarkHeader !== undefined) res.setHeader(BOOKMARK_HEADER, bookmarkHeader);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     res.end(result.body.string);

@@ -81,6 +81,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A request header as one string (repeated headers joined, as HTTP allows). */
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -132,9 +138,17 @@ export function createRequestHandler(deps: HttpDependencies) {
         res.end(deps.playground);
         return;
       }
-      const principal = await authenticate(req, res, deps, log);
+      let clientBookmarks: string[];
+      try {
+        clientBookmarks = decodeBookmarks(headerOf(req, BOOKMARK_HEADER));
+      } catch (err) {
+        if (!(err instanceof BookmarkHeaderError)) throw err;
+        sendJson(res, 400, requestError('The X-Neo4j-Bookmark header must be a value this service returned in that header', 'BAD_REQUEST'));
+        return;
+      }
+      const principal = await authenticate(req, res, deps, log, clientBookmarks);
       if (principal === undefined) return;
-      await handleGraphQL(req, res, url, requestId, log, principal, deps);
+      await handleGraphQL(req, res, url, requestId, log, principal, deps, new RequestBookmarks(clientBookmarks));
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         sendJson(res, 413, requestError(`Request body exceeds ${deps.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'), {
@@ -153,7 +167,13 @@ export function createRequestHandler(deps: HttpDependencies) {
  * The request's principal, or undefined once a refusal has been sent. Failed attempts
  * spend the client address's allowance, so guessing keys is rate-limited too.
  */
-async function authenticate(req: IncomingMessage, res: ServerResponse, deps: HttpDependencies, log: Logger): Promise<Principal | undefined> {
+async function authenticate(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: HttpDependencies,
+  log: Logger,
+  bookmarks: readonly string[],
+): Promise<Principal | undefined> {
   const address = `address:${req.socket.remoteAddress ?? 'unknown'}`;
   const limiter = deps.rateLimiter;
   const refuseTooMany = (retryAfterSeconds: number): undefined => {
@@ -164,13 +184,9 @@ async function authenticate(req: IncomingMessage, res: ServerResponse, deps: Htt
   };
   if (limiter !== undefined && !limiter.has(address)) return refuseTooMany(limiter.retryAfter(address));
   try {
-    const header = (name: string): string | undefined => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    };
-    const credential = credentialOf(header('authorization'), header('x-api-key'));
+    const credential = credentialOf(headerOf(req, 'authorization'), headerOf(req, 'x-api-key'));
     if (credential === undefined) throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
-    const principal = await deps.authenticator.authenticate(credential);
+    const principal = await deps.authenticator.authenticate(credential, bookmarks);
     if (limiter !== undefined) {
       const decision = limiter.take(`principal:${principal.id}`);
       if (!decision.allowed) return refuseTooMany(decision.retryAfterSeconds);
@@ -199,6 +215,7 @@ async function handleGraphQL(
   log: Logger,
   principal: Principal,
   deps: HttpDependencies,
+  bookmarks: RequestBookmarks,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -210,14 +227,6 @@ async function handleGraphQL(
     return;
   }
   const onBehalfOf = actorHeader?.trim() || null;
-  let bookmarks: RequestBookmarks;
-  try {
-    bookmarks = new RequestBookmarks(decodeBookmarks(headers.get(BOOKMARK_HEADER)));
-  } catch (err) {
-    if (!(err instanceof BookmarkHeaderError)) throw err;
-    sendJson(res, 400, requestError('The X-Neo4j-Bookmark header must be a value this service returned in that header', 'BAD_REQUEST'));
-    return;
-  }
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const text = await readBody(req, deps.maxBodyBytes);

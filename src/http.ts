@@ -7,6 +7,10 @@
  * (401 UNAUTHENTICATED), then rate-limited per credential (429 RATE_LIMITED with
  * Retry-After) before Apollo sees it. Only the playground page itself, which holds no
  * data, is served to a browser without one: it asks for the key.
+ *
+ * The service keeps nothing between requests. A client that must read its own writes
+ * through another instance sends back the X-Neo4j-Bookmark header of its last response
+ * (src/graph/bookmarks.ts); a malformed one is refused with 400 BAD_REQUEST.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,13 +22,15 @@ import { can, PERMISSIONS, type Principal } from './auth/roles.js';
 import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
+import { BOOKMARK_HEADER, BookmarkHeaderError, decodeBookmarks, RequestBookmarks } from './graph/bookmarks.js';
 import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
   readonly log: Logger;
   readonly maxBodyBytes: number;
-  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null) => Context;
+  /** `bookmarks`: what the request's transactions wait for, and what its writes add to. */
+  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null, bookmarks: RequestBookmarks) => Context;
   readonly readiness: () => Promise<Readiness>;
   readonly authenticator: Authenticator;
   /** Per-credential limits; undefined: none. */
@@ -90,6 +96,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A request header as one string (repeated headers joined, as HTTP allows). */
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -127,7 +139,7 @@ export function createRequestHandler(deps: HttpDependencies) {
       if (url.pathname === '/metrics' && req.method === 'GET') {
         // Without METRICS_PUBLIC or METRICS_TOKEN: a credential that may read metrics, rate-limited like any other.
         const mayRead = async (): Promise<boolean> => {
-          const outcome = await resolvePrincipal(req, deps, log);
+          const outcome = await resolvePrincipal(req, deps, log, []);
           return 'principal' in outcome && can(outcome.principal, PERMISSIONS.READ_METRICS);
         };
         await serveMetrics(req, res, deps.metrics, mayRead);
@@ -154,9 +166,17 @@ export function createRequestHandler(deps: HttpDependencies) {
         res.end(deps.playground);
         return;
       }
-      const principal = await authenticate(req, res, deps, log);
+      let clientBookmarks: string[];
+      try {
+        clientBookmarks = decodeBookmarks(headerOf(req, BOOKMARK_HEADER));
+      } catch (err) {
+        if (!(err instanceof BookmarkHeaderError)) throw err;
+        sendJson(res, 400, requestError('The X-Neo4j-Bookmark header must be a value this service returned in that header', 'BAD_REQUEST'));
+        return;
+      }
+      const principal = await authenticate(req, res, deps, log, clientBookmarks);
       if (principal === undefined) return;
-      await handleGraphQL(req, res, url, requestId, log, principal, deps);
+      await handleGraphQL(req, res, url, requestId, log, principal, deps, new RequestBookmarks(clientBookmarks));
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         sendJson(res, 413, requestError(`Request body exceeds ${deps.maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE'), {
@@ -193,23 +213,24 @@ const tooMany = (retryAfterSeconds: number): Refusal => ({
  * back), so guessing keys, even in parallel, is rate-limited too; a key this instance
  * has already verified, or a valid token, passes whatever its address has spent.
  */
-async function resolvePrincipal(req: IncomingMessage, deps: HttpDependencies, log: Logger): Promise<{ principal: Principal } | { refusal: Refusal }> {
+async function resolvePrincipal(
+  req: IncomingMessage,
+  deps: HttpDependencies,
+  log: Logger,
+  bookmarks: readonly string[],
+): Promise<{ principal: Principal } | { refusal: Refusal }> {
   const address = `address:${clientAddress(req, deps.trustProxy)}`;
   const limiter = deps.rateLimiter;
   let spent = false;
   try {
-    const header = (name: string): string | undefined => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    };
-    const credential = credentialOf(header('authorization'), header('x-api-key'));
+    const credential = credentialOf(headerOf(req, 'authorization'), headerOf(req, 'x-api-key'));
     if (credential === undefined) throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
     if (limiter !== undefined && credential.kind === 'API_KEY' && !deps.authenticator.isCached(credential.key)) {
       const decision = limiter.take(address);
       if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
       spent = true;
     }
-    const principal = await deps.authenticator.authenticate(credential);
+    const principal = await deps.authenticator.authenticate(credential, bookmarks);
     if (limiter !== undefined) {
       if (spent) limiter.giveBack(address);
       const decision = limiter.take(`principal:${principal.id}`);
@@ -234,8 +255,14 @@ async function resolvePrincipal(req: IncomingMessage, deps: HttpDependencies, lo
 }
 
 /** The request's principal, or undefined once a refusal has been sent. */
-async function authenticate(req: IncomingMessage, res: ServerResponse, deps: HttpDependencies, log: Logger): Promise<Principal | undefined> {
-  const outcome = await resolvePrincipal(req, deps, log);
+async function authenticate(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: HttpDependencies,
+  log: Logger,
+  bookmarks: readonly string[],
+): Promise<Principal | undefined> {
+  const outcome = await resolvePrincipal(req, deps, log, bookmarks);
   if ('principal' in outcome) return outcome.principal;
   sendJson(res, outcome.refusal.status, outcome.refusal.body, outcome.refusal.headers);
   return undefined;
@@ -249,6 +276,7 @@ async function handleGraphQL(
   log: Logger,
   principal: Principal,
   deps: HttpDependencies,
+  bookmarks: RequestBookmarks,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -280,9 +308,13 @@ async function handleGraphQL(
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => deps.context(requestId, log, principal, onBehalfOf),
+    context: async () => deps.context(requestId, log, principal, onBehalfOf, bookmarks),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
+  // The operation has run to its end (graphql 16 has no incremental delivery): these are
+  // the bookmarks of all of its writes, or the client's own when it wrote nothing.
+  const bookmarkHeader = bookmarks.header();
+  if (bookmarkHeader !== undefined) res.setHeader(BOOKMARK_HEADER, bookmarkHeader);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     res.end(result.body.string);

@@ -121,9 +121,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       playground,
       metrics: { access: options.metricsAccess, render: metrics.render },
       trustProxy: options.auth.trustProxy,
-      context: (requestId, requestLog, principal, onBehalfOf) => {
+      context: (requestId, requestLog, principal, onBehalfOf, bookmarks) => {
         const meter = metrics.meter();
-        const requestGraph = graph.withObserver(meter.onStatement);
+        const requestGraph = graph.withObserver(meter.onStatement).withBookmarks(bookmarks);
         const context: Context = {
           requestId,
           principal,

@@ -7,6 +7,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { RequestBookmarks } from '../graph/bookmarks.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { findApiKeyByHash, touchApiKey, type ApiKeyRow } from '../graph/statements/api-keys.js';
 import { hashKey, looksLikeKey } from './api-keys.js';
@@ -75,9 +76,13 @@ export class Authenticator {
     else if (jwt?.key.kind === 'secret') this.jwks = new TextEncoder().encode(jwt.key.secret);
   }
 
-  /** The principal behind a credential; throws UNAUTHENTICATED (or SERVICE_UNAVAILABLE when the key store cannot be read). */
-  async authenticate(credential: Credential): Promise<Principal> {
-    return credential.kind === 'API_KEY' ? this.byKey(credential.key) : this.byToken(credential.token);
+  /**
+   * The principal behind a credential; throws UNAUTHENTICATED (or SERVICE_UNAVAILABLE when
+   * the key store cannot be read). A key is looked up after `bookmarks` (the request's
+   * X-Neo4j-Bookmark), so a key made through another instance works at once.
+   */
+  async authenticate(credential: Credential, bookmarks: readonly string[] = []): Promise<Principal> {
+    return credential.kind === 'API_KEY' ? this.byKey(credential.key, bookmarks) : this.byToken(credential.token);
   }
 
   /** Forgets a key at once (after it is revoked through this instance). */
@@ -94,13 +99,14 @@ export class Authenticator {
     return cached !== undefined && cached.until > this.now();
   }
 
-  private async byKey(key: string): Promise<Principal> {
+  private async byKey(key: string, bookmarks: readonly string[]): Promise<Principal> {
     if (!looksLikeKey(key)) throw new UnauthenticatedError('The API key is not valid');
     const hash = hashKey(key);
     const cached = this.cache.get(hash);
     if (cached !== undefined && cached.until > this.now()) return cached.principal;
     this.cache.delete(hash);
-    const [row] = await this.graph.read(findApiKeyByHash(hash));
+    const graph = bookmarks.length > 0 ? this.graph.withBookmarks(new RequestBookmarks(bookmarks)) : this.graph;
+    const [row] = await graph.read(findApiKeyByHash(hash));
     const revokedHere = row !== undefined && (this.revoked.get(row.key.id) ?? 0) > this.now();
     if (row === undefined || row.key.revokedAt !== null || revokedHere || !isRole(row.key.role)) {
       throw new UnauthenticatedError('The API key is not valid or has been revoked');

@@ -4,9 +4,15 @@
  * leader in a cluster) on the configured database, tagged with its name, and every
  * driver error is translated by its code at this boundary. A circuit (circuit.ts) makes
  * requests fail at once with SERVICE_UNAVAILABLE while Neo4j cannot be reached.
+ *
+ * Reads go in READ transactions, which a cluster routes to its readers, and a READ
+ * transaction refuses a statement that would update the graph. With a request's
+ * bookmarks (bookmarks.ts), every transaction starts after the writes the client has
+ * seen and the request's own earlier writes, whichever server it lands on.
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ConflictError, ServiceUnavailableError } from '../errors.js';
+import { BadUserInputError, ConflictError, ServiceUnavailableError } from '../errors.js';
+import type { RequestBookmarks } from './bookmarks.js';
 import { Circuit, type Outcome } from './circuit.js';
 import { toPlain, type Plain } from './records.js';
 
@@ -33,6 +39,8 @@ export interface ExecutorOptions {
   readonly onStatement?: (name: string, mode: AccessMode) => void;
   /** Shared by every executor of one driver; a fresh one with the default cool-down otherwise. */
   readonly circuit?: Circuit;
+  /** The request's bookmarks: transactions wait for them, writes replace them with theirs. */
+  readonly bookmarks?: RequestBookmarks;
 }
 
 /** How long requests fail at once after Neo4j was found unreachable, unless configured. */
@@ -55,6 +63,9 @@ const UNREACHABLE_CODES = new Set<string>([
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
 
+/** Bookmarks (from a client's X-Neo4j-Bookmark header) that the database cannot read. */
+const INVALID_BOOKMARK_CODES = new Set<string>(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
+
 /** Whether a failure says Neo4j was reached (it answered, if with an error) or not. */
 export function outcomeOf(error: unknown): Outcome {
   return error instanceof Neo4jError && UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'reached';
@@ -66,10 +77,34 @@ export function translateError(error: unknown): unknown {
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError();
   }
+  if (INVALID_BOOKMARK_CODES.has(error.code)) {
+    return new BadUserInputError('The X-Neo4j-Bookmark header names transactions this database does not know');
+  }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('The change conflicts with an existing record');
   }
   return error;
+}
+
+/**
+ * The clauses that update the graph (data or schema), outside strings, comments and
+ * quoted names. Statements write Cypher keywords in capitals, so a property or variable
+ * called `set` is not taken for the clause.
+ */
+const UPDATING_CLAUSE = /(?<![\w.$:])(?:CREATE|MERGE|SET|DELETE|REMOVE|DROP|FOREACH)(?!\w)/;
+const NOT_CODE = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`[^`]*`/g;
+
+/** Whether a statement would update the graph, and so must not run in a READ transaction. */
+export function updatesGraph(cypher: string): boolean {
+  return UPDATING_CLAUSE.test(cypher.replace(NOT_CODE, ' '));
+}
+
+/** A statement that updates the graph, sent in a READ transaction: a bug in the caller. */
+export class ReadModeViolation extends Error {
+  constructor(readonly statement: string) {
+    super(`statement ${statement} updates the graph and cannot run in a READ transaction`);
+    this.name = 'ReadModeViolation';
+  }
 }
 
 export class GraphExecutor {
@@ -90,6 +125,11 @@ export class GraphExecutor {
     const earlier = this.options.onStatement;
     const both = earlier === undefined ? onStatement : (name: string, mode: AccessMode) => (earlier(name, mode), onStatement(name, mode));
     return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, onStatement: both });
+  }
+
+  /** The same executor (same driver, circuit and observers) running in `bookmarks`' causal chain: one request's. */
+  withBookmarks(bookmarks: RequestBookmarks): GraphExecutor {
+    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, bookmarks });
   }
 
   get database(): string {
@@ -145,9 +185,11 @@ export class GraphExecutor {
   }
 
   private async run<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    const started = this.options.bookmarks?.current() ?? [];
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(started.length > 0 ? { bookmarks: started } : {}),
     });
     const config = {
       timeout: options.timeoutMs ?? this.options.timeoutMs ?? 30_000,
@@ -157,6 +199,7 @@ export class GraphExecutor {
     try {
       const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
       this.circuit.settle('reached');
+      if (mode === 'WRITE') this.options.bookmarks?.committed(started, session.lastBookmarks());
       return result;
     } catch (error) {
       this.circuit.settle(outcomeOf(error));
@@ -169,6 +212,7 @@ export class GraphExecutor {
   private runner(tx: ManagedTransaction, mode: AccessMode): TransactionRunner {
     return {
       run: async <Row>(statement: Statement<Row>): Promise<Row[]> => {
+        if (mode === 'READ' && updatesGraph(statement.cypher)) throw new ReadModeViolation(statement.name);
         this.options.onStatement?.(statement.name, mode);
         const result = await tx.run(statement.cypher, statement.params);
         return result.records.map((record) => toPlain(record.toObject()) as Row);

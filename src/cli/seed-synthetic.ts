@@ -31,7 +31,7 @@ await runCli(async () => {
       const removed = await removeSynthetic(graph, {
         batchSize: args.batchSize,
         onProgress: (n) => {
-          bar.tick(n - shown);
+          if (n < synthetic) bar.tick(n - shown);
           shown = n;
         },
       });
@@ -50,20 +50,21 @@ await runCli(async () => {
       onProgress: (written, total) => {
         sample();
         bar ??= progress(`synthetic scale ${args.scale}`, total);
-        bar.tick(written - shown);
+        // The last batch is drawn by done().
+        if (written < total) bar.tick(written - shown);
         shown = written;
       },
     });
     bar?.done();
     sample();
     const rows = counts.totalRecords + counts.totalLinks;
-    const seconds = counts.ms / 1000;
+    const seconds = counts.loadMs / 1000;
     if (counts.removed > 0) say(`removed ${counts.removed.toLocaleString('en')} synthetic records first`);
     say(`records: ${Object.entries(counts.records).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
     say(`links:   ${Object.entries(counts.links).map(([k, n]) => `${k} ${n.toLocaleString('en')}`).join(', ')}`);
     say(
       `loaded ${counts.totalRecords.toLocaleString('en')} records, ${counts.totalLinks.toLocaleString('en')} links and ` +
-        `${counts.changes.toLocaleString('en')} change log entries in ${seconds.toFixed(1)} s ` +
+        `${counts.changes.toLocaleString('en')} change log entries in ${seconds.toFixed(1)} s (planned in ${(counts.planMs / 1000).toFixed(1)} s) ` +
         `(${Math.round(rows / seconds).toLocaleString('en')} rows/s, batches of ${args.batchSize.toLocaleString('en')}); ` +
         `peak heap ${Math.round(peakHeap / 2 ** 20)} MiB; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     );

@@ -432,6 +432,24 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
   }
   const systems = new ZipfSampler(rng, counts.AISystem, 0.7);
 
+  // The organisation works on part of each framework, whatever its size: three in five
+  // requirements it implements (fully or partly), three in twenty only partly, and the
+  // rest not at all, so coverage keeps gaps for the crosswalk to fill or not.
+  const worked = Object.fromEntries(
+    FRAMEWORK_IDS.map((framework) => {
+      const ids = rng.shuffle([...requirements[framework]]);
+      const full = Math.max(1, Math.round(ids.length * 0.6));
+      const partial = Math.round(ids.length * 0.15);
+      const chosen = ids.slice(0, full + partial);
+      return [framework, { ids: chosen, partialFrom: full, zipf: new ZipfSampler(rng, chosen.length, 0.8) }];
+    }),
+  ) as Record<FrameworkId, { ids: string[]; partialFrom: number; zipf: ZipfSampler }>;
+  const implementable = (framework: FrameworkId): { id: string; partialOnly: boolean } => {
+    const w = worked[framework];
+    const i = w.zipf.sample(rng);
+    return { id: w.ids[i]!, partialOnly: i >= w.partialFrom };
+  };
+
   // Controls: shared across systems; a quarter are organisation-wide (no APPLIES_TO).
   const controlSystems: number[][] = [];
   const controlRequirements: string[][] = [];
@@ -449,10 +467,13 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
       ] as const),
       controlType: rng.pick(CONTROL_TYPES),
     });
-    const implemented = new Set<string>();
-    for (let k = 1 + rng.int(4); implemented.size < k; ) implemented.add(requirement(rng.weighted(FRAMEWORK_WEIGHTS)));
-    for (const r of implemented) link('IMPLEMENTS', control, r, rng.chance(0.65) ? 'FULL' : 'PARTIAL');
-    controlRequirements.push([...implemented]);
+    const implemented = new Map<string, boolean>();
+    for (let k = 1 + rng.int(4), tries = 0; implemented.size < k && tries < 100; tries += 1) {
+      const { id, partialOnly } = implementable(rng.weighted(FRAMEWORK_WEIGHTS));
+      implemented.set(id, partialOnly);
+    }
+    for (const [r, partialOnly] of implemented) link('IMPLEMENTS', control, r, !partialOnly && rng.chance(0.65) ? 'FULL' : 'PARTIAL');
+    controlRequirements.push([...implemented.keys()]);
     const applies = rng.chance(0.25) ? [] : systems.distinct(rng, 1 + Math.floor(-Math.log(1 - rng.next()) * 1.5));
     for (const s of applies) link('APPLIES_TO', control, records.AISystem[s]!);
     controlSystems.push(applies);

@@ -1,6 +1,8 @@
 /** Cypher snapshots: a change to a statement is visible in review, and user values only ever travel as parameters. */
 import { describe, expect, it } from 'vitest';
 import * as catalogue from '../../src/graph/statements/catalogue.js';
+import * as synthetic from '../../src/graph/statements/synthetic.js';
+import { linkDef } from '../../src/domain/entity-spec.js';
 
 const hostile = "x' }) DETACH DELETE n //";
 
@@ -35,5 +37,30 @@ describe('catalogue statements', () => {
 
   it('makes requirement ids from framework and ref', () => {
     expect(catalogue.requirementId('eu-ai-act', 'Art. 9')).toBe('eu-ai-act:Art. 9');
+  });
+});
+
+describe('synthetic organisation statements', () => {
+  it('keep every value out of the Cypher text', () => {
+    const statements = [
+      synthetic.listAuditableRequirements([hostile]),
+      synthetic.countOrganisationRecords([hostile]),
+      synthetic.createSyntheticEntities('Control', [{ id: hostile, values: { name: hostile } }], hostile),
+      synthetic.createSyntheticLinks(linkDef('IMPLEMENTS')!, 'Requirement', [{ from: hostile, to: hostile, property: hostile }]),
+      synthetic.deleteSyntheticEntities(hostile, 10),
+      synthetic.deleteSyntheticChanges(hostile, 10),
+      synthetic.findSyntheticChangeRange([hostile]),
+    ];
+    for (const statement of statements) {
+      expect(statement.cypher).not.toContain(hostile);
+      expect(JSON.stringify(statement.params)).toContain('DETACH DELETE');
+    }
+  });
+
+  it('builds the batched writes', () => {
+    expect(synthetic.createSyntheticEntities('Evidence', [], '2026-01-01T00:00:00Z')).toMatchSnapshot();
+    expect(synthetic.createSyntheticLinks(linkDef('USES_DATASET')!, 'Entity', [])).toMatchSnapshot();
+    expect(synthetic.deleteSyntheticEntities('sys_5717e71c-', 2000)).toMatchSnapshot();
+    expect(synthetic.settleChangeCounter(101, 4000)).toMatchSnapshot();
   });
 });

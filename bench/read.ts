@@ -24,6 +24,8 @@ export interface LoadOptions {
   readonly connections: number;
   readonly durationS: number;
   readonly warmupS: number;
+  /** Operation names to run (all when empty). */
+  readonly operations: readonly string[];
 }
 
 export interface OperationResult {
@@ -74,8 +76,8 @@ function generate(request: LoadRequest): Promise<LoadResult> {
 async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'durationS'>, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
   if (options.warmupS > 0) await generate({ ...request, connections: options.connections, durationS: options.warmupS });
   const result = await generate({ ...request, connections: options.connections, durationS: options.durationS });
+  if (result.requests === 0) throw new Error(`${label}: no request completed within ${options.durationS} s (${result.errors} errors); use a longer --duration`);
   say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s${result.errors ? `  ${result.errors} errors` : ''}`);
-  if (result.requests === 0) throw new Error(`${label}: no request succeeded`);
   return result;
 }
 
@@ -150,6 +152,7 @@ export async function benchScale(
   const results: OperationResult[] = [];
   try {
     for (const [index, operation] of OPERATIONS.entries()) {
+      if (options.operations.length > 0 && !options.operations.includes(operation.name)) continue;
       say(`  scale ${scale}: ${operation.name} — ${operation.question}`);
       const body = JSON.stringify({ query: operation.document, variables: operation.variables(subjects) });
       // Agreement first: the same answer from the API and from the hand-written Cypher.

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale 1,10] [--sections sync,read] [--duration 10] [--connections 8] [--port 7689]
+ * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 10] [--connections 8] [--port 7689]
  *
  * Sync: measured over real HTTP against its own local Neo4j (.local/neo4j/bench, wiped
  * first). Prints each figure and the ratios measured side by side in this one run.
@@ -40,10 +40,11 @@ interface BenchArgs {
   warmupS: number;
   connections: number;
   port: number | undefined;
+  operations: string[];
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 10, warmupS: 2, connections: 8, port: undefined };
+  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 10, warmupS: 2, connections: 8, port: undefined, operations: [] };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
@@ -60,6 +61,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (flag === '--duration') args.durationS = number('--duration', value, 1, 600);
     else if (flag === '--warmup') args.warmupS = number('--warmup', value, 0, 600);
     else if (flag === '--connections') args.connections = number('--connections', value, 1, 1000);
+    else if (flag === '--operations') args.operations = (value ?? '').split(',').map((s) => s.trim());
     else if (flag === '--port') args.port = number('--port', value, 1024, 65535);
     else throw new Error(`unknown option ${flag}`);
   }

@@ -328,9 +328,20 @@ function authConfig(
 
 /**
  * The configuration of `npm run bench`: always its own local Neo4j (.local/neo4j/bench,
- * port 7689), which it wipes, whatever NEO4J_URI says.
+ * port 7689, unless the command line names another store or port), whatever NEO4J_URI says.
  */
-export function loadBenchConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+export function loadBenchConfig(env: Env = process.env, cwd: string = process.cwd(), store: { home?: string; boltPort?: number } = {}): Config {
   const { NEO4J_URI: _uri, NEO4J_USER: _user, NEO4J_PASSWORD: _password, NEO4J_DATABASE: _database, ...rest } = env;
-  return loadConfig({ ...rest, LOCAL_NEO4J_HOME: '.local/neo4j/bench', LOCAL_NEO4J_BOLT_PORT: '7689', LOG_LEVEL: 'silent' }, cwd);
+  return loadConfig(
+    {
+      // The read benchmarks at scale 10 hold about a million nodes and links: more than the service's default memory.
+      LOCAL_NEO4J_HEAP: '2g',
+      LOCAL_NEO4J_PAGECACHE: '1g',
+      ...rest,
+      LOCAL_NEO4J_HOME: store.home ?? '.local/neo4j/bench',
+      LOCAL_NEO4J_BOLT_PORT: String(store.boltPort ?? 7689),
+      LOG_LEVEL: 'silent',
+    },
+    cwd,
+  );
 }

@@ -43,6 +43,8 @@ export interface AppOptions {
   readonly metricsAccess: MetricsAccess;
   readonly applicabilityRules: ApplicabilityRules;
   readonly auth: AuthConfig;
+  /** Benchmarks only: false sends one statement per loaded key, to measure what DataLoader batching saves. */
+  readonly loaderBatching?: boolean;
 }
 
 export interface App {
@@ -131,7 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           keyCache: authenticator,
           log: requestLog,
           graph: requestGraph,
-          loaders: createLoaders(requestGraph, metrics.onBatch),
+          loaders: createLoaders(requestGraph, metrics.onBatch, { batching: options.loaderBatching !== false }),
           service,
           applicabilityRules: options.applicabilityRules,
           maxSyncItems: options.limits.maxSyncItems,

@@ -1,12 +1,18 @@
 /**
- * npm run bench: sync measured over real HTTP against its own local Neo4j
- * (.local/neo4j/bench, port 7689, wiped first). Prints each figure and the ratios
- * measured side by side in this one run.
+ * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 10] [--connections 8] [--port 7689]
  *
+ * Sync: measured over real HTTP against its own local Neo4j (.local/neo4j/bench, wiped
+ * first). Prints each figure and the ratios measured side by side in this one run.
  *   1. 1,000 controls pushed as 1,000 upsertControl mutations, and as one sync batch.
  *   2. A 10,000-item batch (2,500 controls, 2,500 evidence items, 5,000 links): dry run,
  *      first run (all created), second run (all unchanged), third run (2,500 updated).
+ *
+ * Read: the six analyst operations (bench/operations.ts) at each scale, against a store
+ * of that scale's synthetic organisation (.local/neo4j/bench-scale-S, loaded once and
+ * reused): GraphQL against hand-written Cypher, against @neo4j/graphql, and without
+ * DataLoader batching (bench/read.ts). Writes bench/results/<date>.json and .md.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { loadBenchConfig } from '../config.js';
 import { readApplicabilityRules, loadSeed } from '../ingest/seed.js';
@@ -15,13 +21,101 @@ import { listCoverageRequirements } from '../graph/statements/coverage.js';
 import { issueApiKey } from '../auth/key-store.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../server.js';
+import { createDriver } from '../graph/driver.js';
+import { GraphExecutor } from '../graph/executor.js';
+import { neo4jVersion, start } from '../graph/local/local-neo4j.js';
+import { syntheticCounts } from '../ingest/synthetic-plan.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
+import { benchScale, type ScaleResult } from '../../bench/read.js';
+import { markdown, targets, type Machine } from '../../bench/report.js';
+import { prepareStore, storeConfig } from '../../bench/store.js';
 
 const say = (line: string): void => console.error(line);
 
+interface BenchArgs {
+  sections: Set<'sync' | 'read'>;
+  scales: number[];
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  port: number | undefined;
+  operations: string[];
+}
+
+function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 10, warmupS: 2, connections: 8, port: undefined, operations: [] };
+  const number = (flag: string, value: string | undefined, min: number, max: number): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, value] = [argv[i]!, argv[i + 1]];
+    i += 1;
+    if (flag === '--scale') args.scales = (value ?? '').split(',').map((s) => number('--scale', s, 0.01, 100));
+    else if (flag === '--sections') {
+      const names = (value ?? '').split(',');
+      if (names.some((n) => n !== 'sync' && n !== 'read')) throw new Error('--sections takes sync, read or both');
+      args.sections = new Set(names as ('sync' | 'read')[]);
+    } else if (flag === '--duration') args.durationS = number('--duration', value, 1, 600);
+    else if (flag === '--warmup') args.warmupS = number('--warmup', value, 0, 600);
+    else if (flag === '--connections') args.connections = number('--connections', value, 1, 1000);
+    else if (flag === '--operations') args.operations = (value ?? '').split(',').map((s) => s.trim());
+    else if (flag === '--port') args.port = number('--port', value, 1024, 65535);
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return args;
+}
+
+async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
+  const results: ScaleResult[] = [];
+  for (const scale of args.scales) {
+    const config = storeConfig(scale, args.port);
+    if (config.neo4j.kind !== 'local') throw new Error('the read benchmarks run on their own local Neo4j');
+    say(`bench: read, scale ${scale}`);
+    const local = await start(config.neo4j.local, { detached: false, say });
+    // Without batching, one request can hold every pooled connection: wait for one rather than fail.
+    const driver = createDriver(config.neo4j, local.uri, { connectionAcquisitionTimeout: 120_000 });
+    try {
+      const graph = new GraphExecutor(driver, { database: config.neo4j.database });
+      await prepareStore(graph, config, scale, say);
+      const records = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
+      results.push(await benchScale(scale, records, graph, driver, config, args, say));
+    } finally {
+      await driver.close();
+      await local.release();
+    }
+  }
+  const md = markdown(machine, results, args);
+  mkdirSync('bench/results', { recursive: true });
+  const base = `bench/results/${machine.date}`;
+  writeFileSync(`${base}.json`, JSON.stringify({ machine, options: { connections: args.connections, durationS: args.durationS, warmupS: args.warmupS }, scales: results, targets: targets(results) }, null, 2) + '\n');
+  writeFileSync(`${base}.md`, md);
+  console.log(md);
+  say(`bench: wrote ${base}.json and ${base}.md`);
+  return 0;
+}
+
 await runCli(async () => {
-  const config = loadBenchConfig();
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const machine: Machine = {
+    date: new Date().toISOString().slice(0, 10),
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.versions.node,
+    neo4j: neo4jVersion(),
+  };
+  if (args.sections.has('sync')) await syncSection(args.port);
+  if (args.sections.has('read')) await readSection(args, machine);
+  say(`bench: done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+  return 0;
+});
+
+async function syncSection(port: number | undefined): Promise<number> {
+  const config = loadBenchConfig(undefined, undefined, { boltPort: port });
   return withGraph(config, say, async (graph) => {
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
@@ -106,4 +200,4 @@ await runCli(async () => {
       await app.stop();
     }
   });
-});
+}

@@ -16,9 +16,8 @@ import {
   type RequirementFilter,
   type RequirementRow,
 } from '../graph/statements/catalogue.js';
-import { observed, type BatchObserver } from './observe.js';
+import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 
-const OPTIONS = { maxBatchSize: 1000 } as const;
 
 export interface CatalogueLoaders {
   readonly frameworkById: DataLoader<string, FrameworkRow | null>;
@@ -37,18 +36,18 @@ export interface RequirementListQuery extends RequirementFilter {
 const listKey = (q: RequirementListQuery): string =>
   JSON.stringify([q.frameworkId, q.kind ?? null, q.auditable ?? null, q.rootsOnly ?? false]);
 
-export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObserver): CatalogueLoaders {
+export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): CatalogueLoaders {
   const requirementById = new DataLoader<string, RequirementRow | null>(observed('requirementById', onBatch, async (ids) => {
     const rows = await graph.read(listRequirementsByIds(ids));
     const byId = new Map(rows.map(({ requirement }) => [requirement.id, requirement]));
     return ids.map((id) => byId.get(id) ?? null);
-  }), OPTIONS);
+  }), options);
 
   const frameworkById = new DataLoader<string, FrameworkRow | null>(observed('frameworkById', onBatch, async (ids) => {
     const rows = await graph.read(listFrameworksByIds(ids));
     const byId = new Map(rows.map(({ framework }) => [framework.id, framework]));
     return ids.map((id) => byId.get(id) ?? null);
-  }), OPTIONS);
+  }), options);
 
   const childrenByRequirementId = new DataLoader<string, RequirementRow[]>(observed('childrenByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listChildrenByParentIds(ids));
@@ -62,7 +61,7 @@ export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObse
       byParent.set(requirement.parentId, list);
     }
     return ids.map((id) => (byParent.get(id) ?? []).sort((a, b) => a.position - b.position));
-  }), OPTIONS);
+  }), options);
 
   const requirementsOfFramework = new DataLoader<RequirementListQuery, RequirementRow[], string>(
     observed('requirementsOfFramework', onBatch, async (queries) => {
@@ -76,19 +75,19 @@ export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObse
       }
       return queries.map((q) => byKey.get(listKey(q)) ?? []);
     }),
-    { ...OPTIONS, cacheKeyFn: listKey },
+    { ...options, cacheKeyFn: listKey },
   );
 
   const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(observed('versionsByFrameworkId', onBatch, async (ids) => {
     const rows = await graph.read(listFrameworkVersions(ids));
     return ids.map((id) => rows.map((r) => r.version).filter((v) => v.frameworkId === id));
-  }), OPTIONS);
+  }), options);
 
   const versionLabelsByRequirementId = new DataLoader<string, string[]>(observed('versionLabelsByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listVersionsOfRequirements(ids));
     const byId = new Map(rows.map((r) => [r.requirementId, [...r.versions].sort()]));
     return ids.map((id) => byId.get(id) ?? []);
-  }), OPTIONS);
+  }), options);
 
   return {
     frameworkById,

@@ -10,9 +10,8 @@ import {
   type CrosswalkSetRow,
   type MappingRow,
 } from '../graph/statements/crosswalk.js';
-import { observed, type BatchObserver } from './observe.js';
+import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 
-const OPTIONS = { maxBatchSize: 1000 } as const;
 
 export interface CrosswalkLoaders {
   readonly crosswalkSetById: DataLoader<string, CrosswalkSetRow | null>;
@@ -34,24 +33,24 @@ function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
   return out;
 }
 
-export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObserver): CrosswalkLoaders {
+export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): CrosswalkLoaders {
   const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(observed('crosswalkSetById', onBatch, async (ids) => {
     const rows = await graph.read(listCrosswalkSetsByIds(ids));
     const byId = new Map(rows.map(({ set }) => [set.id, set]));
     return ids.map((id) => byId.get(id) ?? null);
-  }), OPTIONS);
+  }), options);
 
   const mappingsBySetId = new DataLoader<string, MappingRow[]>(observed('mappingsBySetId', onBatch, async (ids) => {
     const rows = await graph.read(listMappingsBySetIds(ids));
     const bySet = groupBy(rows.map((r) => r.mapping), (m) => m.set);
     return ids.map((id) => bySet.get(id) ?? []);
-  }), OPTIONS);
+  }), options);
 
   const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(observed('mappingsByRequirementId', onBatch, async (ids) => {
     const rows = await graph.read(listMappingsByRequirementIds(ids));
     const byRequirement = groupBy(rows, (r) => r.requirementId);
     return ids.map((id) => (byRequirement.get(id) ?? []).map((r) => r.mapping));
-  }), OPTIONS);
+  }), options);
 
   const neighbourhoods = new Map<number, DataLoader<string, MappingRow[]>>();
   const neighbourhood = (hops: number): DataLoader<string, MappingRow[]> => {
@@ -62,7 +61,7 @@ export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObse
         const rows = await graph.read(listMappingNeighbourhoods(ids, hops));
         const byId = new Map(rows.map((r) => [r.requirementId, r.mappings]));
         return ids.map((id) => byId.get(id) ?? []);
-      }), OPTIONS);
+      }), options);
       neighbourhoods.set(hops, loader);
     }
     return loader;

@@ -11,3 +11,12 @@ export function observed<K, V>(name: string, onBatch: BatchObserver | undefined,
     return batch(keys);
   };
 }
+
+/** The options every loader is made with. */
+export interface LoaderOptions {
+  readonly maxBatchSize: number;
+}
+
+export const BATCHED: LoaderOptions = { maxBatchSize: 1000 };
+/** One statement per key (the benchmarks' "without DataLoader batching"); each request still caches what it loaded. */
+export const UNBATCHED: LoaderOptions = { maxBatchSize: 1 };

@@ -2,10 +2,9 @@
 import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
-import { observed, type BatchObserver } from './observe.js';
+import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 import { listEntitiesByIds, listLinked, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
 
-const OPTIONS = { maxBatchSize: 1000 } as const;
 
 export interface OrganisationLoaders {
   readonly entityById: DataLoader<string, EntityRow | null>;
@@ -13,12 +12,12 @@ export interface OrganisationLoaders {
   linked(link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]>;
 }
 
-export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchObserver): OrganisationLoaders {
+export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): OrganisationLoaders {
   const entityById = new DataLoader<string, EntityRow | null>(observed('entityById', onBatch, async (ids) => {
     const rows = await graph.read(listEntitiesByIds(ids));
     const byId = new Map(rows.map(({ entity }) => [entity.id, entity]));
     return ids.map((id) => byId.get(id) ?? null);
-  }), OPTIONS);
+  }), options);
 
   const linkedLoaders = new Map<string, DataLoader<string, LinkedRow[]>>();
   const linked = (link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]> => {
@@ -30,7 +29,7 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
         const byId = new Map<string, LinkedRow[]>();
         for (const { row } of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
         return ids.map((id) => byId.get(id) ?? []);
-      }), OPTIONS);
+      }), options);
       linkedLoaders.set(key, loader);
     }
     return loader;

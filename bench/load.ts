@@ -1,0 +1,64 @@
+/**
+ * The load generator, run as its own process (bench/read.ts forks it) so that autocannon
+ * does not share an event loop with the servers it measures. It sends one request shape
+ * at fixed concurrency for a fixed time and reports latency percentiles and throughput.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadRequest {
+  readonly url: string;
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  readonly connections: number;
+  readonly durationS: number;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly errors: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function load(request: LoadRequest): Promise<LoadResult> {
+  const times: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url: request.url,
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    connections: request.connections,
+    duration: request.durationS,
+    timeout: 120,
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) times.push(ms);
+    else errors += 1;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    perSecond: times.length / request.durationS,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+process.on('message', (message: LoadRequest) => {
+  load(message).then(
+    (result) => process.send!(result, () => process.exit(0)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});

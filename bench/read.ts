@@ -1,0 +1,217 @@
+/**
+ * The read benchmarks at one scale: each operation end to end over HTTP at fixed
+ * concurrency, through the service's GraphQL API (with and without DataLoader batching),
+ * through its hand-written Cypher on the driver alone (served over plain HTTP, so both
+ * pay for HTTP and JSON), and, where it can express it, through @neo4j/graphql. All
+ * measured side by side in one run, against one store; answers are checked to agree first.
+ */
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../src/config.js';
+import type { GraphExecutor } from '../src/graph/executor.js';
+import { issueApiKey } from '../src/auth/key-store.js';
+import { readApplicabilityRules } from '../src/ingest/seed.js';
+import { createLogger } from '../src/logger.js';
+import { createApp } from '../src/server.js';
+import type { LoadRequest, LoadResult } from './load.js';
+import { OPERATIONS, pickSubjects, prepareOperations, runner, type Subjects } from './operations.js';
+import { PEER_OPERATIONS, startPeer } from './peer.js';
+
+export interface LoadOptions {
+  readonly connections: number;
+  readonly durationS: number;
+  readonly warmupS: number;
+  /** Operation names to run (all when empty). */
+  readonly operations: readonly string[];
+}
+
+export interface OperationResult {
+  readonly operation: string;
+  readonly question: string;
+  readonly graphql: LoadResult;
+  readonly cypher: LoadResult;
+  readonly peer: LoadResult | null;
+  readonly unbatched: LoadResult | null;
+  /** Statements sent to Neo4j for one request, with batching and without. */
+  readonly roundTrips: { readonly batched: number; readonly unbatched: number };
+  /** Depth of the GraphQL document (fields nested in fields). */
+  readonly depth: number;
+  readonly responseBytes: number;
+}
+
+export interface ScaleResult {
+  readonly scale: number;
+  readonly records: number;
+  readonly subjects: Subjects;
+  readonly operations: readonly OperationResult[];
+}
+
+/** Operations also measured without batching under load (the rest only count round trips). */
+const UNBATCHED_UNDER_LOAD = new Set(['nested navigation', 'trace', 'impact']);
+
+function depthOf(document: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of document.replace(/\([^)]*\)/g, '')) {
+    if (ch === '{') max = Math.max(max, ++depth);
+    else if (ch === '}') depth -= 1;
+  }
+  return max - 1;
+}
+
+function generate(request: LoadRequest): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load.ts', import.meta.url), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: LoadResult | undefined;
+    child.on('message', (m: LoadResult) => (result = m));
+    child.on('error', reject);
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`the load generator exited with ${code}`))));
+    child.send(request);
+  });
+}
+
+async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'durationS'>, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
+  if (options.warmupS > 0) await generate({ ...request, connections: options.connections, durationS: options.warmupS });
+  const result = await generate({ ...request, connections: options.connections, durationS: options.durationS });
+  if (result.requests === 0) throw new Error(`${label}: no request completed within ${options.durationS} s (${result.errors} errors); use a longer --duration`);
+  say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s${result.errors ? `  ${result.errors} errors` : ''}`);
+  return result;
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data: unknown; bytes: number }> {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
+  if (!response.ok || parsed.errors) throw new Error(`${url}: ${response.status} ${parsed.errors?.[0]?.message ?? text.slice(0, 200)}`);
+  return { data: parsed.data, bytes: text.length };
+}
+
+/** Serves each operation's hand-written version at POST /<index>. */
+async function startHandWritten(driver: Driver, database: string, subjects: Subjects): Promise<{ url: string; stop: () => Promise<void> }> {
+  const run = runner(driver, database);
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const operation = OPERATIONS[Number(req.url?.slice(1))];
+      if (!operation) return void res.writeHead(404).end();
+      operation.handWritten(run, subjects).then(
+        (data) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
+        (error: unknown) => res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] })),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function benchScale(
+  scale: number,
+  records: number,
+  graph: GraphExecutor,
+  driver: Driver,
+  config: Config,
+  options: LoadOptions,
+  say: (line: string) => void,
+): Promise<ScaleResult> {
+  const run = runner(driver, config.neo4j.database);
+  const subjects = await pickSubjects(run);
+  await prepareOperations(run);
+  say(`  scale ${scale}: system ${subjects.system}, dataset ${subjects.dataset}, evidence ${subjects.evidence}`);
+
+  const statements = { batched: 0, unbatched: 0 };
+  const app = async (batched: boolean) =>
+    createApp({
+      graph: graph.withObserver(() => void (batched ? statements.batched++ : statements.unbatched++)),
+      // Unexpected errors are shown: a benchmark of failing requests measures nothing.
+      log: createLogger({ logLevel: 'error', logFormat: 'json' }),
+      queriesDir: config.queriesDir,
+      maxBodyBytes: 1024 * 1024,
+      introspection: false,
+      hideSchemaDetails: false,
+      limits: config.limits,
+      metricsAccess: { kind: 'credential' },
+      applicabilityRules: await readApplicabilityRules(config.seedDir),
+      auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
+      loaderBatching: batched,
+    });
+  const batchedApp = await app(true);
+  const unbatchedApp = await app(false);
+  const batchedUrl = `${await batchedApp.listen(0, '127.0.0.1')}/graphql`;
+  const unbatchedUrl = `${await unbatchedApp.listen(0, '127.0.0.1')}/graphql`;
+  const handWritten = await startHandWritten(driver, config.neo4j.database, subjects);
+  const peer = await startPeer(driver, config.neo4j.database);
+  // The API needs a credential, as for any integrator: a key of the bench's own.
+  const { key } = await issueApiKey(graph, { name: `bench-read-${Date.now()}`, role: 'VIEWER', createdBy: 'bench' });
+  const gqlHeaders = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+  const plainHeaders = { 'content-type': 'application/json' };
+
+  const results: OperationResult[] = [];
+  try {
+    for (const [index, operation] of OPERATIONS.entries()) {
+      if (options.operations.length > 0 && !options.operations.includes(operation.name)) continue;
+      say(`  scale ${scale}: ${operation.name} — ${operation.question}`);
+      const body = JSON.stringify({ query: operation.document, variables: operation.variables(subjects) });
+      // Agreement first: the same answer from the API and from the hand-written Cypher.
+      let t = performance.now();
+      const lap = (what: string): void => {
+        say(`    ${what}: ${(performance.now() - t).toFixed(0)} ms`);
+        t = performance.now();
+      };
+      const first = await post(batchedUrl, body, gqlHeaders);
+      lap('first GraphQL request');
+      const hand = await post(`${handWritten.url}/${index}`, '', plainHeaders);
+      lap('first hand-written request');
+      if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(hand.data))) {
+        throw new Error(`${operation.name}: the hand-written Cypher and the API disagree:\n${JSON.stringify(operation.fingerprint(hand.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`);
+      }
+      const unbatchedFirst = await post(unbatchedUrl, body, gqlHeaders);
+      lap('first GraphQL request without batching');
+      if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data))) throw new Error(`${operation.name}: batching changed the answer`);
+      // Round trips: statements for one request (the key is cached after the first).
+      statements.batched = 0;
+      statements.unbatched = 0;
+      await post(batchedUrl, body, gqlHeaders);
+      await post(unbatchedUrl, body, gqlHeaders);
+      const roundTrips = { ...statements };
+
+      const peerOperation = PEER_OPERATIONS.find((p) => p.name === operation.name);
+      let peerBody: string | undefined;
+      if (peerOperation) {
+        peerBody = JSON.stringify({ query: peerOperation.document, variables: peerOperation.variables({ key: '', id: '' }) });
+        const answer = await post(`${peer.url}/`, peerBody, plainHeaders);
+        if (!isDeepStrictEqual(peerOperation.fingerprint(answer.data), operation.fingerprint(first.data))) {
+          throw new Error(`${operation.name}: @neo4j/graphql and the API disagree:\n${JSON.stringify(peerOperation.fingerprint(answer.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`);
+        }
+      }
+      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched, ${roundTrips.unbatched} unbatched`);
+
+      const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, options, say);
+      const cypher = await measure('hand-written Cypher', { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders }, options, say);
+      const peerResult = peerBody ? await measure('@neo4j/graphql', { url: `${peer.url}/`, body: peerBody, headers: plainHeaders }, options, say) : null;
+      const unbatched = UNBATCHED_UNDER_LOAD.has(operation.name)
+        ? await measure('GraphQL without batching', { url: unbatchedUrl, body, headers: gqlHeaders }, options, say)
+        : null;
+      results.push({
+        operation: operation.name,
+        question: operation.question,
+        graphql,
+        cypher,
+        peer: peerResult,
+        unbatched,
+        roundTrips,
+        depth: depthOf(operation.document),
+        responseBytes: first.bytes,
+      });
+    }
+  } finally {
+    await peer.stop();
+    await handWritten.stop();
+    await unbatchedApp.stop();
+    await batchedApp.stop();
+  }
+  return { scale, records, subjects, operations: results };
+}

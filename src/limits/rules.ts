@@ -63,7 +63,10 @@ function countingRule(limit: 'aliases' | 'directives' | 'introspection', max: nu
   return (context: ValidationContext): ASTVisitor => {
     let count = 0;
     return {
-      ...counted(() => count++),
+      // A visitor function that returns a value replaces the node: count() returns nothing.
+      ...counted(() => {
+        count++;
+      }),
       Document: {
         leave() {
           if (count > max) context.reportError(new QueryTooComplexError(limit, max, count));
@@ -80,7 +83,12 @@ export const maxAliasesRule = (max: number): ValidationRule =>
     },
   }));
 
-export const maxDirectivesRule = (max: number): ValidationRule => countingRule('directives', max, (count) => ({ Directive: () => count() }));
+export const maxDirectivesRule = (max: number): ValidationRule =>
+  countingRule('directives', max, (count) => ({
+    Directive() {
+      count();
+    },
+  }));
 
 /**
  * Introspection is priced by the schema, not by the client, so the other limits let it

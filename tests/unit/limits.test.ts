@@ -2,7 +2,7 @@
  * The abuse-limit rules and the cost formula (src/limits/), on a tiny schema: two
  * helpers, then one line per case.
  */
-import { buildSchema, parse, validate, type ValidationRule } from 'graphql';
+import { buildSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { QueryTooComplexError } from '../../src/errors.js';
 import { ASSUMED_LIST_SIZE, DEFAULT_PAGE_SIZE, operationCost } from '../../src/limits/cost.js';
@@ -85,6 +85,14 @@ describe('maxIntrospectionRule', () => {
     ['__type counts, fragments too', 2, '{ __type(name: "System") { name } ...F } fragment F on Query { a: __type(name: "Risk") { name } b: __schema { queryType { name } } }', [['introspection', 3]]],
   ];
   it.each(cases)('%s', (_label, max, query, expected) => expect(refusals(maxIntrospectionRule(max), query)).toEqual(expected));
+});
+
+describe('the rules beside the standard ones', () => {
+  it('leave the document as it is for the rules that run with them', () => {
+    const rules = [...specifiedRules, maxDepthRule(10), maxAliasesRule(5), maxDirectivesRule(5), maxIntrospectionRule(2)];
+    const query = 'query ($s: Boolean!) { a: tags @skip(if: $s) b: system(id: "1") @include(if: true) { name } __schema { queryType { name } } }';
+    expect(validate(schema, parse(query), rules)).toEqual([]);
+  });
 });
 
 describe('operation cost', () => {

@@ -13,9 +13,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
 import type { GraphExecutor } from '../src/graph/executor.js';
 import { issueApiKey } from '../src/auth/key-store.js';
-import { readApplicabilityRules } from '../src/ingest/seed.js';
-import { createLogger } from '../src/logger.js';
-import { createApp } from '../src/server.js';
+import { createBenchApp } from './app.js';
 import type { LoadRequest, LoadResult } from './load.js';
 import { OPERATIONS, pickSubjects, prepareOperations, runner, type Subjects } from './operations.js';
 import { PEER_OPERATIONS, startPeer } from './peer.js';
@@ -124,18 +122,10 @@ export async function benchScale(
 
   const statements = { batched: 0, unbatched: 0 };
   const app = async (batched: boolean) =>
-    createApp({
-      graph: graph.withObserver(() => void (batched ? statements.batched++ : statements.unbatched++)),
+    createBenchApp(config, graph.withObserver(() => void (batched ? statements.batched++ : statements.unbatched++)), {
       // Unexpected errors are shown: a benchmark of failing requests measures nothing.
-      log: createLogger({ logLevel: 'error', logFormat: 'json' }),
-      queriesDir: config.queriesDir,
+      logLevel: 'error',
       maxBodyBytes: 1024 * 1024,
-      introspection: false,
-      hideSchemaDetails: false,
-      limits: config.limits,
-      metricsAccess: { kind: 'credential' },
-      applicabilityRules: await readApplicabilityRules(config.seedDir),
-      auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
       loaderBatching: batched,
     });
   const batchedApp = await app(true);

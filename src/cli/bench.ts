@@ -15,18 +15,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { loadBenchConfig } from '../config.js';
-import { readApplicabilityRules, loadSeed } from '../ingest/seed.js';
+import { loadSeed } from '../ingest/seed.js';
 import { migrate } from '../graph/migrations.js';
 import { listCoverageRequirements } from '../graph/statements/coverage.js';
 import { issueApiKey } from '../auth/key-store.js';
-import { createLogger } from '../logger.js';
-import { createApp } from '../server.js';
 import { createDriver } from '../graph/driver.js';
 import { GraphExecutor } from '../graph/executor.js';
 import { neo4jVersion, start } from '../graph/local/local-neo4j.js';
 import { syntheticCounts } from '../ingest/synthetic-plan.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
+import { createBenchApp } from '../../bench/app.js';
 import { benchScale, type ScaleResult } from '../../bench/read.js';
 import { markdown, targets, type Machine } from '../../bench/report.js';
 import { prepareStore, storeConfig } from '../../bench/store.js';
@@ -121,18 +120,7 @@ async function syncSection(port: number | undefined): Promise<number> {
     await loadSeed(graph, config.seedDir, { say });
     say('bench: wiping the organisation records and the change log of the bench store');
     await graph.write({ name: 'wipeBench', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n', params: {} });
-    const app = await createApp({
-      graph,
-      log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
-      queriesDir: config.queriesDir,
-      maxBodyBytes: 64 * 1024 * 1024,
-      introspection: false,
-      hideSchemaDetails: false,
-      limits: config.limits,
-      metricsAccess: { kind: 'credential' },
-      applicabilityRules: await readApplicabilityRules(config.seedDir),
-      auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
-    });
+    const app = await createBenchApp(config, graph, { logLevel: 'silent', maxBodyBytes: 64 * 1024 * 1024 });
     const url = await app.listen(0, '127.0.0.1');
     // The bench authenticates like an integrator: with an API key of its own.
     const { key } = await issueApiKey(graph, { name: `bench-${Date.now()}`, role: 'INTEGRATOR', createdBy: 'bench' });

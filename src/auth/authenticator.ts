@@ -114,8 +114,10 @@ export class Authenticator {
     const principal = keyPrincipal(row.key);
     if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(hash, { principal, until: this.now() + KEY_CACHE_MS });
-    // Best effort: a key that works must not stop working because its use could not be noted.
-    await this.graph.write(touchApiKey(row.key.id)).catch(() => undefined);
+    // Use is noted to the hour: a write only when the hour noted has passed, not on every
+    // cache miss. Best effort: a key that works must not stop working because its use could not be noted.
+    const lastUsed = row.key.lastUsedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(row.key.lastUsedAt);
+    if (!(this.now() - lastUsed < 3_600_000)) await this.graph.write(touchApiKey(row.key.id)).catch(() => undefined);
     return principal;
   }
 

@@ -1,7 +1,9 @@
 /**
  * The load generator, run as its own process (bench/read.ts forks it) so that autocannon
  * does not share an event loop with the servers it measures. It sends one request shape
- * at fixed concurrency for a fixed time and reports latency percentiles and throughput.
+ * at fixed concurrency until a fixed number of responses have come back (so no request
+ * is cut off and left running into the next measurement) and reports latency percentiles
+ * and throughput over the time that took.
  */
 import autocannon from 'autocannon';
 
@@ -10,7 +12,8 @@ export interface LoadRequest {
   readonly body: string;
   readonly headers: Record<string, string>;
   readonly connections: number;
-  readonly durationS: number;
+  /** How many responses to wait for. */
+  readonly amount: number;
 }
 
 export interface LoadResult {
@@ -19,6 +22,7 @@ export interface LoadResult {
   readonly p50: number;
   readonly p95: number;
   readonly errors: number;
+  readonly seconds: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -35,18 +39,21 @@ async function load(request: LoadRequest): Promise<LoadResult> {
     headers: request.headers,
     body: request.body,
     connections: request.connections,
-    duration: request.durationS,
-    timeout: 120,
+    amount: request.amount,
+    timeout: 300,
   });
+  const started = performance.now();
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status === 200) times.push(ms);
     else errors += 1;
   });
   const result = await instance;
+  const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
-    perSecond: times.length / request.durationS,
+    seconds,
+    perSecond: times.length / seconds,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     errors: errors + result.errors + result.timeouts,

@@ -8,6 +8,7 @@
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
@@ -20,8 +21,10 @@ import { PEER_OPERATIONS, startPeer } from './peer.js';
 
 export interface LoadOptions {
   readonly connections: number;
+  /** Roughly how long each measurement under load lasts: the number of requests is set from one request's time. */
   readonly durationS: number;
-  readonly warmupS: number;
+  /** Rounds of `connections` concurrent requests sent, and answered, before each measurement. */
+  readonly warmupRounds: number;
   /** Operation names to run (all when empty). */
   readonly operations: readonly string[];
 }
@@ -32,6 +35,7 @@ export interface OperationResult {
   readonly graphql: LoadResult;
   readonly cypher: LoadResult;
   readonly peer: LoadResult | null;
+  /** Without batching, one request at a time (three, or one when a request takes over 20 s). */
   readonly unbatched: LoadResult | null;
   /** Statements sent to Neo4j for one request, with batching and without. */
   readonly roundTrips: { readonly batched: number; readonly unbatched: number };
@@ -47,8 +51,11 @@ export interface ScaleResult {
   readonly operations: readonly OperationResult[];
 }
 
-/** Operations also measured without batching under load (the rest only count round trips). */
-const UNBATCHED_UNDER_LOAD = new Set(['nested navigation', 'trace', 'impact']);
+/** Operations also timed without batching (the rest only count round trips). */
+const UNBATCHED_TIMED = new Set(['nested navigation', 'trace', 'impact']);
+/** Requests a measurement sends at least, and at most. */
+export const MIN_ROUNDS = 3;
+const MAX_REQUESTS = 2000;
 
 function depthOf(document: string): number {
   let depth = 0;
@@ -71,12 +78,40 @@ function generate(request: LoadRequest): Promise<LoadResult> {
   });
 }
 
-async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'durationS'>, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
-  if (options.warmupS > 0) await generate({ ...request, connections: options.connections, durationS: options.warmupS });
-  const result = await generate({ ...request, connections: options.connections, durationS: options.durationS });
-  if (result.requests === 0) throw new Error(`${label}: no request completed within ${options.durationS} s (${result.errors} errors); use a longer --duration`);
-  say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s${result.errors ? `  ${result.errors} errors` : ''}`);
+/**
+ * One request shape under load: warm-up rounds, then enough requests at fixed concurrency
+ * to last about `durationS`, judged from one warm request's time (`singleMs`) and the
+ * cores that can serve them at once.
+ */
+async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'amount'>, singleMs: number, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
+  for (let round = 0; round < options.warmupRounds; round += 1) {
+    await Promise.all(Array.from({ length: options.connections }, () => post(request.url, request.body, request.headers)));
+  }
+  const parallel = Math.min(options.connections, os.availableParallelism());
+  const amount = Math.min(MAX_REQUESTS, Math.max(MIN_ROUNDS * options.connections, Math.round((options.durationS * 1000 * parallel) / Math.max(singleMs, 1))));
+  const result = await generate({ ...request, connections: options.connections, amount });
+  if (result.requests === 0) throw new Error(`${label}: no request succeeded (${result.errors} errors)`);
+  say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(8)} ms  p95 ${result.p95.toFixed(1).padStart(8)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s  (${result.requests} requests in ${result.seconds.toFixed(1)} s)${result.errors ? `  ${result.errors} errors` : ''}`);
   return result;
+}
+
+/** Requests one at a time: the latency without contention. */
+async function sequential(label: string, url: string, body: string, headers: Record<string, string>, firstMs: number, say: (line: string) => void): Promise<LoadResult> {
+  const times: number[] = [];
+  const count = firstMs > 20_000 ? 1 : 3;
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) times.push((await timedPost(url, body, headers)).ms);
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const result = { requests: count, seconds, perSecond: count / seconds, p50: times[Math.floor((count - 1) / 2)]!, p95: times[count - 1]!, errors: 0 };
+  say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(8)} ms  (${count} requests one at a time)`);
+  return result;
+}
+
+async function timedPost(url: string, body: string, headers: Record<string, string>): Promise<{ data: unknown; bytes: number; ms: number }> {
+  const started = performance.now();
+  const answer = await post(url, body, headers);
+  return { ...answer, ms: performance.now() - started };
 }
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data: unknown; bytes: number }> {
@@ -161,30 +196,32 @@ export async function benchScale(
       const unbatchedFirst = await post(unbatchedUrl, body, gqlHeaders);
       lap('first GraphQL request without batching');
       if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data))) throw new Error(`${operation.name}: batching changed the answer`);
-      // Round trips: statements for one request (the key is cached after the first).
+      // Round trips: statements for one warm request (the key is cached after the first).
       statements.batched = 0;
       statements.unbatched = 0;
-      await post(batchedUrl, body, gqlHeaders);
-      await post(unbatchedUrl, body, gqlHeaders);
+      const warmGraphql = await timedPost(batchedUrl, body, gqlHeaders);
+      const warmUnbatched = await timedPost(unbatchedUrl, body, gqlHeaders);
       const roundTrips = { ...statements };
+      const warmCypher = await timedPost(`${handWritten.url}/${index}`, '', plainHeaders);
 
       const peerOperation = PEER_OPERATIONS.find((p) => p.name === operation.name);
       let peerBody: string | undefined;
+      let warmPeerMs = 0;
       if (peerOperation) {
         peerBody = JSON.stringify({ query: peerOperation.document, variables: peerOperation.variables({ key: '', id: '' }) });
         const answer = await post(`${peer.url}/`, peerBody, plainHeaders);
         if (!isDeepStrictEqual(peerOperation.fingerprint(answer.data), operation.fingerprint(first.data))) {
           throw new Error(`${operation.name}: @neo4j/graphql and the API disagree:\n${JSON.stringify(peerOperation.fingerprint(answer.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`);
         }
+        warmPeerMs = (await timedPost(`${peer.url}/`, peerBody, plainHeaders)).ms;
       }
       say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched, ${roundTrips.unbatched} unbatched`);
+      say(`    one warm request: GraphQL ${warmGraphql.ms.toFixed(0)} ms, hand-written ${warmCypher.ms.toFixed(0)} ms${peerBody ? `, @neo4j/graphql ${warmPeerMs.toFixed(0)} ms` : ''}, without batching ${warmUnbatched.ms.toFixed(0)} ms`);
 
-      const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, options, say);
-      const cypher = await measure('hand-written Cypher', { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders }, options, say);
-      const peerResult = peerBody ? await measure('@neo4j/graphql', { url: `${peer.url}/`, body: peerBody, headers: plainHeaders }, options, say) : null;
-      const unbatched = UNBATCHED_UNDER_LOAD.has(operation.name)
-        ? await measure('GraphQL without batching', { url: unbatchedUrl, body, headers: gqlHeaders }, options, say)
-        : null;
+      const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, warmGraphql.ms, options, say);
+      const cypher = await measure('hand-written Cypher', { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders }, warmCypher.ms, options, say);
+      const peerResult = peerBody ? await measure('@neo4j/graphql', { url: `${peer.url}/`, body: peerBody, headers: plainHeaders }, warmPeerMs, options, say) : null;
+      const unbatched = UNBATCHED_TIMED.has(operation.name) ? await sequential('GraphQL without batching', unbatchedUrl, body, gqlHeaders, warmUnbatched.ms, say) : null;
       results.push({
         operation: operation.name,
         question: operation.question,

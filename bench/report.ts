@@ -1,6 +1,6 @@
 /** The read benchmarks' table (printed, and written as Markdown) and the targets it checks. */
 import type { LoadResult } from './load.js';
-import type { ScaleResult } from './read.js';
+import { MIN_ROUNDS, type ScaleResult } from './read.js';
 
 export interface Machine {
   readonly date: string;
@@ -58,14 +58,14 @@ export function targets(scales: readonly ScaleResult[]): Target[] {
 export function markdown(machine: Machine, scales: readonly ScaleResult[], options: { connections: number; durationS: number }): string {
   const lines: string[] = [];
   lines.push(`Read benchmarks, ${machine.date}: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded;`);
-  lines.push(`${options.connections} connections, ${options.durationS} s per measurement after a warm-up. Latency p50 / p95 in ms; throughput in requests/s.`);
+  lines.push(`${options.connections} connections; each measurement sends enough requests to last about ${options.durationS} s (at least ${MIN_ROUNDS * options.connections}), after a warm-up round. Latency p50 / p95 in ms; throughput in requests/s. Without batching: one request at a time, p50 ms.`);
   lines.push('');
-  lines.push('| Operation | Scale | GraphQL | req/s | Hand-written Cypher | req/s | Overhead | @neo4j/graphql | req/s | Peer ratio | Round trips (batched / unbatched, depth) | GraphQL without batching |');
+  lines.push('| Operation | Scale | GraphQL | req/s | Hand-written Cypher | req/s | Overhead | @neo4j/graphql | req/s | Peer ratio | Round trips (batched / unbatched, depth) | GraphQL without batching, one at a time |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of scales) {
     for (const o of s.operations) {
       lines.push(
-        `| ${o.operation} | ${s.scale} | ${ms(o.graphql)} | ${rps(o.graphql)} | ${ms(o.cypher)} | ${rps(o.cypher)} | ${ratio(o.graphql.p50, o.cypher.p50)} | ${ms(o.peer)} | ${rps(o.peer)} | ${o.peer ? ratio(o.graphql.p50, o.peer.p50) : '–'} | ${o.roundTrips.batched} / ${o.roundTrips.unbatched}, ${o.depth} | ${ms(o.unbatched)} |`,
+        `| ${o.operation} | ${s.scale} | ${ms(o.graphql)} | ${rps(o.graphql)} | ${ms(o.cypher)} | ${rps(o.cypher)} | ${ratio(o.graphql.p50, o.cypher.p50)} | ${ms(o.peer)} | ${rps(o.peer)} | ${o.peer ? ratio(o.graphql.p50, o.peer.p50) : '–'} | ${o.roundTrips.batched} / ${o.roundTrips.unbatched}, ${o.depth} | ${o.unbatched === null ? '–' : o.unbatched.p50.toFixed(0)} |`,
       );
     }
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 10] [--connections 8] [--port 7689]
+ * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 8] [--warmup 1] [--connections 8] [--port 7689]
  *
  * Sync: measured over real HTTP against its own local Neo4j (.local/neo4j/bench, wiped
  * first). Prints each figure and the ratios measured side by side in this one run.
@@ -36,14 +36,14 @@ interface BenchArgs {
   sections: Set<'sync' | 'read'>;
   scales: number[];
   durationS: number;
-  warmupS: number;
+  warmupRounds: number;
   connections: number;
   port: number | undefined;
   operations: string[];
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 10, warmupS: 2, connections: 8, port: undefined, operations: [] };
+  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 8, warmupRounds: 1, connections: 8, port: undefined, operations: [] };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
@@ -58,7 +58,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
       if (names.some((n) => n !== 'sync' && n !== 'read')) throw new Error('--sections takes sync, read or both');
       args.sections = new Set(names as ('sync' | 'read')[]);
     } else if (flag === '--duration') args.durationS = number('--duration', value, 1, 600);
-    else if (flag === '--warmup') args.warmupS = number('--warmup', value, 0, 600);
+    else if (flag === '--warmup') args.warmupRounds = number('--warmup', value, 0, 20);
     else if (flag === '--connections') args.connections = number('--connections', value, 1, 1000);
     else if (flag === '--operations') args.operations = (value ?? '').split(',').map((s) => s.trim());
     else if (flag === '--port') args.port = number('--port', value, 1024, 65535);
@@ -89,7 +89,7 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
   const md = markdown(machine, results, args);
   mkdirSync('bench/results', { recursive: true });
   const base = `bench/results/${machine.date}`;
-  writeFileSync(`${base}.json`, JSON.stringify({ machine, options: { connections: args.connections, durationS: args.durationS, warmupS: args.warmupS }, scales: results, targets: targets(results) }, null, 2) + '\n');
+  writeFileSync(`${base}.json`, JSON.stringify({ machine, options: { connections: args.connections, durationS: args.durationS, warmupRounds: args.warmupRounds }, scales: results, targets: targets(results) }, null, 2) + '\n');
   writeFileSync(`${base}.md`, md);
   console.log(md);
   say(`bench: wrote ${base}.json and ${base}.md`);

@@ -3,11 +3,21 @@ import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
-import { listEntitiesByIds, listLinked, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
+import { listEntitiesByIds, listEntityFieldsByIds, listLinked, projectedRow, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
 
+/** Which stored properties to read of each record (see resolvers/projection.ts). */
+export interface Projection {
+  readonly props: readonly string[];
+  readonly externalRefs: boolean;
+}
 
 export interface OrganisationLoaders {
   readonly entityById: DataLoader<string, EntityRow | null>;
+  /**
+   * Records by id with only some properties read: what an answer that shows a few fields
+   * of many records needs. Rows from it hold those properties alone.
+   */
+  entitiesWith(projection: Projection): DataLoader<string, EntityRow | null>;
   /** Links of one kind from (OUT) or to (IN) each id; one batched statement per kind and direction. */
   linked(link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]>;
 }
@@ -18,6 +28,22 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
     const byId = new Map(rows.map(({ entity }) => [entity.id, entity]));
     return ids.map((id) => byId.get(id) ?? null);
   }), options);
+
+  const projected = new Map<string, DataLoader<string, EntityRow | null>>();
+  const entitiesWith = (projection: Projection): DataLoader<string, EntityRow | null> => {
+    const key = `${projection.props.join(',')}|${projection.externalRefs}`;
+    let loader = projected.get(key);
+    if (loader === undefined) {
+      const props = [...projection.props];
+      loader = new DataLoader<string, EntityRow | null>(observed('entitiesWith', onBatch, async (ids) => {
+        const rows = await graph.read(listEntityFieldsByIds(ids, props, projection.externalRefs));
+        const byId = new Map(rows.map((row) => [row.id, projectedRow(row, props)]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }), options);
+      projected.set(key, loader);
+    }
+    return loader;
+  };
 
   const linkedLoaders = new Map<string, DataLoader<string, LinkedRow[]>>();
   const linked = (link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]> => {
@@ -35,5 +61,5 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
     return loader;
   };
 
-  return { entityById, linked };
+  return { entityById, entitiesWith, linked };
 }

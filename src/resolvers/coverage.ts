@@ -30,9 +30,9 @@ import {
   type MappingFact,
 } from '../coverage/history.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
 import { checkId, nowDateTime, utcDate } from './arguments.js';
 import { readFrom } from './crosswalk.js';
+import { loadEntityOrFail } from './projection.js';
 import type { CoverageChangeView, CoverageCounts, RequirementCoverageView } from './views.js';
 
 export function countStatuses(statuses: readonly CoverageStatus[]): CoverageCounts {
@@ -70,12 +70,6 @@ export function reasonFor(r: RequirementCoverage): string {
       return considered === 0 ? 'Nothing implements it.' : `Nothing counts: ${considered} contribution(s) were considered and rejected.`;
     }
   }
-}
-
-async function entityOrFail(context: Context, id: string): Promise<EntityRow> {
-  const entity = await context.loaders.entityById.load(id);
-  if (entity === null) throw new Error(`record ${id} is missing`);
-  return entity;
 }
 
 function chainViews(chain: readonly { mappingId: string; from: string }[], rows: ReadonlyMap<string, MappingRow>) {
@@ -351,8 +345,8 @@ export const coverageResolvers: Resolvers = {
   },
   FrameworkCoverage: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
-    systems: async (view, _args, context) =>
-      view.systemIds === null ? null : Promise.all(view.systemIds.map((id) => entityOrFail(context, id))),
+    systems: async (view, _args, context, info) =>
+      view.systemIds === null ? null : Promise.all(view.systemIds.map((id) => loadEntityOrFail(context, id, info))),
   },
   SectionCoverage: {
     section: async (view, _args, context) => (await context.loaders.requirementById.load(view.sectionId))!,
@@ -362,11 +356,11 @@ export const coverageResolvers: Resolvers = {
     reason: (view) => reasonFor(view),
     crosswalk: (view) => view.crosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
     rejectedCrosswalk: (view) => view.rejectedCrosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
-    exclusion: async (view, _args, context) => (view.exclusion === null ? null : entityOrFail(context, view.exclusion.id)),
+    exclusion: async (view, _args, context, info) => (view.exclusion === null ? null : loadEntityOrFail(context, view.exclusion.id, info)),
   },
   ControlContribution: {
-    control: (c, _args, context) => entityOrFail(context, c.controlId),
-    validEvidence: (c, _args, context) => Promise.all(c.validEvidence.map((id) => entityOrFail(context, id))),
+    control: (c, _args, context, info) => loadEntityOrFail(context, c.controlId, info),
+    validEvidence: (c, _args, context, info) => Promise.all(c.validEvidence.map((id) => loadEntityOrFail(context, id, info))),
   },
   StatementOfApplicability: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
@@ -374,39 +368,39 @@ export const coverageResolvers: Resolvers = {
   },
   SoaEntry: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
-    decision: (row, _args, context) => (row.decisionId === null ? null : entityOrFail(context, row.decisionId)),
+    decision: (row, _args, context, info) => (row.decisionId === null ? null : loadEntityOrFail(context, row.decisionId, info)),
     implementationStatus: (row) => row.status,
-    controls: (row, _args, context) => Promise.all(row.controlIds.map((id) => entityOrFail(context, id))),
-    evidence: (row, _args, context) => Promise.all(row.evidenceIds.map((id) => entityOrFail(context, id))),
+    controls: (row, _args, context, info) => Promise.all(row.controlIds.map((id) => loadEntityOrFail(context, id, info))),
+    evidence: (row, _args, context, info) => Promise.all(row.evidenceIds.map((id) => loadEntityOrFail(context, id, info))),
   },
   EvidenceReuse: {
-    evidence: (view, _args, context) => entityOrFail(context, view.evidenceId),
+    evidence: (view, _args, context, info) => loadEntityOrFail(context, view.evidenceId, info),
     frameworks: async (view, _args, context) => {
       const ids = [...new Set(view.uses.map((u) => u.requirementId.slice(0, u.requirementId.indexOf(':'))))].sort();
       return (await Promise.all(ids.map((id) => context.loaders.frameworkById.load(id)))).filter((f) => f !== null);
     },
   },
   ReusableEvidence: {
-    evidence: (view, _args, context) => entityOrFail(context, view.evidenceId),
+    evidence: (view, _args, context, info) => loadEntityOrFail(context, view.evidenceId, info),
   },
   EvidenceUse: {
     requirement: async (use, _args, context) => (await context.loaders.requirementById.load(use.requirementId))!,
-    control: (use, _args, context) => entityOrFail(context, use.controlId),
+    control: (use, _args, context, info) => loadEntityOrFail(context, use.controlId, info),
     from: async (use, _args, context) => (use.fromRequirementId === null ? null : context.loaders.requirementById.load(use.fromRequirementId)),
     chain: (use) => chainViews(use.chain, use.mappingRows),
   },
   Gap: {
-    risks: (gap, _args, context) => Promise.all(gap.riskIds.map((id) => entityOrFail(context, id))),
+    risks: (gap, _args, context, info) => Promise.all(gap.riskIds.map((id) => loadEntityOrFail(context, id, info))),
   },
   Remedy: {
-    control: (remedy, _args, context) => (remedy.controlId === null ? null : entityOrFail(context, remedy.controlId)),
+    control: (remedy, _args, context, info) => (remedy.controlId === null ? null : loadEntityOrFail(context, remedy.controlId, info)),
     partner: async (remedy, _args, context) => (remedy.partnerId === null ? null : context.loaders.requirementById.load(remedy.partnerId)),
   },
   EvidenceRejection: {
-    evidence: (e, _args, context) => entityOrFail(context, e.evidenceId),
+    evidence: (e, _args, context, info) => loadEntityOrFail(context, e.evidenceId, info),
   },
   RejectedControl: {
-    control: (c, _args, context) => entityOrFail(context, c.controlId),
+    control: (c, _args, context, info) => loadEntityOrFail(context, c.controlId, info),
   },
   CrosswalkContribution: {
     from: async (c, _args, context) => (await context.loaders.requirementById.load(c.from))!,

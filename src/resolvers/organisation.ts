@@ -4,7 +4,7 @@
  * mutation is one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { ENTITIES, ENTITY_TYPES, entityTypeOfId, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, isCalendarDate, isDateTime, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
@@ -27,6 +27,7 @@ import {
 import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from './arguments.js';
 import { linkChange, recordChanges, snapshot } from './changes.js';
+import { loadEntities, loadEntityOrFail } from './projection.js';
 import type { LinkView } from './views.js';
 
 const MAX_PAGE = 500;
@@ -227,10 +228,9 @@ async function resolveEnds(def: LinkDef, from: string, to: string, context: Cont
 function related(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity') {
   const def = linkDef(kind);
   if (def === undefined) throw new Error(`unknown link kind ${kind}`);
-  return async (parent: { id: string }, _args: unknown, context: Context): Promise<EntityRow[]> => {
+  return async (parent: { id: string }, _args: unknown, context: Context, info: GraphQLResolveInfo): Promise<EntityRow[]> => {
     const rows = await context.loaders.linked(def, direction, space).load(parent.id);
-    const found = await context.loaders.entityById.loadMany(rows.map((r) => r.otherId));
-    return found.filter((e): e is EntityRow => e !== null && !(e instanceof Error));
+    return loadEntities(context, rows.map((r) => r.otherId), info);
   };
 }
 
@@ -253,11 +253,6 @@ function links(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity
   };
 }
 
-async function entityOrFail(context: Context, id: string): Promise<EntityRow> {
-  const entity = await context.loaders.entityById.load(id);
-  if (entity === null) throw new Error(`record ${id} is missing`);
-  return entity;
-}
 
 /**
  * Checks an applicability decision (setApplicability, upsertApplicability): its fields, and
@@ -433,8 +428,8 @@ export const organisationResolvers: Resolvers = {
     evidence: related('SCOPED_TO', 'IN'),
   },
   DatasetUse: {
-    system: (link, _args, context) => entityOrFail(context, link.fromId),
-    dataset: (link, _args, context) => entityOrFail(context, link.toId),
+    system: (link, _args, context, info) => loadEntityOrFail(context, link.fromId, info),
+    dataset: (link, _args, context, info) => loadEntityOrFail(context, link.toId, info),
     purpose: (link) => link.property as 'TRAINING',
   },
   Risk: {
@@ -453,7 +448,7 @@ export const organisationResolvers: Resolvers = {
     responsible: related('RESPONSIBLE_FOR', 'IN'),
   },
   ControlImplementation: {
-    control: (link, _args, context) => entityOrFail(context, link.fromId),
+    control: (link, _args, context, info) => loadEntityOrFail(context, link.fromId, info),
     requirement: async (link, _args, context) => {
       const requirement = await context.loaders.requirementById.load(link.toId);
       if (requirement === null) throw new Error(`requirement ${link.toId} is missing`);
@@ -468,8 +463,8 @@ export const organisationResolvers: Resolvers = {
     responsible: related('RESPONSIBLE_FOR', 'IN'),
   },
   Evidence: {
-    supportsControls: async (evidence, args, context) =>
-      (await related('SUPPORTS', 'OUT')(evidence, args, context)).filter((e) => e.type === 'Control'),
+    supportsControls: async (evidence, args, context, info) =>
+      (await related('SUPPORTS', 'OUT')(evidence, args, context, info)).filter((e) => e.type === 'Control'),
     supportsRequirements: relatedRequirements('SUPPORTS'),
     scope: related('SCOPED_TO', 'OUT'),
   },
@@ -487,7 +482,7 @@ export const organisationResolvers: Resolvers = {
   },
   RequirementChange: {
     controls: (change, args, context) => links('IMPLEMENTS', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
-    obligations: (change, args, context) => related('DERIVED_FROM', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
+    obligations: (change, args, context, info) => related('DERIVED_FROM', 'IN', 'Requirement')({ id: change.requirementId }, args, context, info),
   },
   Requirement: {
     applicability: related('FOR_REQUIREMENT', 'IN', 'Requirement'),

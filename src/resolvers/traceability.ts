@@ -1,21 +1,19 @@
 /** trace and impact: bounded statements, then records loaded in batches. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { findKinds, type EntityRow } from '../graph/statements/organisation.js';
+import { findKinds } from '../graph/statements/organisation.js';
 import { impactOf, listEvidenceFor, traceFrom } from '../graph/statements/traceability.js';
 import { checkId } from './arguments.js';
+import { entityLoader, loadEntities, loadEntityOrFail } from './projection.js';
 import { readFrom } from './crosswalk.js';
 import type { ImpactedRequirementView, MappingView, TracedRequirementView } from './views.js';
 
-async function entities(context: Context, ids: readonly string[]): Promise<EntityRow[]> {
-  const rows = await context.loaders.entityById.loadMany(ids);
-  return rows.filter((r): r is EntityRow => r !== null && !(r instanceof Error));
-}
-
-async function nodeOf(context: Context, id: string) {
-  return (await context.loaders.entityById.load(id)) ?? (await context.loaders.requirementById.load(id));
+/** A record (read for this field's selection) or a requirement. */
+async function nodeOf(context: Context, id: string, info: GraphQLResolveInfo) {
+  return (await entityLoader(context, info).load(id)) ?? (await context.loaders.requirementById.load(id));
 }
 
 export const traceabilityResolvers: Resolvers = {
@@ -82,27 +80,27 @@ export const traceabilityResolvers: Resolvers = {
     },
   },
   Trace: {
-    from: async (trace, _args, context) => (await context.loaders.entityById.load(trace.fromId))!,
+    from: (trace, _args, context, info) => loadEntityOrFail(context, trace.fromId, info),
   },
   TracedRequirement: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
-    evidence: (row, _args, context) => entities(context, row.evidenceIds),
+    evidence: (row, _args, context, info) => loadEntities(context, row.evidenceIds, info),
   },
   TracePath: {
-    steps: async (path, _args, context) => {
-      const nodes = await Promise.all(path.stepIds.map((id) => nodeOf(context, id)));
+    steps: async (path, _args, context, info) => {
+      const nodes = await Promise.all(path.stepIds.map((id) => nodeOf(context, id, info)));
       return nodes.filter((n) => n !== null);
     },
     coverage: (path) => path.coverage as 'FULL' | 'PARTIAL' | null,
   },
   Impact: {
-    of: async (impact, _args, context) => (await nodeOf(context, impact.ofId))!,
-    systems: (impact, _args, context) => entities(context, impact.systemIds),
-    models: (impact, _args, context) => entities(context, impact.modelIds),
-    risks: (impact, _args, context) => entities(context, impact.riskIds),
-    controls: (impact, _args, context) => entities(context, impact.controlIds),
-    obligations: (impact, _args, context) => entities(context, impact.obligationIds),
-    evidence: (impact, _args, context) => entities(context, impact.evidenceIds),
+    of: async (impact, _args, context, info) => (await nodeOf(context, impact.ofId, info))!,
+    systems: (impact, _args, context, info) => loadEntities(context, impact.systemIds, info),
+    models: (impact, _args, context, info) => loadEntities(context, impact.modelIds, info),
+    risks: (impact, _args, context, info) => loadEntities(context, impact.riskIds, info),
+    controls: (impact, _args, context, info) => loadEntities(context, impact.controlIds, info),
+    obligations: (impact, _args, context, info) => loadEntities(context, impact.obligationIds, info),
+    evidence: (impact, _args, context, info) => loadEntities(context, impact.evidenceIds, info),
   },
   ImpactedRequirement: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,

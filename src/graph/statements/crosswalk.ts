@@ -95,10 +95,12 @@ export function listMappingsBetween(frameworkA: string, frameworkB: string): Sta
 export function listMappingsByRequirementIds(ids: readonly string[]): Statement<{ requirementId: string; mapping: MappingRow }> {
   return {
     name: 'listMappingsByRequirementIds',
+    // From the requirement's own relationships, in either direction: a pattern with the
+    // requirement on one fixed end would scan every mapping for each id.
     cypher: `UNWIND $ids AS id
-             MATCH (r:Requirement {id: id})
-             MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
-             WHERE a = r OR b = r
+             MATCH (r:Requirement {id: id})-[m:MAPS_TO]-(:Requirement)
+             WITH DISTINCT id, m
+             WITH id, m, startNode(m) AS a, endNode(m) AS b
              RETURN id AS requirementId, ${MAPPING_FIELDS} AS mapping`,
     params: { ids },
   };

@@ -98,6 +98,44 @@ export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: E
   };
 }
 
+/**
+ * Some stored properties of each record by id: its identity (id, type, createdAt) and the
+ * named properties, read as `n[p]` so the statement's text is the same whatever is asked
+ * for. With `externalRefs`, its references in other systems too. Rows are returned as
+ * `[id, type, createdAt, values, refs]` and assembled by the caller, see `projectedRow`.
+ */
+export function listEntityFieldsByIds(
+  ids: readonly string[],
+  props: readonly string[],
+  externalRefs: boolean,
+): Statement<{ id: string; type: EntityType; createdAt: string; values: Plain[]; refs: { system: string; id: string }[] | null }> {
+  return {
+    name: 'listEntityFieldsByIds',
+    cypher: `UNWIND $ids AS id
+             MATCH (n:Entity {id: id})
+             RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.createdAt AS createdAt, [p IN $props | n[p]] AS values,
+                    ${externalRefs ? '[(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }]' : 'null'} AS refs`,
+    params: { ids, props },
+  };
+}
+
+/**
+ * The record a `listEntityFieldsByIds` row describes: only the properties asked for (and
+ * present) are set, so it is to be read only for those, never stored or compared whole.
+ */
+export function projectedRow(
+  row: { id: string; type: EntityType; createdAt: string; values: Plain[]; refs: { system: string; id: string }[] | null },
+  props: readonly string[],
+): EntityRow {
+  const out: Record<string, Plain | undefined> & { externalRefs?: unknown } = { id: row.id, type: row.type, createdAt: row.createdAt };
+  props.forEach((p, i) => {
+    const value = row.values[i];
+    if (value !== null && value !== undefined) out[p] = value;
+  });
+  if (row.refs !== null) out.externalRefs = row.refs;
+  return out as unknown as EntityRow;
+}
+
 export interface EntityListQuery {
   type: EntityType;
   equals: Readonly<Record<string, unknown>>;

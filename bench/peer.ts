@@ -64,7 +64,7 @@ export const PEER_OPERATIONS: readonly PeerOperation[] = [
     // Its cursors are offsets, so the third page is the one after the 200th item.
     name: 'paged list',
     document: `query EvidencePage($first: Int!, $after: String) {
-      evidencesConnection(first: $first, after: $after, sort: [{ node: { title: ASC } }, { node: { id: ASC } }]) {
+      evidencesConnection(first: $first, after: $after, sort: [{ title: ASC }, { id: ASC }]) {
         totalCount
         edges { cursor node { id title evidenceType validUntil } }
         pageInfo { hasNextPage endCursor }

@@ -38,7 +38,12 @@ export interface OperationResult {
   /** Without batching, one request at a time (three, or one when a request takes over 20 s). */
   readonly unbatched: LoadResult | null;
   /** Statements sent to Neo4j for one request, with batching and without. */
-  readonly roundTrips: { readonly batched: number; readonly unbatched: number };
+  /**
+   * Statements sent to Neo4j for one request, with batching and without, and the rounds
+   * with batching: the longest chain of statements each sent after the one before it was
+   * answered (statements in flight together are one round).
+   */
+  readonly roundTrips: { readonly batched: number; readonly unbatched: number; readonly rounds: number };
   /** Depth of the GraphQL document (fields nested in fields). */
   readonly depth: number;
   readonly responseBytes: number;
@@ -56,6 +61,18 @@ const UNBATCHED_TIMED = new Set(['nested navigation', 'trace', 'impact']);
 /** Requests a measurement sends at least, and at most. */
 export const MIN_ROUNDS = 3;
 const MAX_REQUESTS = 2000;
+
+/** The longest chain of statements each sent after the previous one was answered. */
+export function rounds(spans: readonly { start: number; end: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const chain: number[] = [];
+  sorted.forEach((s, i) => {
+    let longest = 0;
+    for (let j = 0; j < i; j += 1) if (sorted[j]!.end <= s.start) longest = Math.max(longest, chain[j]!);
+    chain.push(longest + 1);
+  });
+  return Math.max(0, ...chain);
+}
 
 function depthOf(document: string): number {
   let depth = 0;
@@ -156,8 +173,16 @@ export async function benchScale(
   say(`  scale ${scale}: system ${subjects.system}, dataset ${subjects.dataset}, evidence ${subjects.evidence}`);
 
   const statements = { batched: 0, unbatched: 0 };
+  const spans: { start: number; end: number }[] = [];
+  const observe = (batched: boolean) => () => {
+    if (!batched) return void statements.unbatched++;
+    statements.batched++;
+    const span = { start: performance.now(), end: Number.POSITIVE_INFINITY };
+    spans.push(span);
+    return () => void (span.end = performance.now());
+  };
   const app = async (batched: boolean) =>
-    createBenchApp(config, graph.withObserver(() => void (batched ? statements.batched++ : statements.unbatched++)), {
+    createBenchApp(config, graph.withObserver(observe(batched)), {
       // Unexpected errors are shown: a benchmark of failing requests measures nothing.
       logLevel: 'error',
       maxBodyBytes: 1024 * 1024,
@@ -199,9 +224,10 @@ export async function benchScale(
       // Round trips: statements for one warm request (the key is cached after the first).
       statements.batched = 0;
       statements.unbatched = 0;
+      spans.length = 0;
       const warmGraphql = await timedPost(batchedUrl, body, gqlHeaders);
       const warmUnbatched = await timedPost(unbatchedUrl, body, gqlHeaders);
-      const roundTrips = { ...statements };
+      const roundTrips = { ...statements, rounds: rounds(spans) };
       const warmCypher = await timedPost(`${handWritten.url}/${index}`, '', plainHeaders);
 
       const peerOperation = PEER_OPERATIONS.find((p) => p.name === operation.name);
@@ -215,7 +241,7 @@ export async function benchScale(
         }
         warmPeerMs = (await timedPost(`${peer.url}/`, peerBody, plainHeaders)).ms;
       }
-      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched, ${roundTrips.unbatched} unbatched`);
+      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched in ${roundTrips.rounds} rounds, ${roundTrips.unbatched} unbatched`);
       say(`    one warm request: GraphQL ${warmGraphql.ms.toFixed(0)} ms, hand-written ${warmCypher.ms.toFixed(0)} ms${peerBody ? `, @neo4j/graphql ${warmPeerMs.toFixed(0)} ms` : ''}, without batching ${warmUnbatched.ms.toFixed(0)} ms`);
 
       const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, warmGraphql.ms, options, say);

@@ -32,11 +32,14 @@ export interface TransactionRunner {
   run<Row>(statement: Statement<Row>): Promise<Row[]>;
 }
 
+/** Hears each statement as it is sent; may return what to call once its answer is in. */
+export type StatementObserver = (name: string, mode: AccessMode) => void | (() => void);
+
 export interface ExecutorOptions {
   readonly database: string;
   readonly timeoutMs?: number;
-  /** Called once per statement sent (used to count round trips). */
-  readonly onStatement?: (name: string, mode: AccessMode) => void;
+  /** Called once per statement sent (used to count round trips); a function it returns is called when the statement's answer is in. */
+  readonly onStatement?: StatementObserver;
   /** Shared by every executor of one driver; a fresh one with the default cool-down otherwise. */
   readonly circuit?: Circuit;
   /** The request's bookmarks: transactions wait for them, writes replace them with theirs. */
@@ -121,9 +124,15 @@ export class GraphExecutor {
    * The same executor (same driver, same circuit) also reporting each statement to
    * `onStatement` (e.g. per request), after any observer it already has.
    */
-  withObserver(onStatement: (name: string, mode: AccessMode) => void): GraphExecutor {
+  withObserver(onStatement: StatementObserver): GraphExecutor {
     const earlier = this.options.onStatement;
-    const both = earlier === undefined ? onStatement : (name: string, mode: AccessMode) => (earlier(name, mode), onStatement(name, mode));
+    const both: StatementObserver =
+      earlier === undefined
+        ? onStatement
+        : (name, mode) => {
+            const ends = [earlier(name, mode), onStatement(name, mode)];
+            return () => ends.forEach((end) => end?.());
+          };
     return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, onStatement: both });
   }
 
@@ -213,9 +222,13 @@ export class GraphExecutor {
     return {
       run: async <Row>(statement: Statement<Row>): Promise<Row[]> => {
         if (mode === 'READ' && updatesGraph(statement.cypher)) throw new ReadModeViolation(statement.name);
-        this.options.onStatement?.(statement.name, mode);
-        const result = await tx.run(statement.cypher, statement.params);
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
+        const answered = this.options.onStatement?.(statement.name, mode);
+        try {
+          const result = await tx.run(statement.cypher, statement.params);
+          return result.records.map((record) => toPlain(record.toObject()) as Row);
+        } finally {
+          answered?.();
+        }
       },
     };
   }

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
-import { listEntitiesByIds, listEntityFieldsByIds, listLinked, projectedRow, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
+import { listEntitiesByIds, listEntityFieldsByIds, listLinked, listLinkedEntities, projectedRow, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
 
 /** Which stored properties to read of each record (see resolvers/projection.ts). */
 export interface Projection {
@@ -20,6 +20,8 @@ export interface OrganisationLoaders {
   entitiesWith(projection: Projection): DataLoader<string, EntityRow | null>;
   /** Links of one kind from (OUT) or to (IN) each id; one batched statement per kind and direction. */
   linked(link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace): DataLoader<string, LinkedRow[]>;
+  /** The records at the other end of each id's links of one kind, read for a projection: one batched statement. */
+  linkedEntities(link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace, projection: Projection): DataLoader<string, EntityRow[]>;
 }
 
 export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): OrganisationLoaders {
@@ -37,7 +39,7 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
       const props = [...projection.props];
       loader = new DataLoader<string, EntityRow | null>(observed('entitiesWith', onBatch, async (ids) => {
         const rows = await graph.read(listEntityFieldsByIds(ids, props, projection.externalRefs));
-        const byId = new Map(rows.map((row) => [row.id, projectedRow(row, props)]));
+        const byId = new Map(rows.map(({ entity }) => [entity.id, projectedRow(entity, props)]));
         return ids.map((id) => byId.get(id) ?? null);
       }), options);
       projected.set(key, loader);
@@ -53,7 +55,11 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
       loader = new DataLoader<string, LinkedRow[]>(observed(`linked:${key}`, onBatch, async (ids) => {
         const rows = await graph.read(listLinked(link, direction, space, ids));
         const byId = new Map<string, LinkedRow[]>();
-        for (const { row } of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+        for (const { row } of rows) {
+          const list = byId.get(row.id);
+          if (list === undefined) byId.set(row.id, [row]);
+          else list.push(row);
+        }
         return ids.map((id) => byId.get(id) ?? []);
       }), options);
       linkedLoaders.set(key, loader);
@@ -61,5 +67,26 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
     return loader;
   };
 
-  return { entityById, entitiesWith, linked };
+  const linkedEntityLoaders = new Map<string, DataLoader<string, EntityRow[]>>();
+  const linkedEntities = (link: LinkDef, direction: 'OUT' | 'IN', space: NodeSpace, projection: Projection): DataLoader<string, EntityRow[]> => {
+    const key = `${link.kind}:${direction}:${space}:${projection.props.join(',')}|${projection.externalRefs}`;
+    let loader = linkedEntityLoaders.get(key);
+    if (loader === undefined) {
+      const props = [...projection.props];
+      loader = new DataLoader<string, EntityRow[]>(observed(`linkedEntities:${link.kind}:${direction}:${space}`, onBatch, async (ids) => {
+        const rows = await graph.read(listLinkedEntities(link, direction, space, ids, { props, externalRefs: projection.externalRefs }));
+        const byId = new Map<string, EntityRow[]>();
+        for (const { id, entity } of rows) {
+          const list = byId.get(id);
+          if (list === undefined) byId.set(id, [projectedRow(entity, props)]);
+          else list.push(projectedRow(entity, props));
+        }
+        return ids.map((id) => byId.get(id) ?? []);
+      }), options);
+      linkedEntityLoaders.set(key, loader);
+    }
+    return loader;
+  };
+
+  return { entityById, entitiesWith, linked, linkedEntities };
 }

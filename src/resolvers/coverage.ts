@@ -32,7 +32,7 @@ import {
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import { checkId, nowDateTime, utcDate } from './arguments.js';
 import { readFrom } from './crosswalk.js';
-import { loadEntityOrFail } from './projection.js';
+import { loadEntityOrFail, requirementAt } from './projection.js';
 import type { CoverageChangeView, CoverageCounts, RequirementCoverageView } from './views.js';
 
 export function countStatuses(statuses: readonly CoverageStatus[]): CoverageCounts {
@@ -386,7 +386,7 @@ export const coverageResolvers: Resolvers = {
   EvidenceUse: {
     requirement: async (use, _args, context) => (await context.loaders.requirementById.load(use.requirementId))!,
     control: (use, _args, context, info) => loadEntityOrFail(context, use.controlId, info),
-    from: async (use, _args, context) => (use.fromRequirementId === null ? null : context.loaders.requirementById.load(use.fromRequirementId)),
+    from: async (use, _args, context, info) => (use.fromRequirementId === null ? null : requirementAt(context, use.fromRequirementId, info)),
     chain: (use) => chainViews(use.chain, use.mappingRows),
   },
   Gap: {
@@ -403,11 +403,11 @@ export const coverageResolvers: Resolvers = {
     control: (c, _args, context, info) => loadEntityOrFail(context, c.controlId, info),
   },
   CrosswalkContribution: {
-    from: async (c, _args, context) => (await context.loaders.requirementById.load(c.from))!,
+    from: (c, _args, context, info) => requirementAt(context, c.from, info),
     chain: (c) => chainViews(c.chain, c.mappingRows),
   },
   RejectedCrosswalk: {
-    from: async (c, _args, context) => (await context.loaders.requirementById.load(c.from))!,
+    from: (c, _args, context, info) => requirementAt(context, c.from, info),
     chain: (c) => chainViews(c.chain, c.mappingRows),
   },
 };

@@ -4,6 +4,7 @@ import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { listCrosswalkSets, listMappingsBetween, MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import { checkId } from './arguments.js';
+import { requirementAt } from './projection.js';
 import type { MappingClaimView, MappingView } from './views.js';
 
 /** A stored mapping read from the side of `fromId` (which must be one of its ends). */
@@ -88,8 +89,8 @@ export const crosswalkResolvers: Resolvers = {
   },
   Mapping: {
     id: (view) => view.row.id,
-    source: (view, _args, context) => loadRequirement(context, view.sourceId),
-    target: (view, _args, context) => loadRequirement(context, view.targetId),
+    source: (view, _args, context, info) => requirementAt(context, view.sourceId, info),
+    target: (view, _args, context, info) => requirementAt(context, view.targetId, info),
     rationale: (view) => view.row.rationale,
     strength: (view) => view.row.strength,
     confidence: (view) => view.row.confidence,
@@ -104,17 +105,11 @@ export const crosswalkResolvers: Resolvers = {
     set: (set) => set,
   },
   MappingClaim: {
-    source: (claim, _args, context) => loadRequirement(context, claim.sourceId),
-    target: (claim, _args, context) => loadRequirement(context, claim.targetId),
+    source: (claim, _args, context, info) => requirementAt(context, claim.sourceId, info),
+    target: (claim, _args, context, info) => requirementAt(context, claim.targetId, info),
     hops: (claim) => claim.chain.length,
   },
 };
-
-async function loadRequirement(context: Context, id: string) {
-  const requirement = await context.loaders.requirementById.load(id);
-  if (requirement === null) throw new Error(`requirement ${id} is missing`);
-  return requirement;
-}
 
 async function loadFramework(context: Context, id: string) {
   const framework = await context.loaders.frameworkById.load(id);

@@ -20,6 +20,7 @@ import {
   listEntities,
   listEntitiesByIds,
   listLinksOf,
+  projectedRow,
   updateEntity,
   type EntityRow,
   type NodeSpace,
@@ -27,7 +28,7 @@ import {
 import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from './arguments.js';
 import { linkChange, recordChanges, snapshot } from './changes.js';
-import { loadEntities, loadEntityOrFail } from './projection.js';
+import { loadEntities, loadEntityOrFail, projectionOf, projectionOfNodes } from './projection.js';
 import type { LinkView } from './views.js';
 
 const MAX_PAGE = 500;
@@ -53,29 +54,40 @@ function decodeCursor(after: string | null | undefined): { key: string; id: stri
 
 const encodeCursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-async function list(type: EntityType, args: { first?: number | null; after?: string | null; filter?: Record<string, unknown> | null }, context: Context) {
+async function list(type: EntityType, args: { first?: number | null; after?: string | null; filter?: Record<string, unknown> | null }, context: Context, info: GraphQLResolveInfo) {
   const first = args.first ?? 50;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw new BadUserInputError(`first must be 0 to ${MAX_PAGE}`, 'first');
   const { text = null, party = null, ...equals } = (args.filter ?? {}) as { text?: string | null; party?: string | null } & Record<string, unknown>;
   if (text !== null && text.length > 200) throw new BadUserInputError('filter.text must be at most 200 characters', 'filter.text');
   const def = ENTITIES[type];
   const present = Object.fromEntries(Object.entries(equals).filter(([, v]) => v !== null && v !== undefined));
-  const [row] = await context.graph.read(
-    listEntities({
-      type,
-      equals: present,
-      text,
-      party: party === null ? null : checkId(party, 'filter.party'),
-      after: decodeCursor(args.after),
-      first: first + 1,
-    }),
-  );
-  const entities = row?.entities ?? [];
+  const query = {
+    type,
+    equals: present,
+    text,
+    party: party === null ? null : checkId(party, 'filter.party'),
+    after: decodeCursor(args.after),
+    first: first + 1,
+  };
+  // The page's records are read for what the selection shows of them (the sort field too, for the cursors).
+  const shown = projectionOfNodes(info, type);
+  let entities: EntityRow[];
+  let total: number;
+  if (shown === null) {
+    const [row] = await context.graph.read(listEntities(query));
+    entities = row?.entities ?? [];
+    total = row?.total ?? 0;
+    for (const entity of entities.slice(0, first)) context.loaders.entityById.prime(entity.id, entity);
+  } else {
+    const props = [...new Set([...shown.props, def.sortField])].sort();
+    const [row] = await context.graph.read(listEntities(query, { props, externalRefs: shown.externalRefs }));
+    entities = (row?.entities ?? []).map((raw) => projectedRow(raw, props));
+    total = row?.total ?? 0;
+  }
   const page = entities.slice(0, first);
-  for (const entity of page) context.loaders.entityById.prime(entity.id, entity);
   const sortKey = (e: EntityRow): string => String(e[def.sortField] ?? '');
   return {
-    totalCount: row?.total ?? 0,
+    totalCount: total,
     edges: page.map((node) => ({ cursor: encodeCursor(sortKey(node), node.id), node })),
     pageInfo: {
       hasNextPage: entities.length > first,
@@ -229,6 +241,9 @@ function related(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Enti
   const def = linkDef(kind);
   if (def === undefined) throw new Error(`unknown link kind ${kind}`);
   return async (parent: { id: string }, _args: unknown, context: Context, info: GraphQLResolveInfo): Promise<EntityRow[]> => {
+    // The links and the records they reach in one statement, read for the selection.
+    const projection = projectionOf(info);
+    if (projection !== null) return context.loaders.linkedEntities(def, direction, space, projection).load(parent.id);
     const rows = await context.loaders.linked(def, direction, space).load(parent.id);
     return loadEntities(context, rows.map((r) => r.otherId), info);
   };
@@ -289,7 +304,7 @@ const collections: Record<string, EntityType> = {
 type AnyArgs = Record<string, unknown>;
 const queryResolvers: Record<string, unknown> = {};
 for (const [field, type] of Object.entries(collections)) {
-  queryResolvers[field] = (_root: unknown, args: AnyArgs, context: Context) => list(type, args, context);
+  queryResolvers[field] = (_root: unknown, args: AnyArgs, context: Context, info: GraphQLResolveInfo) => list(type, args, context, info);
 }
 const mutationResolvers: Record<string, unknown> = {};
 for (const type of ENTITY_TYPES) {

@@ -21,6 +21,7 @@ import {
 import type DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { ENTITIES, type EntityType } from '../domain/entity-spec.js';
+import type { RequirementRow } from '../graph/statements/catalogue.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { Projection } from '../loaders/organisation.js';
 
@@ -54,13 +55,13 @@ export function sourceOf(type: GraphQLObjectType & { name: EntityType }, field: 
   return { kind: 'unknown' };
 }
 
-/** Every field name selected directly under these nodes, through fragments of any type condition. */
-function selectedNames(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
+/** The selection sets under these, through fragments of any type condition. */
+function flatten(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+  const fields: FieldNode[] = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      if (selection.kind === Kind.FIELD) fields.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
@@ -68,11 +69,33 @@ function selectedNames(info: GraphQLResolveInfo): Set<string> {
       }
     }
   };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
-  return names;
+  sets.forEach(walk);
+  return fields;
+}
+
+/** Every field name selected directly under this field. */
+const selectedNames = (info: GraphQLResolveInfo): Set<string> => new Set(flatten(info, info.fieldNodes.map((n) => n.selectionSet)).map((f) => f.name.value));
+
+/** The properties of `candidates` (record types among them) that these field names read; null when one cannot be placed. */
+function projectionFor(candidates: readonly GraphQLObjectType[], names: ReadonlySet<string>): Projection | null {
+  const props = new Set<string>();
+  let externalRefs = false;
+  for (const type of candidates) {
+    if (!isEntityType(type.name)) continue;
+    const fields = type.getFields();
+    for (const name of names) {
+      if (name !== '__typename' && !Object.hasOwn(fields, name)) continue;
+      const source = sourceOf(type as GraphQLObjectType & { name: EntityType }, name);
+      if (source.kind === 'unknown') return null;
+      if (source.kind === 'externalRefs') externalRefs = true;
+      if (source.kind === 'props') for (const p of source.props) props.add(p);
+    }
+  }
+  return { props: [...props].sort(), externalRefs };
 }
 
 const cache = new WeakMap<readonly FieldNode[], Projection | null>();
+const nodeCache = new WeakMap<readonly FieldNode[], Projection | null>();
 
 /**
  * The stored properties the selection under this field reads of the records it returns,
@@ -84,25 +107,21 @@ export function projectionOf(info: GraphQLResolveInfo): Projection | null {
   if (hit !== undefined) return hit;
   const returned = getNamedType(info.returnType);
   const candidates = isAbstractType(returned) ? info.schema.getPossibleTypes(returned) : isObjectType(returned) ? [returned] : [];
-  const names = selectedNames(info);
-  const props = new Set<string>();
-  let externalRefs = false;
-  let projection: Projection | null = null;
-  search: {
-    for (const type of candidates) {
-      if (!isEntityType(type.name)) continue;
-      const fields = type.getFields();
-      for (const name of names) {
-        if (name !== '__typename' && !Object.hasOwn(fields, name)) continue;
-        const source = sourceOf(type as GraphQLObjectType & { name: EntityType }, name);
-        if (source.kind === 'unknown') break search;
-        if (source.kind === 'externalRefs') externalRefs = true;
-        if (source.kind === 'props') for (const p of source.props) props.add(p);
-      }
-    }
-    projection = { props: [...props].sort(), externalRefs };
-  }
+  const projection = projectionFor(candidates, selectedNames(info));
   cache.set(info.fieldNodes, projection);
+  return projection;
+}
+
+/** As `projectionOf`, for the records of a connection this field returns (`edges { node { … } }`) of type `type`. */
+export function projectionOfNodes(info: GraphQLResolveInfo, type: EntityType): Projection | null {
+  const hit = nodeCache.get(info.fieldNodes);
+  if (hit !== undefined) return hit;
+  const edges = flatten(info, info.fieldNodes.map((n) => n.selectionSet)).filter((f) => f.name.value === 'edges');
+  const nodes = flatten(info, edges.map((e) => e.selectionSet)).filter((f) => f.name.value === 'node');
+  const names = new Set(flatten(info, nodes.map((n) => n.selectionSet)).map((f) => f.name.value));
+  const objectType = info.schema.getType(type);
+  const projection = isObjectType(objectType) ? projectionFor([objectType], names) : null;
+  nodeCache.set(info.fieldNodes, projection);
   return projection;
 }
 
@@ -123,4 +142,21 @@ export async function loadEntityOrFail(context: Context, id: string, info: Graph
   const entity = await entityLoader(context, info).load(id);
   if (entity === null) throw new Error(`record ${id} is missing`);
   return entity;
+}
+
+/** True when the selection under this field reads nothing but the id (and the type name). */
+export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
+  for (const name of selectedNames(info)) if (name !== 'id' && name !== '__typename') return false;
+  return true;
+}
+
+/**
+ * A requirement known to exist (an end of a stored mapping, a step of a coverage chain),
+ * read only when the selection shows more than its id.
+ */
+export async function requirementAt(context: Context, id: string, info: GraphQLResolveInfo): Promise<RequirementRow> {
+  if (selectsOnlyId(info)) return { id } as RequirementRow;
+  const requirement = await context.loaders.requirementById.load(id);
+  if (requirement === null) throw new Error(`requirement ${id} is missing`);
+  return requirement;
 }

@@ -70,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { driver, graph: base } = testGraph();
   const config = loadConfig(TEST_ENV);
   const statements: string[] = [];
-  const graph = (options.graph ?? base).withObserver((name) => statements.push(name));
+  const graph = (options.graph ?? base).withObserver((name) => void statements.push(name));
   const app: App = await createApp({
     graph,
     log: createLogger({ logLevel: 'silent', logFormat: 'json' }),

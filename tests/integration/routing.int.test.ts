@@ -38,7 +38,7 @@ async function instance(): Promise<Instance> {
   const open = driver.session.bind(driver);
   driver.session = (sessionConfig?: SessionConfig) => (sessions.push(sessionConfig ?? {}), open(sessionConfig));
   const statements: [string, AccessMode][] = [];
-  const graph = new GraphExecutor(driver, { database }).withObserver((name, mode) => statements.push([name, mode]));
+  const graph = new GraphExecutor(driver, { database }).withObserver((name, mode) => void statements.push([name, mode]));
   return { server: await startTestServer({ graph }), driver, statements, sessions };
 }
 

@@ -65,7 +65,7 @@ describe('GraphExecutor access modes', () => {
   it('runs read() as READ and write() as WRITE, and tells its observers so', async () => {
     const { driver, sessions } = fakeDriver();
     const seen: [string, AccessMode][] = [];
-    const graph = new GraphExecutor(driver, { database: 'neo4j' }).withObserver((name, mode) => seen.push([name, mode]));
+    const graph = new GraphExecutor(driver, { database: 'neo4j' }).withObserver((name, mode) => void seen.push([name, mode]));
     await graph.read({ name: 'listThings', cypher: 'MATCH (n) RETURN n', params: {} });
     await graph.write({ name: 'createThing', cypher: 'CREATE (n)', params: {} });
     expect(sessions.map((s) => [s.mode, s.config.defaultAccessMode])).toEqual([

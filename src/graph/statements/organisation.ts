@@ -101,39 +101,28 @@ export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: E
 /**
  * Some stored properties of each record by id: its identity (id, type, createdAt) and the
  * named properties, read as `n[p]` so the statement's text is the same whatever is asked
- * for. With `externalRefs`, its references in other systems too. Rows are returned as
- * `[id, type, createdAt, values, refs]` and assembled by the caller, see `projectedRow`.
+ * for; with `externalRefs`, its references in other systems too. See `projectedRow`.
  */
-export function listEntityFieldsByIds(
-  ids: readonly string[],
-  props: readonly string[],
-  externalRefs: boolean,
-): Statement<{ id: string; type: EntityType; createdAt: string; values: Plain[]; refs: { system: string; id: string }[] | null }> {
+export function listEntityFieldsByIds(ids: readonly string[], props: readonly string[], externalRefs: boolean): Statement<{ entity: ProjectedRaw }> {
   return {
     name: 'listEntityFieldsByIds',
-    cypher: `UNWIND $ids AS id
-             MATCH (n:Entity {id: id})
-             RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type, n.createdAt AS createdAt, [p IN $props | n[p]] AS values,
-                    ${externalRefs ? '[(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }]' : 'null'} AS refs`,
+    cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${projectedExpression(externalRefs)} AS entity`,
     params: { ids, props },
   };
 }
 
 /**
- * The record a `listEntityFieldsByIds` row describes: only the properties asked for (and
- * present) are set, so it is to be read only for those, never stored or compared whole.
+ * The record a projected row describes: only the properties asked for (and present) are
+ * set, so it is to be read only for those, never stored or compared whole.
  */
-export function projectedRow(
-  row: { id: string; type: EntityType; createdAt: string; values: Plain[]; refs: { system: string; id: string }[] | null },
-  props: readonly string[],
-): EntityRow {
-  const out: Record<string, Plain | undefined> & { externalRefs?: unknown } = { id: row.id, type: row.type, createdAt: row.createdAt };
+export function projectedRow(row: ProjectedRaw, props: readonly string[]): EntityRow {
+  const out: Record<string, unknown> = { id: row.id, type: row.type, createdAt: row.createdAt };
   props.forEach((p, i) => {
     const value = row.values[i];
     if (value !== null && value !== undefined) out[p] = value;
   });
   if (row.refs !== null) out.externalRefs = row.refs;
-  return out as unknown as EntityRow;
+  return out as EntityRow;
 }
 
 export interface EntityListQuery {
@@ -145,8 +134,29 @@ export interface EntityListQuery {
   first: number;
 }
 
-/** A page of one entity type in a stable order (sort field, then id), with the total. */
-export function listEntities(query: EntityListQuery): Statement<{ total: number; entities: EntityRow[] }> {
+/** A record as `listEntityFieldsByIds` and the projected listings return it, before `projectedRow`. */
+export interface ProjectedRaw {
+  id: string;
+  type: EntityType;
+  createdAt: string;
+  values: Plain[];
+  refs: { system: string; id: string }[] | null;
+}
+
+/** The Cypher map that reads record `n` for a projection (`$props`), in the shape of ProjectedRaw. */
+function projectedExpression(externalRefs: boolean): string {
+  return `n { .id, .createdAt, type: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]],
+              refs: ${externalRefs ? '[(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }]' : 'null'} }`;
+}
+
+/**
+ * A page of one entity type in a stable order (sort field, then id), with the total: the
+ * whole records, or with `projection` only the properties it names (ProjectedRaw rows).
+ * The total and the page are separate subqueries, so only the page is sorted in full.
+ */
+export function listEntities(query: EntityListQuery): Statement<{ total: number; entities: EntityRow[] }>;
+export function listEntities(query: EntityListQuery, projection: { props: readonly string[]; externalRefs: boolean }): Statement<{ total: number; entities: ProjectedRaw[] }>;
+export function listEntities(query: EntityListQuery, projection?: { props: readonly string[]; externalRefs: boolean }): Statement<{ total: number; entities: EntityRow[] | ProjectedRaw[] }> {
   const def = ENTITIES[query.type];
   const conditions = Object.keys(query.equals)
     .filter((field) => def.filterFields.includes(field))
@@ -161,16 +171,21 @@ export function listEntities(query: EntityListQuery): Statement<{ total: number;
   const sort = `coalesce(n.${def.sortField}, '')`;
   return {
     name: `list${query.type}`,
-    cypher: `MATCH (n:${label(query.type)}) ${where}
-             WITH n, ${sort} AS key ORDER BY key, n.id
-             WITH collect(n) AS matched
-             WITH matched, size(matched) AS total
-             UNWIND (CASE WHEN total = 0 THEN [null] ELSE matched END) AS n
-             WITH total, n, ${sort} AS key
-             WHERE n IS NOT NULL AND ($after IS NULL OR key > $after.key OR (key = $after.key AND n.id > $after.id))
-             WITH total, collect(n)[0..toInteger($first)] AS page
-             RETURN total, [n IN page | ${ENTITY_ROW}] AS entities`,
-    params: { equals: query.equals, text: query.text?.toLowerCase() ?? null, party: query.party, after: query.after, first: query.first },
+    cypher: `CALL { MATCH (n:${label(query.type)}) ${where} RETURN count(n) AS total }
+             CALL { MATCH (n:${label(query.type)}) ${where}
+                    WITH n, ${sort} AS key
+                    WHERE $after IS NULL OR key > $after.key OR (key = $after.key AND n.id > $after.id)
+                    WITH n, key ORDER BY key, n.id LIMIT toInteger($first)
+                    RETURN collect(${projection === undefined ? ENTITY_ROW : projectedExpression(projection.externalRefs)}) AS entities }
+             RETURN total, entities`,
+    params: {
+      equals: query.equals,
+      text: query.text?.toLowerCase() ?? null,
+      party: query.party,
+      after: query.after,
+      first: query.first,
+      ...(projection === undefined ? {} : { props: projection.props }),
+    },
   };
 }
 
@@ -324,6 +339,9 @@ export interface LinkedRow {
   property: string | null;
 }
 
+/** The order linked records (`m`) are listed in. */
+const linkedOrder = (m: string): string => `ORDER BY coalesce(${m}.position, 0), coalesce(${m}.name, ${m}.title, ${m}.ref, ${m}.id)`;
+
 /**
  * For each id, the records at the other end of its links of one kind: OUT follows the
  * stored direction, IN goes against it.
@@ -337,7 +355,31 @@ export function listLinked(link: LinkDef, direction: 'OUT' | 'IN', from: NodeSpa
     cypher: `UNWIND $ids AS id
              MATCH ${pattern}
              RETURN { id: id, otherId: m.id, property: ${prop ? `r.${prop}` : 'null'} } AS row
-             ORDER BY coalesce(m.position, 0), coalesce(m.name, m.title, m.ref, m.id)`,
+             ${linkedOrder('m')}`,
     params: { ids },
+  };
+}
+
+/**
+ * For each id, the records (not requirements) at the other end of its links of one kind,
+ * in the order of `listLinked`, each read for a projection: the link and the record in
+ * one statement.
+ */
+export function listLinkedEntities(
+  link: LinkDef,
+  direction: 'OUT' | 'IN',
+  from: NodeSpace,
+  ids: readonly string[],
+  projection: { props: readonly string[]; externalRefs: boolean },
+): Statement<{ id: string; entity: ProjectedRaw }> {
+  const start = `(s:${space(from)} {id: id})`;
+  const pattern = direction === 'OUT' ? `${start}-[:${link.kind}]->(n:Entity)` : `${start}<-[:${link.kind}]-(n:Entity)`;
+  return {
+    name: `listLinkedEntities${link.kind}${direction}${from}`,
+    cypher: `UNWIND $ids AS id
+             MATCH ${pattern}
+             RETURN id, ${projectedExpression(projection.externalRefs)} AS entity
+             ${linkedOrder('n')}`,
+    params: { ids, props: projection.props },
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * Coverage over time: for each framework, the share of its applicable requirements that
+ * are covered (directly or through the crosswalk) at the end of each of the last twelve
+ * months, the last point being the day asked for. Each point is one side of a
+ * `coverageChange` comparison (six comparisons give the twelve points), so it is the
+ * graph as it stood then, with evidence judged on that day.
+ */
+import { ReportChangeLogStartDocument, ReportHistoryDocument, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
+import { fixed, html, reportHref } from '../html.js';
+import { monthEnds, ReportError, ReportParams, scopeArgument } from '../params.js';
+import { lineChart, type LineSeries } from '../svg/lines.js';
+import { SERIES_COLOURS } from '../svg/palette.js';
+import { article, coveredShare, reportHeader, scopeFacts, scopeSystems, section, type Page } from './common.js';
+
+export const HISTORY_MONTHS = 12;
+const DEFAULT_FRAMEWORKS = ['iso42001', 'iso27001', 'iso9001', 'eu-ai-act', 'nist-ai-rmf'];
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+interface FrameworkHistory {
+  readonly framework: ReportFrameworkFragment;
+  readonly points: readonly ReportSummaryFragment[];
+}
+
+export const historyPage: Page = async ({ params: search, run, now }) => {
+  const params = ReportParams.of(search, { framework: 'many', system: 'many', asOf: 'one' });
+  const frameworkIds = params.frameworks() ?? DEFAULT_FRAMEWORKS;
+  if (frameworkIds.length > SERIES_COLOURS.length) {
+    throw new ReportError(400, 'BAD_USER_INPUT', `Name at most ${SERIES_COLOURS.length} frameworks`, { parameter: 'framework' });
+  }
+  const scope = params.scope();
+  const day = params.day();
+  const systems = await scopeSystems(run, scope);
+  const moments = monthEnds(day, HISTORY_MONTHS, now);
+  const variables = Object.fromEntries(moments.map((m, i) => [`t${i}`, m])) as Record<`t${number}`, string>;
+
+  const histories: FrameworkHistory[] = [];
+  for (const id of frameworkIds) {
+    const data = await run(ReportHistoryDocument, { framework: id, scope: scopeArgument(scope), ...(variables as Record<'t0' | 't1' | 't2' | 't3' | 't4' | 't5' | 't6' | 't7' | 't8' | 't9' | 't10' | 't11', string>) });
+    if (data.framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${id}" does not exist`, { id });
+    const pairs = [data.p0, data.p1, data.p2, data.p3, data.p4, data.p5];
+    histories.push({ framework: data.framework, points: pairs.flatMap((p) => [p.before, p.after]) });
+  }
+  const { changes } = await run(ReportChangeLogStartDocument, {});
+  const logStart = changes.edges[0]?.node.at ?? null;
+  const before = logStart === null ? 0 : moments.filter((m) => Date.parse(m) < Date.parse(logStart)).length;
+  const forecastFrom = moments.findIndex((m) => Date.parse(m) > now.getTime());
+  const labels = moments.map((m, i) => (i === moments.length - 1 ? m.slice(0, 10) : MONTH.format(new Date(m))));
+
+  const series: LineSeries[] = histories.map((h, k) => ({
+    label: h.framework.name,
+    colour: SERIES_COLOURS[k]!,
+    values: h.points.map(coveredShare),
+    tooltips: h.points.map(
+      (p, i) => `${h.framework.name}, ${moments[i]!.slice(0, 10)}: ${fixed(coveredShare(p), 1)}% covered (${p.covered} directly, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps of ${p.total - p.notApplicable} applicable)`,
+    ),
+  }));
+  const first = moments[0]!.slice(0, 10);
+  const last = moments[moments.length - 1]!.slice(0, 10);
+  const title = 'Coverage over time';
+  const header = reportHeader(
+    title,
+    [
+      ['Frameworks', histories.map((h) => `${h.framework.name} (${h.framework.version})`).join(', ')],
+      ['Scope', scopeFacts(systems, last)],
+      ['Period', `${first} to ${last}, month ends`],
+      ['Change log begins', logStart === null ? 'empty: every point is the present graph' : logStart.slice(0, 10)],
+    ],
+    now,
+  );
+  const notes = [
+    before > 0
+      ? `Points before the change log began (${logStart!.slice(0, 10)}) show the graph as it stood when the log began; the shaded area marks them.`
+      : null,
+    forecastFrom >= 0 ? `Points after ${now.toISOString().slice(0, 10)} are a forecast: the present graph, with evidence judged on those dates.` : null,
+  ].filter((n): n is string => n !== null);
+  const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l}</th>`)}</tr></thead><tbody>${histories.map(
+    (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, system: scope.systems, asOf: day.moment === null ? null : day.date })}">${h.framework.name}</a></th>${h.points.map(
+      (p, i) => html`<td class="num" data-framework="${h.framework.id}" data-moment="${moments[i]}" data-covered="${p.covered + p.coveredViaCrosswalk}" data-applicable="${p.total - p.notApplicable}" title="${p.covered} covered, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps">${fixed(coveredShare(p), 0)}%<br><span class="muted">${p.covered + p.coveredViaCrosswalk}/${p.total - p.notApplicable}</span></td>`,
+    )}</tr>`,
+  )}</tbody></table>`;
+  return article(
+    'history',
+    title,
+    html`${header}
+${section(
+  'Share of requirements covered',
+  html`<figure class="chart-box">${lineChart(series, {
+    caption: `Share of applicable requirements covered, ${first} to ${last}`,
+    xLabels: labels,
+    yLabel: 'covered (directly or via crosswalk)',
+    shaded: before > 0 ? { upTo: before, note: 'before the change log began' } : null,
+  })}<figcaption>Covered directly or through the crosswalk, as a share of the requirements not excluded, at each month end.</figcaption></figure>${notes.map((n) => html`<p class="note">${n}</p>`)}`,
+)}
+${section('The numbers', table)}`,
+  );
+};

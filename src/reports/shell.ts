@@ -34,6 +34,7 @@ const asset = (name: string): string => readFileSync(new URL(`./assets/${name}`,
 export const REPORT_ASSETS: Readonly<Record<string, { readonly mediaType: string; readonly body: string }>> = {
   'reports.css': { mediaType: 'text/css; charset=utf-8', body: asset('reports.css') },
   'reports.js': { mediaType: 'text/javascript; charset=utf-8', body: asset('reports.js') },
+  'icon.svg': { mediaType: 'image/svg+xml', body: asset('icon.svg') },
 };
 
 const NAV: readonly (readonly [string, string])[] = [
@@ -54,6 +55,7 @@ export function renderShell(page: ReportPage): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="/reports/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/reports/assets/reports.css">
 <script src="/reports/assets/reports.js" defer></script>
 </head>

@@ -14,7 +14,7 @@ import { article, coveredShare, reportHeader, scopeFacts, scopeSystems, section,
 
 export const HISTORY_MONTHS = 12;
 const DEFAULT_FRAMEWORKS = ['iso42001', 'iso27001', 'iso9001', 'eu-ai-act', 'nist-ai-rmf'];
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 
 interface FrameworkHistory {
   readonly framework: ReportFrameworkFragment;
@@ -44,7 +44,10 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   const logStart = changes.edges[0]?.node.at ?? null;
   const before = logStart === null ? 0 : moments.filter((m) => Date.parse(m) < Date.parse(logStart)).length;
   const forecastFrom = moments.findIndex((m) => Date.parse(m) > now.getTime());
-  const labels = moments.map((m, i) => (i === moments.length - 1 ? m.slice(0, 10) : MONTH.format(new Date(m))));
+  // The month, with the year under the first point, every January and the last point (the day itself).
+  const labels = moments.map((m, i) =>
+    i === moments.length - 1 ? `${Number(m.slice(8, 10))} ${MONTH.format(new Date(m))}\n${m.slice(0, 4)}` : `${MONTH.format(new Date(m))}${i === 0 || m.slice(5, 7) === '01' ? `\n${m.slice(0, 4)}` : ''}`,
+  );
 
   const series: LineSeries[] = histories.map((h, k) => ({
     label: h.framework.name,
@@ -73,7 +76,7 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
       : null,
     forecastFrom >= 0 ? `Points after ${now.toISOString().slice(0, 10)} are a forecast: the present graph, with evidence judged on those dates.` : null,
   ].filter((n): n is string => n !== null);
-  const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l}</th>`)}</tr></thead><tbody>${histories.map(
+  const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l.split('\n').map((line, k) => html`${k > 0 ? html`<br>` : ''}${line}`)}</th>`)}</tr></thead><tbody>${histories.map(
     (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, system: scope.systems, asOf: day.moment === null ? null : day.date })}">${h.framework.name}</a></th>${h.points.map(
       (p, i) => html`<td class="num" data-framework="${h.framework.id}" data-moment="${moments[i]}" data-covered="${p.covered + p.coveredViaCrosswalk}" data-applicable="${p.total - p.notApplicable}" title="${p.covered} covered, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps">${fixed(coveredShare(p), 0)}%<br><span class="muted">${p.covered + p.coveredViaCrosswalk}/${p.total - p.notApplicable}</span></td>`,
     )}</tr>`,

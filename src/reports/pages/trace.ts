@@ -179,7 +179,7 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
     title,
     html`${header}${isSystem ? html`<nav class="related" aria-label="Related reports"><a href="${reportHref('coverage', { framework: frameworkId ?? 'iso42001', system: start.id, asOf: day.moment === null ? null : day.date })}">Coverage for ${startName}</a></nav>` : ''}
 ${section('Summary', summary, 'summary-section')}
-${section('Graph', trace.requirements.length === 0 ? html`<p>The trace reaches no requirement.</p>` : html`<figure class="chart-box wide">${layeredGraph(all, [...edges.values()], LAYERS, legend, title)}<figcaption>From ${startName} through risks, controls and obligations to requirements and their evidence. Requirements link to the explanation of their status.</figcaption></figure>`)}
+${section('Graph', trace.requirements.length === 0 ? html`<p>The trace reaches no requirement.</p>` : html`<figure class="chart-box">${layeredGraph(all, [...edges.values()], LAYERS, legend, title)}<figcaption>From ${startName} through risks, controls and obligations to requirements and their evidence. Requirements link to the explanation of their status.</figcaption></figure>`)}
 ${section(`Requirements reached (${trace.requirements.length})`, html`<table class="data"><thead><tr><th>Ref</th><th>Title</th><th>Status</th><th>How</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`)}`,
   );
 };

@@ -35,12 +35,15 @@ export interface LegendEntry {
   readonly dashed: boolean;
 }
 
-const NODE_WIDTH = 230;
+const NODE_WIDTH = 210;
 const NODE_HEIGHT = 36;
-const GAP_X = 70;
+const GAP_X = 56;
 const GAP_Y = 10;
 const HEADER = 30;
 const SWEEPS = 4;
+/** What fits in a node at the label's and the detail's font sizes (an average glyph is about 0.57 em). */
+const LABEL_CHARS = Math.floor((NODE_WIDTH - 14) / 6.7);
+const DETAIL_CHARS = Math.floor((NODE_WIDTH - 14) / 5.9);
 
 /** Orders the nodes of each layer to reduce edge crossings; returns the layers in order. */
 export function orderLayers(nodes: readonly GraphNode[], edges: readonly GraphEdge[], layerCount: number): GraphNode[][] {
@@ -114,11 +117,11 @@ export function layeredGraph(
     const at = where.get(node.id)!;
     const box = html`<g class="node ${node.className}" data-id="${node.id}"><rect x="${at.x}" y="${at.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="5" fill="${node.fill}" stroke="${node.stroke}" stroke-width="${node.dashed ? 2 : 1.5}"${
       node.dashed ? html` stroke-dasharray="5 3"` : ''
-    }/><text class="node-label" x="${at.x + 8}" y="${at.y + 15}">${truncate(node.label, 34)}</text><text class="node-detail" x="${at.x + 8}" y="${at.y + 29}">${truncate(node.detail, 40)}</text><title>${node.title}</title></g>`;
+    }/><text class="node-label" x="${at.x + 8}" y="${at.y + 15}">${truncate(node.label, LABEL_CHARS)}</text><text class="node-detail" x="${at.x + 8}" y="${at.y + 29}">${truncate(node.detail, DETAIL_CHARS)}</text><title>${node.title}</title></g>`;
     return node.href === null ? box : html`<a href="${node.href}">${box}</a>`;
   });
   const key = legend.map((entry, i) => {
-    const x = (i % 3) * 300;
+    const x = (i % 3) * 380;
     const y = legendTop + Math.floor(i / 3) * 22;
     return html`<rect x="${x}" y="${y - 11}" width="22" height="14" rx="3" fill="${entry.fill}" stroke="${entry.stroke}" stroke-width="1.5"${entry.dashed ? html` stroke-dasharray="4 2"` : ''}/><text class="legend" x="${x + 30}" y="${y}">${entry.label}</text>`;
   });

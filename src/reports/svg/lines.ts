@@ -16,31 +16,37 @@ export interface LineSeries {
 
 export interface LineChartOptions {
   readonly caption: string;
+  /** One label per moment, one or two lines (split at a newline). */
   readonly xLabels: readonly string[];
   readonly yLabel: string;
   /** Moments [0, shadedUpTo) are shaded, with this note; none when null. */
   readonly shaded: { readonly upTo: number; readonly note: string } | null;
 }
 
-const WIDTH = 900;
+const WIDTH = 1080;
 const PLOT_HEIGHT = 300;
 const LEFT = 64;
 const TOP = 20;
-const RIGHT = 230;
-const BOTTOM = 56;
+const RIGHT = 210;
+const BOTTOM = 50;
 
 export function lineChart(series: readonly LineSeries[], options: LineChartOptions): Html {
   const count = options.xLabels.length;
   const plotWidth = WIDTH - LEFT - RIGHT;
   const x = (i: number): number => LEFT + (count <= 1 ? plotWidth / 2 : (i * plotWidth) / (count - 1));
-  const y = (value: number): number => TOP + PLOT_HEIGHT - (Math.max(0, Math.min(100, value)) / 100) * PLOT_HEIGHT;
+  // The axis goes up to the next step of 10% above the highest value, so that low shares stay readable.
+  const highest = Math.max(0, ...series.flatMap((s) => s.values));
+  const top = Math.min(100, Math.max(10, Math.ceil((highest + 0.001) / 10) * 10));
+  const step = top <= 20 ? 2 : top <= 50 ? 5 : 10;
+  const y = (value: number): number => TOP + PLOT_HEIGHT - (Math.max(0, Math.min(top, value)) / top) * PLOT_HEIGHT;
   const height = TOP + PLOT_HEIGHT + BOTTOM;
 
-  const grid = [0, 20, 40, 60, 80, 100].map(
+  const levels = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  const grid = levels.map(
     (v) => html`<line x1="${LEFT}" x2="${LEFT + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? '#4a4a4a' : '#e1e4e8'}"/><text class="axis" x="${LEFT - 8}" y="${y(v) + 4}" text-anchor="end">${v}%</text>`,
   );
   const ticks = options.xLabels.map(
-    (label, i) => html`<line x1="${x(i)}" x2="${x(i)}" y1="${TOP + PLOT_HEIGHT}" y2="${TOP + PLOT_HEIGHT + 5}" stroke="#4a4a4a"/><text class="axis" x="${x(i)}" y="${TOP + PLOT_HEIGHT + 20}" text-anchor="middle">${label}</text>`,
+    (label, i) => html`<line x1="${x(i)}" x2="${x(i)}" y1="${TOP + PLOT_HEIGHT}" y2="${TOP + PLOT_HEIGHT + 5}" stroke="#4a4a4a"/>${label.split('\n').map((line, k) => html`<text class="axis" x="${x(i)}" y="${TOP + PLOT_HEIGHT + 20 + k * 14}" text-anchor="middle">${line}</text>`)}`,
   );
   const upTo = options.shaded === null ? 0 : Math.min(options.shaded.upTo, count);
   // The shade ends halfway between the last shaded moment and the first one that is not.

@@ -21,7 +21,6 @@ export interface MatrixCell {
   readonly tooltip: string;
 }
 
-const CELL = 13;
 const ROW_SECTION_WIDTH = 150;
 const ROW_LABEL_WIDTH = 92;
 const COLUMN_SECTION_HEIGHT = 22;
@@ -32,10 +31,12 @@ export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly 
   rows.flatMap((s) => s.items).forEach((item, i) => rowIndex.set(item.id, i));
   const columnIndex = new Map<string, number>();
   columns.flatMap((s) => s.items).forEach((item, i) => columnIndex.set(item.id, i));
+  // Small matrices get larger cells; large ones stay readable on a screen's width.
+  const unit = Math.max(rowIndex.size, columnIndex.size) <= 50 ? 16 : 13;
   const left = ROW_SECTION_WIDTH + ROW_LABEL_WIDTH;
   const top = COLUMN_SECTION_HEIGHT + COLUMN_LABEL_HEIGHT;
-  const gridWidth = columnIndex.size * CELL;
-  const gridHeight = rowIndex.size * CELL;
+  const gridWidth = columnIndex.size * unit;
+  const gridHeight = rowIndex.size * unit;
   const legendTop = top + gridHeight + 24;
   const width = Math.max(left + gridWidth + 16, left + 620);
   const height = legendTop + Math.ceil(RELATIONSHIP_ORDER.length / 2) * 20 + 8;
@@ -43,29 +44,29 @@ export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly 
   const bands: Html[] = [];
   let start = 0;
   rows.forEach((section, s) => {
-    const y = top + start * CELL;
-    const h = section.items.length * CELL;
+    const y = top + start * unit;
+    const h = section.items.length * unit;
     bands.push(html`<rect x="${ROW_SECTION_WIDTH}" y="${y}" width="${ROW_LABEL_WIDTH + gridWidth}" height="${h}" fill="${s % 2 === 0 ? '#f4f6f8' : '#ffffff'}"/>`);
-    bands.push(html`<text class="section" x="4" y="${y + Math.min(h, CELL) - 3}">${truncate(section.label, 24)}<title>${section.title}</title></text>`);
+    bands.push(html`<text class="section" x="4" y="${y + Math.min(h, unit) - 3}">${truncate(section.label, 24)}<title>${section.title}</title></text>`);
     bands.push(html`<line x1="0" x2="${left + gridWidth}" y1="${y}" y2="${y}" stroke="#9aa5b1" stroke-width="1"/>`);
     start += section.items.length;
   });
   start = 0;
   columns.forEach((section) => {
-    const x = left + start * CELL;
-    const w = section.items.length * CELL;
-    const fits = Math.max(1, Math.floor(w / 6.2));
+    const x = left + start * unit;
+    const w = section.items.length * unit;
+    const fits = Math.max(1, Math.floor(w / 6.4));
     bands.push(html`<text class="section" x="${x + 2}" y="${COLUMN_SECTION_HEIGHT - 7}">${truncate(section.label, fits)}<title>${section.title}</title></text>`);
     bands.push(html`<line x1="${x}" x2="${x}" y1="0" y2="${top + gridHeight}" stroke="#9aa5b1" stroke-width="1"/>`);
     start += section.items.length;
   });
 
   const rowLabels = rows.flatMap((s) => s.items).map((item, i) => {
-    const y = top + i * CELL + CELL - 3;
+    const y = top + i * unit + unit - 3;
     return html`<text class="ref" x="${left - 4}" y="${y}" text-anchor="end">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
   });
   const columnLabels = columns.flatMap((s) => s.items).map((item, i) => {
-    const x = left + i * CELL + CELL - 3;
+    const x = left + i * unit + unit - 3;
     return html`<text class="ref" transform="translate(${x} ${top - 4}) rotate(-90)">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
   });
   const marks = cells.flatMap((cell) => {
@@ -74,11 +75,11 @@ export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly 
     if (r === undefined || c === undefined) return [];
     const first = cell.relationships[0] ?? 'NO_RELATIONSHIP';
     const mixed = new Set(cell.relationships).size > 1;
-    const x = left + c * CELL;
-    const y = top + r * CELL;
+    const x = left + c * unit;
+    const y = top + r * unit;
     return [
-      html`<g class="mapping" data-relationship="${first}" data-mappings="${cell.relationships.length}"><rect x="${x + 1}" y="${y + 1}" width="${CELL - 2}" height="${CELL - 2}" fill="${RELATIONSHIP_COLOUR[first]}"/>${
-        mixed ? html`<circle cx="${x + CELL / 2}" cy="${y + CELL / 2}" r="2.5" fill="#ffffff"/>` : ''
+      html`<g class="mapping" data-relationship="${first}" data-mappings="${cell.relationships.length}"><rect x="${x + 1}" y="${y + 1}" width="${unit - 2}" height="${unit - 2}" fill="${RELATIONSHIP_COLOUR[first]}"/>${
+        mixed ? html`<circle cx="${x + unit / 2}" cy="${y + unit / 2}" r="2.5" fill="#ffffff"/>` : ''
       }<title>${cell.tooltip}</title></g>`,
     ];
   });

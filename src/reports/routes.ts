@@ -44,7 +44,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));
 }
 
-/** True when the path is under /reports (and was answered). */
+/** True when the path is /reports or under it: serveReports answers it. */
 export const isReportsPath = (pathname: string): boolean => pathname === '/reports' || pathname.startsWith('/reports/');
 
 export async function serveReports(req: IncomingMessage, res: ServerResponse, url: URL, deps: ReportsDependencies): Promise<void> {

@@ -1,7 +1,7 @@
 /** Pieces every report fragment shares: the printed header, the scope, status badges, summaries. */
 import { ReportScopeSystemDocument, type CoverageStatus, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
 import { html, type Html, reportHref } from '../html.js';
-import { ReportError, type ReportParams, type ReportScope } from '../params.js';
+import { ReportError, type ReportScope } from '../params.js';
 import type { ReportRunner } from '../run.js';
 import { STATUS_COLOUR, STATUS_LABEL, STATUS_ORDER } from '../svg/palette.js';
 
@@ -98,4 +98,3 @@ export function scopeParams(scope: ReportScope, day: { moment: string | null; da
   return { system: scope.systems, asOf: day.moment === null ? null : day.date };
 }
 
-export type { ReportParams };

@@ -12,6 +12,7 @@ import { lineChart, type LineSeries } from '../svg/lines.js';
 import { SERIES_COLOURS } from '../svg/palette.js';
 import { article, coveredShare, reportHeader, scopeFacts, scopeSystems, section, type Page } from './common.js';
 
+/** As many as ReportHistory has moments ($t0 to $t11). */
 export const HISTORY_MONTHS = 12;
 const DEFAULT_FRAMEWORKS = ['iso42001', 'iso27001', 'iso9001', 'eu-ai-act', 'nist-ai-rmf'];
 const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
@@ -31,11 +32,12 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   const day = params.day();
   const systems = await scopeSystems(run, scope);
   const moments = monthEnds(day, HISTORY_MONTHS, now);
-  const variables = Object.fromEntries(moments.map((m, i) => [`t${i}`, m])) as Record<`t${number}`, string>;
+  const t = (i: number): string => moments[i]!;
+  const at = { t0: t(0), t1: t(1), t2: t(2), t3: t(3), t4: t(4), t5: t(5), t6: t(6), t7: t(7), t8: t(8), t9: t(9), t10: t(10), t11: t(11) };
 
   const histories: FrameworkHistory[] = [];
   for (const id of frameworkIds) {
-    const data = await run(ReportHistoryDocument, { framework: id, scope: scopeArgument(scope), ...(variables as Record<'t0' | 't1' | 't2' | 't3' | 't4' | 't5' | 't6' | 't7' | 't8' | 't9' | 't10' | 't11', string>) });
+    const data = await run(ReportHistoryDocument, { framework: id, scope: scopeArgument(scope), ...at });
     if (data.framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${id}" does not exist`, { id });
     const pairs = [data.p0, data.p1, data.p2, data.p3, data.p4, data.p5];
     histories.push({ framework: data.framework, points: pairs.flatMap((p) => [p.before, p.after]) });

@@ -5,7 +5,7 @@
  * content and in (always double-quoted) attribute values alike.
  */
 
-/** Markup built by `html` (or `raw`), safe to put into a page as it is. */
+/** Markup built by `html`, safe to put into a page as it is. */
 export class Html {
   constructor(readonly markup: string) {}
   toString(): string {
@@ -37,9 +37,6 @@ export function html(strings: TemplateStringsArray, ...values: readonly Interpol
   });
   return new Html(out);
 }
-
-/** Markup that is known to be safe (made by this module's callers from constants only). */
-export const raw = (markup: string): Html => new Html(markup);
 
 /** A link within the reports, its parameters encoded. */
 export function reportHref(page: string, params: Readonly<Record<string, string | readonly string[] | null | undefined>>): string {

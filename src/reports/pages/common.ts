@@ -1,7 +1,7 @@
 /** Pieces every report fragment shares: the printed header, the scope, status badges, summaries. */
 import { ReportScopeSystemDocument, type CoverageStatus, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
 import { html, type Html, reportHref } from '../html.js';
-import { ReportError, type ReportScope } from '../params.js';
+import { ReportError, type ReportDay, type ReportScope } from '../params.js';
 import type { ReportRunner } from '../run.js';
 import { STATUS_COLOUR, STATUS_LABEL, STATUS_ORDER } from '../svg/palette.js';
 
@@ -23,13 +23,11 @@ export interface ScopeSystem {
 /** The named AI systems of a scope (404 for one that is not an AI system). */
 export async function scopeSystems(run: ReportRunner, scope: ReportScope): Promise<ScopeSystem[] | null> {
   if (scope.systems === null) return null;
-  const found: ScopeSystem[] = [];
-  for (const id of scope.systems) {
+  return mapBounded(scope.systems, 4, async (id) => {
     const { node } = await run(ReportScopeSystemDocument, { id });
     if (node === null || node.__typename !== 'AISystem') throw new ReportError(404, 'NOT_FOUND', `AI system "${id}" does not exist`, { id });
-    found.push({ id, name: node.name });
-  }
-  return found;
+    return { id, name: node.name };
+  });
 }
 
 export const frameworkName = (f: Pick<ReportFrameworkFragment, 'name' | 'version'>): string => `${f.name} (${f.version})`;
@@ -53,8 +51,14 @@ export function article(report: string, title: string, body: Html): Html {
   return html`<article class="report" data-report="${report}" data-title="${title}">${body}</article>`;
 }
 
+/** An enum value as a CSS class suffix: `COVERED_VIA_CROSSWALK` → `covered-via-crosswalk`. */
+export const classOf = (value: string): string => value.toLowerCase().replace(/_/g, '-');
+
+/** A requirement's reference followed by its title, when it has one. */
+export const refAndTitle = (r: { readonly ref: string; readonly title?: string | null }): string => `${r.ref}${r.title ? ` ${r.title}` : ''}`;
+
 export function statusBadge(status: CoverageStatus): Html {
-  return html`<span class="badge status-${status.toLowerCase().replace(/_/g, '-')}" data-status="${status}">${STATUS_LABEL[status]}</span>`;
+  return html`<span class="badge status-${classOf(status)}" data-status="${status}">${STATUS_LABEL[status]}</span>`;
 }
 
 /** The status colour key, for pages whose tables use the badges. */
@@ -82,7 +86,7 @@ export function coveredShare(s: ReportSummaryFragment): number {
 export function summaryList(summary: ReportSummaryFragment): Html {
   return html`<dl class="summary">${SUMMARY_ITEMS.map(
     ([key, label, status]) =>
-      html`<div class="${status === null ? 'total' : `status-${status.toLowerCase().replace(/_/g, '-')}`}"><dt>${label}</dt><dd data-count="${key}">${summary[key]}</dd></div>`,
+      html`<div class="${status === null ? 'total' : `status-${classOf(status)}`}"><dt>${label}</dt><dd data-count="${key}">${summary[key]}</dd></div>`,
   )}</dl>`;
 }
 
@@ -93,8 +97,29 @@ export function section(title: string, body: Html, className = ''): Html {
 /** A date-time as its UTC date. */
 export const dateOf = (moment: string): string => moment.slice(0, 10);
 
+/** The day as a link parameter: null when the report is for today. */
+export const dayParam = (day: ReportDay): string | null => (day.moment === null ? null : day.date);
+
 /** The scope and day as link parameters. */
-export function scopeParams(scope: ReportScope, day: { moment: string | null; date: string }): Record<string, string | readonly string[] | null> {
-  return { system: scope.systems, asOf: day.moment === null ? null : day.date };
+export function scopeParams(scope: ReportScope, day: ReportDay): Record<string, string | readonly string[] | null> {
+  return { system: scope.systems, asOf: dayParam(day) };
+}
+
+/**
+ * `work` applied to every item, at most `limit` at a time, the results in the items'
+ * order: a report's operations overlap their waits without flooding the database.
+ */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 

@@ -12,6 +12,7 @@ import {
   article,
   dateOf,
   frameworkName,
+  refAndTitle,
   reportHeader,
   scopeFacts,
   scopeParams,
@@ -49,9 +50,8 @@ export const coveragePage: Page = async ({ params: search, run, now }) => {
   const explain = (ref: string): string => reportHref('requirement', { ...linkParams, ref });
 
   const rows = coverage.sections.map((s) => ({
-    label: `${s.section.ref}${s.section.title ? ` ${s.section.title}` : ''}`,
-    title: `${s.section.ref}${s.section.title ? ` ${s.section.title}` : ''}: ${s.summary.total} auditable requirements`,
-    href: null,
+    label: refAndTitle(s.section),
+    title: `${refAndTitle(s.section)}: ${s.summary.total} auditable requirements`,
     counts: {
       COVERED: s.summary.covered,
       COVERED_VIA_CROSSWALK: s.summary.coveredViaCrosswalk,
@@ -71,7 +71,7 @@ export const coveragePage: Page = async ({ params: search, run, now }) => {
     ],
     now,
   );
-  const links = html`<nav class="related" aria-label="Related reports"><a href="${reportHref('soa', linkParams)}">Statement of Applicability</a> · <a href="${reportHref('history', { framework: framework.id, system: scope.systems, asOf: day.moment === null ? null : day.date })}">Coverage over time</a></nav>`;
+  const links = html`<nav class="related" aria-label="Related reports"><a href="${reportHref('soa', linkParams)}">Statement of Applicability</a> · <a href="${reportHref('history', linkParams)}">Coverage over time</a></nav>`;
 
   const gapRows = gaps.map(
     (gap, i) => html`<tr data-status="${gap.coverage.status}">

@@ -9,7 +9,7 @@ import { html, reportHref } from '../html.js';
 import { ReportError, ReportParams } from '../params.js';
 import { crosswalkMatrix, type AxisSection, type MatrixCell } from '../svg/matrix.js';
 import { RELATIONSHIP_LABEL, RELATIONSHIP_ORDER, RELATIONSHIP_PHRASE } from '../svg/palette.js';
-import { article, frameworkName, reportHeader, section, type Page } from './common.js';
+import { article, classOf, frameworkName, refAndTitle, reportHeader, section, type Page } from './common.js';
 
 type CrosswalkFramework = NonNullable<ReportCrosswalkQuery['fromFramework']>;
 
@@ -21,18 +21,18 @@ function axis(framework: CrosswalkFramework, ids: ReadonlySet<string>): AxisSect
     if (!ids.has(r.id)) continue;
     const rootId = r.ancestors[0]?.id ?? r.id;
     const root = roots.get(rootId);
-    const label = root === undefined ? rootId : `${root.ref}${root.title ? ` ${root.title}` : ''}`;
+    const label = root === undefined ? rootId : refAndTitle(root);
     if (!sections.has(rootId)) sections.set(rootId, { label, title: `${framework.name} ${label}`, items: [] });
-    sections.get(rootId)!.items.push({ id: r.id, label: r.ref, title: `${framework.name} ${r.ref}${r.title ? ` ${r.title}` : ''}` });
+    sections.get(rootId)!.items.push({ id: r.id, label: r.ref, title: `${framework.name} ${refAndTitle(r)}` });
   }
   return [...sections.values()];
 }
 
 function tooltip(m: ReportMappingFragment): string {
   const lines = [
-    `${m.source.framework.name} ${m.source.ref}${m.source.title ? ` ${m.source.title}` : ''}`,
+    `${m.source.framework.name} ${refAndTitle(m.source)}`,
     `  is ${RELATIONSHIP_PHRASE[m.relationship]}`,
-    `${m.target.framework.name} ${m.target.ref}${m.target.title ? ` ${m.target.title}` : ''}`,
+    `${m.target.framework.name} ${refAndTitle(m.target)}`,
     `Set: ${m.provenance.set.title} (${m.provenance.set.id})`,
     `Publisher: ${m.provenance.publisher}`,
     `Source: ${m.provenance.source}${m.provenance.sourceUrl ? ` <${m.provenance.sourceUrl}>` : ''}`,
@@ -89,10 +89,10 @@ export const crosswalkPage: Page = async ({ params: search, run, now }) => {
     );
   }
   const summary = html`<dl class="summary"><div class="total"><dt>Stored mappings</dt><dd data-count="mappings">${crosswalk.length}</dd></div><div><dt>${fromFramework.name} requirements mapped</dt><dd data-count="rows">${rowCount}</dd></div><div><dt>${toFramework.name} requirements mapped</dt><dd data-count="columns">${columnCount}</dd></div>${RELATIONSHIP_ORDER.filter((r) => counts.get(r)! > 0).map(
-    (r) => html`<div class="rel-${r.toLowerCase().replace(/_/g, '-')}"><dt>${RELATIONSHIP_LABEL[r].split(' (')[0] ?? r}</dt><dd data-count="${r}">${counts.get(r)}</dd></div>`,
+    (r) => html`<div class="rel-${classOf(r)}"><dt>${RELATIONSHIP_LABEL[r].split(' (')[0] ?? r}</dt><dd data-count="${r}">${counts.get(r)}</dd></div>`,
   )}</dl>`;
   const table = html`<table class="data mappings"><thead><tr><th>${fromFramework.name}</th><th>Relationship</th><th>${toFramework.name}</th><th>Set</th><th>Publisher and source</th><th>Why</th></tr></thead><tbody>${crosswalk.map(
-    (m) => html`<tr><td><span class="ref">${m.source.ref}</span> ${m.source.title ?? ''}</td><td class="nowrap"><span class="rel rel-${m.relationship.toLowerCase().replace(/_/g, '-')}">${RELATIONSHIP_PHRASE[m.relationship]}</span></td><td><span class="ref">${m.target.ref}</span> ${m.target.title ?? ''}</td><td>${m.provenance.set.title}</td><td>${m.provenance.publisher}; ${m.provenance.source}</td><td>${m.justification}</td></tr>`,
+    (m) => html`<tr><td><span class="ref">${m.source.ref}</span> ${m.source.title ?? ''}</td><td class="nowrap"><span class="rel rel-${classOf(m.relationship)}">${RELATIONSHIP_PHRASE[m.relationship]}</span></td><td><span class="ref">${m.target.ref}</span> ${m.target.title ?? ''}</td><td>${m.provenance.set.title}</td><td>${m.provenance.publisher}; ${m.provenance.source}</td><td>${m.justification}</td></tr>`,
   )}</tbody></table>`;
   return article(
     'crosswalk',

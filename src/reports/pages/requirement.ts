@@ -14,7 +14,7 @@ import {
 import { html, type Html, reportHref } from '../html.js';
 import { ReportError, ReportParams, scopeArgument } from '../params.js';
 import { RELATIONSHIP_PHRASE } from '../svg/palette.js';
-import { article, dateOf, frameworkName, reportHeader, scopeFacts, scopeParams, scopeSystems, section, statusBadge, type Page } from './common.js';
+import { article, classOf, dateOf, frameworkName, refAndTitle, reportHeader, scopeFacts, scopeParams, scopeSystems, section, statusBadge, type Page } from './common.js';
 
 const CONTROL_REJECTION: Readonly<Record<ControlRejectionReason, string>> = {
   CONTROL_NOT_CONTRIBUTING: 'the control is planned, ineffective or retired',
@@ -40,7 +40,7 @@ const period = (from: string | null, until: string | null): string =>
 
 function chainList(chain: readonly ReportMappingFragment[]): Html {
   return html`<ol class="chain">${chain.map(
-    (m) => html`<li><span class="ref">${m.source.framework.name} ${m.source.ref}</span> <span class="rel rel-${m.relationship.toLowerCase().replace(/_/g, '-')}">${RELATIONSHIP_PHRASE[m.relationship]}</span> <span class="ref">${m.target.framework.name} ${m.target.ref}</span>
+    (m) => html`<li><span class="ref">${m.source.framework.name} ${m.source.ref}</span> <span class="rel rel-${classOf(m.relationship)}">${RELATIONSHIP_PHRASE[m.relationship]}</span> <span class="ref">${m.target.framework.name} ${m.target.ref}</span>
 <span class="provenance">— ${m.provenance.set.title}; ${m.provenance.publisher}; ${m.provenance.source}; ${m.status.toLowerCase()}${m.justification ? html`; “${m.justification}”` : ''}</span></li>`,
   )}</ol>`;
 }
@@ -62,12 +62,12 @@ export const requirementPage: Page = async ({ params: search, run, now }) => {
   }
   const asOf = dateOf(data.coverage.asOf);
   const back = reportHref('coverage', { framework: framework.id, ...scopeParams(scope, day) });
-  const title = `${framework.name} ${requirement.ref}${requirement.title ? ` ${requirement.title}` : ''}`;
+  const title = `${framework.name} ${refAndTitle(requirement)}`;
   const header = reportHeader(
     title,
     [
       ['Framework', frameworkName(framework)],
-      ['Where', requirement.ancestors.length === 0 ? 'top level' : requirement.ancestors.map((a) => `${a.ref}${a.title ? ` ${a.title}` : ''}`).join(' › ')],
+      ['Where', requirement.ancestors.length === 0 ? 'top level' : requirement.ancestors.map(refAndTitle).join(' › ')],
       ['Scope', scopeFacts(systems, asOf)],
       ['As of', asOf],
     ],

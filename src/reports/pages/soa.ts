@@ -7,7 +7,7 @@ import { ReportSoaDocument, ReportSoaFileDocument } from '../generated/graphql.j
 import { html, reportHref } from '../html.js';
 import { ReportError, ReportParams, scopeArgument } from '../params.js';
 import { STATUS_LABEL, STATUS_ORDER } from '../svg/palette.js';
-import { article, dateOf, frameworkName, reportHeader, scopeFacts, scopeParams, scopeSystems, section, statusBadge, statusLegend, type Page, type PageRequest } from './common.js';
+import { article, classOf, dateOf, frameworkName, reportHeader, scopeFacts, scopeParams, scopeSystems, section, statusBadge, statusLegend, type Page, type PageRequest } from './common.js';
 
 const SOA_PARAMS = { framework: 'one', system: 'many', asOf: 'one' } as const;
 
@@ -41,7 +41,7 @@ export const soaPage: Page = async ({ params: search, run, now }) => {
 <div class="total"><dt>Entries</dt><dd data-count="entries">${soa.entries.length}</dd></div>
 <div><dt>Applicable</dt><dd data-count="applicable">${applicable}</dd></div>
 <div><dt>Excluded</dt><dd data-count="excluded">${soa.entries.length - applicable}</dd></div>
-${STATUS_ORDER.map((s) => html`<div class="status-${s.toLowerCase().replace(/_/g, '-')}"><dt>${STATUS_LABEL[s]}</dt><dd data-count="${s}">${soa.entries.filter((e) => e.implementationStatus === s).length}</dd></div>`)}
+${STATUS_ORDER.map((s) => html`<div class="status-${classOf(s)}"><dt>${STATUS_LABEL[s]}</dt><dd data-count="${s}">${soa.entries.filter((e) => e.implementationStatus === s).length}</dd></div>`)}
 </dl>`;
   const rows = soa.entries.map(
     (e) => html`<tr data-applicable="${e.applicable}">

@@ -9,7 +9,7 @@ import { html, type Html, reportHref } from '../html.js';
 import { ReportParams } from '../params.js';
 import { layeredGraph, type GraphEdge, type GraphNode, type LegendEntry } from '../svg/layered.js';
 import { STATUS_COLOUR, STATUS_LABEL } from '../svg/palette.js';
-import { article, reportHeader, section, statusBadge, type Page } from './common.js';
+import { article, classOf, dayParam, mapBounded, refAndTitle, reportHeader, section, statusBadge, type Page } from './common.js';
 
 type Traced = ReportTraceQuery['trace']['requirements'][number];
 type Step = Traced['paths'][number]['steps'][number];
@@ -74,10 +74,10 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
   // Each requirement's status by the coverage rule, for this system (a dataset: for the whole organisation).
   const status = new Map<string, CoverageStatus>();
   const frameworks = [...new Set(trace.requirements.map((r) => r.requirement.framework.id))];
-  for (const framework of frameworks) {
-    const { coverage } = await run(ReportTraceStatusDocument, { framework, scope: isSystem ? { systems: [start.id] } : null, asOf: day.moment });
-    for (const r of coverage.requirements) status.set(r.requirement.id, r.status);
-  }
+  const assessed = await mapBounded(frameworks, 2, (framework) =>
+    run(ReportTraceStatusDocument, { framework, scope: isSystem ? { systems: [start.id] } : null, asOf: day.moment }),
+  );
+  for (const { coverage } of assessed) for (const r of coverage.requirements) status.set(r.requirement.id, r.status);
 
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
@@ -96,12 +96,12 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
     const colour = s === null ? '#4d4d4d' : STATUS_COLOUR[s];
     const weak = s === 'GAP' || s === 'PARTIAL';
     nodes.set(r.id, {
-      id: r.id, layer: 3, label: `${r.ref}${r.title ? ` ${r.title}` : ''}`,
+      id: r.id, layer: 3, label: refAndTitle(r),
       detail: `${r.framework.name} · ${s === null ? 'groups others' : STATUS_LABEL[s].toLowerCase()}`,
-      title: `${r.framework.name} ${r.ref}${r.title ? ` ${r.title}` : ''}: ${s === null ? 'no status of its own' : STATUS_LABEL[s]}`,
+      title: `${r.framework.name} ${refAndTitle(r)}: ${s === null ? 'no status of its own' : STATUS_LABEL[s]}`,
       fill: s === 'GAP' ? '#fde7e9' : s === 'PARTIAL' ? '#fdf1e3' : '#ffffff', stroke: colour, dashed: weak,
-      className: `requirement${s === null ? '' : ` status-${s.toLowerCase().replace(/_/g, '-')}`}`,
-      href: s === null ? null : reportHref('requirement', { framework: r.framework.id, ref: r.ref, system: isSystem ? start.id : null, asOf: day.moment === null ? null : day.date }),
+      className: `requirement${s === null ? '' : ` status-${classOf(s)}`}`,
+      href: s === null ? null : reportHref('requirement', { framework: r.framework.id, ref: r.ref, system: isSystem ? start.id : null, asOf: dayParam(day) }),
     });
     for (const path of traced.paths) {
       let previous = start.id;
@@ -177,7 +177,7 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
   return article(
     'trace',
     title,
-    html`${header}${isSystem ? html`<nav class="related" aria-label="Related reports"><a href="${reportHref('coverage', { framework: frameworkId ?? 'iso42001', system: start.id, asOf: day.moment === null ? null : day.date })}">Coverage for ${startName}</a></nav>` : ''}
+    html`${header}${isSystem ? html`<nav class="related" aria-label="Related reports"><a href="${reportHref('coverage', { framework: frameworkId ?? 'iso42001', system: start.id, asOf: dayParam(day) })}">Coverage for ${startName}</a></nav>` : ''}
 ${section('Summary', summary, 'summary-section')}
 ${section('Graph', trace.requirements.length === 0 ? html`<p>The trace reaches no requirement.</p>` : html`<figure class="chart-box">${layeredGraph(all, [...edges.values()], LAYERS, legend, title)}<figcaption>From ${startName} through risks, controls and obligations to requirements and their evidence. Requirements link to the explanation of their status.</figcaption></figure>`)}
 ${section(`Requirements reached (${trace.requirements.length})`, html`<table class="data"><thead><tr><th>Ref</th><th>Title</th><th>Status</th><th>How</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`)}`,

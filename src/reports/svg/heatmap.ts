@@ -10,7 +10,6 @@ import { inkOn, STATUS_COLOUR, STATUS_LABEL, STATUS_ORDER } from './palette.js';
 export interface HeatmapRow {
   readonly label: string;
   readonly title: string;
-  readonly href: string | null;
   readonly counts: Readonly<Record<CoverageStatus, number>>;
   readonly total: number;
 }
@@ -44,7 +43,7 @@ export function heatmap(rows: readonly HeatmapRow[], caption: string): Html {
       return html`<g class="cell" data-status="${status}" data-count="${count}"><rect x="${x + 2}" y="${y + 2}" width="${CELL_WIDTH - 4}" height="${CELL_HEIGHT - 4}" rx="3" fill="${count === 0 ? '#ffffff' : STATUS_COLOUR[status]}" fill-opacity="${count === 0 ? 1 : fixed(opacity, 2)}" stroke="#d0d0d0"/><text class="count" x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 4}" text-anchor="middle" fill="${count === 0 ? '#9a9a9a' : inkOn(STATUS_COLOUR[status], opacity)}">${count}</text><title>${tip}</title></g>`;
     });
     const total = html`<text class="count total" x="${LABEL_WIDTH + STATUS_ORDER.length * CELL_WIDTH + TOTAL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 4}" text-anchor="middle">${row.total}</text>`;
-    return html`<g class="row">${row.href === null ? label : html`<a href="${row.href}">${label}</a>`}${cells}${total}</g>`;
+    return html`<g class="row">${label}${cells}${total}</g>`;
   });
   const legendY = HEADER + rows.length * CELL_HEIGHT + 24;
   return html`<svg class="chart heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${caption}">

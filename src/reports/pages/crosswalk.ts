@@ -37,8 +37,13 @@ function tooltip(m: ReportMappingFragment): string {
     `Publisher: ${m.provenance.publisher}`,
     `Source: ${m.provenance.source}${m.provenance.sourceUrl ? ` <${m.provenance.sourceUrl}>` : ''}`,
     `Licence: ${m.provenance.licence}`,
-    `Rationale ${m.rationale.toLowerCase()}, method ${m.method.toLowerCase()}, status ${m.status.toLowerCase()}${m.strength === null ? '' : `, strength ${m.strength}`}${m.inverted ? ' (stored the other way round)' : ''}`,
+    `Added by ${m.provenance.addedBy} on ${m.provenance.addedAt.slice(0, 10)}`,
+    `Rationale ${m.rationale.toLowerCase()}, method ${m.method.toLowerCase()}, status ${m.status.toLowerCase()}${m.strength === null ? '' : `, strength ${m.strength}`}${
+      m.confidence === null ? '' : `, confidence ${m.confidence}`
+    }${m.inverted ? ' (stored the other way round)' : ''}`,
   ];
+  if (m.originalRelationship) lines.push(`The source's relationship: ${m.originalRelationship}`);
+  if (m.citation) lines.push(`The source's reference: ${m.citation}`);
   if (m.justification) lines.push(`Why: ${m.justification}`);
   return lines.join('\n');
 }

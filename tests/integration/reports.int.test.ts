@@ -166,6 +166,38 @@ describe('report fragments', () => {
     expect(html.match(/<table class="data gaps">[\s\S]*?<\/table>/)![0].match(/<tr data-status=/g)).toHaveLength(body.data!.gaps.length);
   });
 
+  it('draw coverage over time from coverageChange, at the end of each of the last eleven months and now', async () => {
+    type Summary = { total: number; covered: number; coveredViaCrosswalk: number; notApplicable: number };
+    const html = await (await get('/reports/api/history?framework=iso42001&framework=nist-ai-rmf', viewer)).text();
+    const rendered = Date.now();
+    for (const framework of ['iso42001', 'nist-ai-rmf']) {
+      const cells = [...html.matchAll(new RegExp(`data-framework="${framework}" data-moment="([^"]+)" data-covered="(\\d+)" data-applicable="(\\d+)"`, 'g'))].map((m) => ({
+        moment: m[1]!,
+        covered: Number(m[2]),
+        applicable: Number(m[3]),
+      }));
+      expect(cells, framework).toHaveLength(12);
+      const moments = cells.map((c) => new Date(c.moment));
+      // Eleven month ends in a row (a second later it is the first of the next month), then now, in the month after.
+      moments.slice(0, 11).forEach((m, i) => {
+        expect(new Date(m.getTime() + 1000).getUTCDate(), cells[i]!.moment).toBe(1);
+        const next = moments[i + 1]!;
+        expect((next.getUTCFullYear() - m.getUTCFullYear()) * 12 + next.getUTCMonth() - m.getUTCMonth(), cells[i + 1]!.moment).toBe(1);
+      });
+      expect(Math.abs(moments[11]!.getTime() - rendered)).toBeLessThan(60_000);
+      // Each point is a side of the API's own comparison between that moment and the last.
+      for (const i of [0, 5, 10]) {
+        const { body } = await server.gql<{ coverageChange: { before: Summary; after: Summary } }>(
+          'query ($f: ID!, $from: DateTime!, $to: DateTime!) { coverageChange(framework: $f, from: $from, to: $to) { before { total covered coveredViaCrosswalk notApplicable } after { total covered coveredViaCrosswalk notApplicable } } }',
+          { f: framework, from: cells[i]!.moment, to: cells[11]!.moment },
+        );
+        const { before, after } = body.data!.coverageChange;
+        expect([cells[i]!.covered, cells[i]!.applicable], cells[i]!.moment).toEqual([before.covered + before.coveredViaCrosswalk, before.total - before.notApplicable]);
+        expect([cells[11]!.covered, cells[11]!.applicable]).toEqual([after.covered + after.coveredViaCrosswalk, after.total - after.notApplicable]);
+      }
+    }
+  });
+
   it('hand out the Statement of Applicability as the API writes it, as CSV and Markdown files', async () => {
     const { body } = await server.gql<{ statementOfApplicability: { csv: string; markdown: string } }>(
       '{ statementOfApplicability(framework: "iso42001", asOf: "2026-11-27T23:59:59Z") { csv markdown } }',

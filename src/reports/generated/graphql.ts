@@ -278,9 +278,9 @@ export type ReportHistoryQueryVariables = Exact<{
 }>;
 
 
-export type ReportHistoryQuery = { framework: { id: string, name: string, title: string, version: string, publisher: string } | null, p0: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p1: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p2: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p3: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p4: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p5: { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } } };
+export type ReportHistoryQuery = { framework: { id: string, name: string, title: string, version: string, publisher: string } | null, p0: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p1: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p2: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p3: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p4: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } }, p5: { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } } };
 
-export type ReportHistoryPairFragment = { from: string, to: string, notes: Array<string>, before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } };
+export type ReportHistoryPairFragment = { before: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number }, after: { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number } };
 
 export type ReportChangeLogStartQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -472,15 +472,12 @@ export const ReportSummaryFragmentDoc = new TypedDocumentString(`
     `, {"fragmentName":"ReportSummary"}) as unknown as TypedDocumentString<ReportSummaryFragment, unknown>;
 export const ReportHistoryPairFragmentDoc = new TypedDocumentString(`
     fragment ReportHistoryPair on CoverageChange {
-  from
-  to
   before {
     ...ReportSummary
   }
   after {
     ...ReportSummary
   }
-  notes
 }
     fragment ReportSummary on CoverageSummary {
   total
@@ -696,15 +693,12 @@ fragment ReportFramework on Framework {
   publisher
 }
 fragment ReportHistoryPair on CoverageChange {
-  from
-  to
   before {
     ...ReportSummary
   }
   after {
     ...ReportSummary
   }
-  notes
 }`) as unknown as TypedDocumentString<ReportHistoryQuery, ReportHistoryQueryVariables>;
 export const ReportChangeLogStartDocument = new TypedDocumentString(`
     query ReportChangeLogStart {

@@ -3,14 +3,16 @@
  * are covered (directly or through the crosswalk) at the end of each of the last twelve
  * months, the last point being the day asked for. Each point is one side of a
  * `coverageChange` comparison (six comparisons give the twelve points), so it is the
- * graph as it stood then, with evidence judged on that day.
+ * graph as it stood then, with evidence judged on that day. The six comparisons of a
+ * framework are one operation (run side by side by the API); two frameworks are asked
+ * for at a time.
  */
 import { ReportChangeLogStartDocument, ReportHistoryDocument, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
 import { fixed, html, reportHref } from '../html.js';
 import { monthEnds, ReportError, ReportParams, scopeArgument } from '../params.js';
 import { lineChart, type LineSeries } from '../svg/lines.js';
 import { SERIES_COLOURS } from '../svg/palette.js';
-import { article, coveredShare, reportHeader, scopeFacts, scopeSystems, section, type Page } from './common.js';
+import { article, coveredShare, mapBounded, reportHeader, scopeFacts, scopeParams, scopeSystems, section, type Page } from './common.js';
 
 /** As many as ReportHistory has moments ($t0 to $t11). */
 export const HISTORY_MONTHS = 12;
@@ -35,14 +37,15 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   const t = (i: number): string => moments[i]!;
   const at = { t0: t(0), t1: t(1), t2: t(2), t3: t(3), t4: t(4), t5: t(5), t6: t(6), t7: t(7), t8: t(8), t9: t(9), t10: t(10), t11: t(11) };
 
-  const histories: FrameworkHistory[] = [];
-  for (const id of frameworkIds) {
-    const data = await run(ReportHistoryDocument, { framework: id, scope: scopeArgument(scope), ...at });
-    if (data.framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${id}" does not exist`, { id });
-    const pairs = [data.p0, data.p1, data.p2, data.p3, data.p4, data.p5];
-    histories.push({ framework: data.framework, points: pairs.flatMap((p) => [p.before, p.after]) });
-  }
-  const { changes } = await run(ReportChangeLogStartDocument, {});
+  const [histories, { changes }] = await Promise.all([
+    mapBounded(frameworkIds, 2, async (id): Promise<FrameworkHistory> => {
+      const data = await run(ReportHistoryDocument, { framework: id, scope: scopeArgument(scope), ...at });
+      if (data.framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${id}" does not exist`, { id });
+      const pairs = [data.p0, data.p1, data.p2, data.p3, data.p4, data.p5];
+      return { framework: data.framework, points: pairs.flatMap((p) => [p.before, p.after]) };
+    }),
+    run(ReportChangeLogStartDocument, {}),
+  ]);
   const logStart = changes.edges[0]?.node.at ?? null;
   const before = logStart === null ? 0 : moments.filter((m) => Date.parse(m) < Date.parse(logStart)).length;
   const forecastFrom = moments.findIndex((m) => Date.parse(m) > now.getTime());
@@ -79,7 +82,7 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
     forecastFrom >= 0 ? `Points after ${now.toISOString().slice(0, 10)} are a forecast: the present graph, with evidence judged on those dates.` : null,
   ].filter((n): n is string => n !== null);
   const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l.split('\n').map((line, k) => html`${k > 0 ? html`<br>` : ''}${line}`)}</th>`)}</tr></thead><tbody>${histories.map(
-    (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, system: scope.systems, asOf: day.moment === null ? null : day.date })}">${h.framework.name}</a></th>${h.points.map(
+    (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, ...scopeParams(scope, day) })}">${h.framework.name}</a></th>${h.points.map(
       (p, i) => html`<td class="num" data-framework="${h.framework.id}" data-moment="${moments[i]}" data-covered="${p.covered + p.coveredViaCrosswalk}" data-applicable="${p.total - p.notApplicable}" title="${p.covered} covered, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps">${fixed(coveredShare(p), 0)}%<br><span class="muted">${p.covered + p.coveredViaCrosswalk}/${p.total - p.notApplicable}</span></td>`,
     )}</tr>`,
   )}</tbody></table>`;

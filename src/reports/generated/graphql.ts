@@ -252,6 +252,8 @@ export type ReportCrosswalkQueryVariables = Exact<{
 
 export type ReportCrosswalkQuery = { fromFramework: { id: string, name: string, title: string, version: string, publisher: string, roots: Array<{ id: string, ref: string, title: string | null }>, requirements: Array<{ id: string, ref: string, title: string | null, ancestors: Array<{ id: string }> }> } | null, toFramework: { id: string, name: string, title: string, version: string, publisher: string, roots: Array<{ id: string, ref: string, title: string | null }>, requirements: Array<{ id: string, ref: string, title: string | null, ancestors: Array<{ id: string }> }> } | null, crosswalk: Array<{ id: string, relationship: Relationship, inverted: boolean, rationale: MappingRationale, method: MappingMethod, status: MappingStatus, strength: number | null, confidence: number | null, justification: string, originalRelationship: string | null, citation: string | null, source: { id: string, ref: string, title: string | null, framework: { id: string, name: string } }, target: { id: string, ref: string, title: string | null, framework: { id: string, name: string } }, provenance: { publisher: string, source: string, sourceUrl: string | null, licence: string, addedBy: string, addedAt: string, set: { id: string, title: string } } }> };
 
+export type ReportCrosswalkAxisFragment = { id: string, name: string, title: string, version: string, publisher: string, roots: Array<{ id: string, ref: string, title: string | null }>, requirements: Array<{ id: string, ref: string, title: string | null, ancestors: Array<{ id: string }> }> };
+
 export type ReportSummaryFragment = { total: number, notApplicable: number, covered: number, coveredViaCrosswalk: number, partial: number, gap: number };
 
 export type ReportFrameworkFragment = { id: string, name: string, title: string, version: string, publisher: string };
@@ -408,6 +410,30 @@ export const ReportFrameworkFragmentDoc = new TypedDocumentString(`
   publisher
 }
     `, {"fragmentName":"ReportFramework"}) as unknown as TypedDocumentString<ReportFrameworkFragment, unknown>;
+export const ReportCrosswalkAxisFragmentDoc = new TypedDocumentString(`
+    fragment ReportCrosswalkAxis on Framework {
+  ...ReportFramework
+  roots {
+    id
+    ref
+    title
+  }
+  requirements {
+    id
+    ref
+    title
+    ancestors {
+      id
+    }
+  }
+}
+    fragment ReportFramework on Framework {
+  id
+  name
+  title
+  version
+  publisher
+}`, {"fragmentName":"ReportCrosswalkAxis"}) as unknown as TypedDocumentString<ReportCrosswalkAxisFragment, unknown>;
 export const ReportRequirementFragmentDoc = new TypedDocumentString(`
     fragment ReportRequirement on Requirement {
   id
@@ -571,42 +597,32 @@ fragment ReportRequirement on Requirement {
 export const ReportCrosswalkDocument = new TypedDocumentString(`
     query ReportCrosswalk($from: ID!, $to: ID!) {
   fromFramework: framework(id: $from) {
-    ...ReportFramework
-    roots {
-      id
-      ref
-      title
-    }
-    requirements {
-      id
-      ref
-      title
-      ancestors {
-        id
-      }
-    }
+    ...ReportCrosswalkAxis
   }
   toFramework: framework(id: $to) {
-    ...ReportFramework
-    roots {
-      id
-      ref
-      title
-    }
-    requirements {
-      id
-      ref
-      title
-      ancestors {
-        id
-      }
-    }
+    ...ReportCrosswalkAxis
   }
   crosswalk(from: $from, to: $to) {
     ...ReportMapping
   }
 }
-    fragment ReportFramework on Framework {
+    fragment ReportCrosswalkAxis on Framework {
+  ...ReportFramework
+  roots {
+    id
+    ref
+    title
+  }
+  requirements {
+    id
+    ref
+    title
+    ancestors {
+      id
+    }
+  }
+}
+fragment ReportFramework on Framework {
   id
   name
   title

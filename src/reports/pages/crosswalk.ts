@@ -4,17 +4,15 @@
  * coloured by relationship with the provenance on hover, then the same mappings as a
  * table for paper.
  */
-import { ReportCrosswalkDocument, type Relationship, type ReportCrosswalkQuery, type ReportMappingFragment } from '../generated/graphql.js';
+import { ReportCrosswalkDocument, type Relationship, type ReportCrosswalkAxisFragment, type ReportMappingFragment } from '../generated/graphql.js';
 import { html, reportHref } from '../html.js';
 import { ReportError, ReportParams } from '../params.js';
 import { crosswalkMatrix, type AxisSection, type MatrixCell } from '../svg/matrix.js';
 import { RELATIONSHIP_LABEL, RELATIONSHIP_ORDER, RELATIONSHIP_PHRASE } from '../svg/palette.js';
 import { article, classOf, frameworkName, refAndTitle, reportHeader, section, type Page } from './common.js';
 
-type CrosswalkFramework = NonNullable<ReportCrosswalkQuery['fromFramework']>;
-
 /** The requirements of `framework` among `ids`, grouped by their top-level section, both in document order. */
-function axis(framework: CrosswalkFramework, ids: ReadonlySet<string>): AxisSection[] {
+function axis(framework: ReportCrosswalkAxisFragment, ids: ReadonlySet<string>): AxisSection[] {
   const roots = new Map(framework.roots.map((r) => [r.id, r]));
   const sections = new Map<string, AxisSection & { items: AxisSection['items'][number][] }>();
   for (const r of framework.requirements) {

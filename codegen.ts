@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed resolvers for the server (mapped to the plain row types the Cypher returns),
- * typed documents for the saved operations in queries/, and for the integrator example. The generated files are
+ * typed documents for the saved operations in queries/, for the report pages (src/reports/), and for the integrator example. The generated files are
  * committed; `npm test` fails when they are stale (`graphql-codegen --check`).
  */
 const config: CodegenConfig = {
@@ -87,6 +87,18 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
       config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', Date: 'string', DateTime: 'string' } },
+    },
+    'src/reports/generated/': {
+      documents: 'src/reports/documents/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        onlyOperationTypes: true,
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
+      },
     },
     'examples/integrator/generated/': {
       documents: 'examples/integrator/*.graphql',

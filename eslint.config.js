@@ -9,10 +9,18 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const pure = ['src/crosswalk', 'src/coverage', 'src/domain'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/', 'examples/integrator/generated/'] },
+  { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/', 'src/reports/generated/', 'examples/integrator/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    // The reports' browser script (served as it is, no build step).
+    files: ['src/reports/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+    },
+  },
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },

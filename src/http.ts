@@ -1,12 +1,14 @@
 /**
- * The HTTP front: /graphql (Apollo, and the playground for browsers), /healthz,
- * /readyz, /metrics (Prometheus, src/metrics/). Bodies are read with a size limit;
- * every response carries a request id.
+ * The HTTP front: /graphql (Apollo, and the playground for browsers), /reports (pages
+ * rendered from GraphQL operations, src/reports/), /healthz, /readyz, /metrics
+ * (Prometheus, src/metrics/). Bodies are read with a size limit; every response carries
+ * a request id.
  *
  * Nothing under /graphql runs without a credential: the request is authenticated
  * (401 UNAUTHENTICATED), then rate-limited per credential (429 RATE_LIMITED with
  * Retry-After) before Apollo sees it. Only the playground page itself, which holds no
- * data, is served to a browser without one: it asks for the key.
+ * data, is served to a browser without one: it asks for the key. The same holds under
+ * /reports: the page shells are served to anyone, their data only with a credential.
  *
  * The service keeps nothing between requests. A client that must read its own writes
  * through another instance sends back the X-Neo4j-Bookmark header of its last response
@@ -24,6 +26,8 @@ import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
 import { BOOKMARK_HEADER, BookmarkHeaderError, decodeBookmarks, RequestBookmarks } from './graph/bookmarks.js';
 import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
+import { isReportsPath, serveReports } from './reports/routes.js';
+import { reportRunner, type ReportRunner } from './reports/run.js';
 
 export interface HttpDependencies {
   readonly apollo: ApolloServer<Context>;
@@ -150,6 +154,10 @@ export function createRequestHandler(deps: HttpDependencies) {
         res.end();
         return;
       }
+      if (isReportsPath(url.pathname)) {
+        await serveReports(req, res, url, { authenticate: () => reportsRunner(req, res, requestId, log, deps) });
+        return;
+      }
       if (url.pathname !== '/graphql') {
         sendJson(res, 404, { error: 'not found' });
         return;
@@ -266,6 +274,25 @@ async function authenticate(
   if ('principal' in outcome) return outcome.principal;
   sendJson(res, outcome.refusal.status, outcome.refusal.body, outcome.refusal.headers);
   return undefined;
+}
+
+/**
+ * The reports' way into the API, once the request is authenticated: each operation runs
+ * through Apollo as the caller, in a context of its own, so the authorization policy,
+ * limits, error masking and metrics apply as to any request to /graphql.
+ */
+async function reportsRunner(req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger, deps: HttpDependencies): Promise<ReportRunner | undefined> {
+  const principal = await authenticate(req, res, deps, log, []);
+  if (principal === undefined) return undefined;
+  return reportRunner(async (query, operationName, variables) => {
+    const response = await deps.apollo.executeOperation(
+      { query, operationName, variables },
+      { contextValue: deps.context(requestId, log, principal, null, new RequestBookmarks([])) },
+    );
+    // graphql 16 has no incremental delivery: the answer is always one result.
+    if (response.body.kind !== 'single') throw new Error('Expected a single GraphQL result');
+    return response.body.singleResult;
+  });
 }
 
 async function handleGraphQL(

@@ -28,6 +28,7 @@ import { createLoaders } from './loaders/index.js';
 import { createMetrics } from './metrics/metrics.js';
 import { renderPlayground } from './playground/playground.js';
 import { readSavedOperations } from './playground/saved-operations.js';
+import { REPORT_OPERATION_NAMES } from './reports/run.js';
 import { createResolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -66,7 +67,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const playground = renderPlayground(savedOperations);
   const httpServer = http.createServer();
   const limits = apolloLimits<Context>(options.limits);
-  const metrics = createMetrics(savedOperations.map((op) => op.name));
+  const metrics = createMetrics([...savedOperations.map((op) => op.name), ...REPORT_OPERATION_NAMES]);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),

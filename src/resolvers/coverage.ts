@@ -7,7 +7,7 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { findGaps } from '../coverage/gaps.js';
 import { evidenceUses } from '../coverage/reuse.js';
-import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
+import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, spreadsheetText, type SoaRow } from '../coverage/soa.js';
 import { stringify } from 'csv-stringify/sync';
 import {
   listAllMappings,
@@ -265,7 +265,7 @@ export const coverageResolvers: Resolvers = {
         frameworkId: q.framework.id,
         asOf: q.asOf,
         rows,
-        csv: stringify([[...SOA_COLUMNS], ...cells], { record_delimiter: 'windows' }),
+        csv: stringify([[...SOA_COLUMNS], ...cells.map((row) => row.map(spreadsheetText))], { record_delimiter: 'windows' }),
         markdown: soaMarkdown(cells),
       };
     },

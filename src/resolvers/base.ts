@@ -17,7 +17,8 @@ export const baseResolvers: Resolvers = {
     __resolveType: (node) => {
       if ('frameworkId' in node) return 'Requirement';
       if ('fromFramework' in node) return 'CrosswalkSet';
-      if ('createdAt' in node && 'type' in node) return node.type;
+      // Records carry their type (a record read for a selection may carry little else).
+      if ('type' in node) return node.type;
       return 'Framework';
     },
   },

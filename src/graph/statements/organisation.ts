@@ -99,7 +99,7 @@ export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: E
 }
 
 /**
- * Some stored properties of each record by id: its identity (id, type, createdAt) and the
+ * Some stored properties of each record by id: its identity (id and type) and the
  * named properties, read as `n[p]` so the statement's text is the same whatever is asked
  * for; with `externalRefs`, its references in other systems too. See `projectedRow`.
  */
@@ -116,7 +116,7 @@ export function listEntityFieldsByIds(ids: readonly string[], props: readonly st
  * set, so it is to be read only for those, never stored or compared whole.
  */
 export function projectedRow(row: ProjectedRaw, props: readonly string[]): EntityRow {
-  const out: Record<string, unknown> = { id: row.id, type: row.type, createdAt: row.createdAt };
+  const out: Record<string, unknown> = { id: row.id, type: row.type };
   props.forEach((p, i) => {
     const value = row.values[i];
     if (value !== null && value !== undefined) out[p] = value;
@@ -138,14 +138,13 @@ export interface EntityListQuery {
 export interface ProjectedRaw {
   id: string;
   type: EntityType;
-  createdAt: string;
   values: Plain[];
   refs: { system: string; id: string }[] | null;
 }
 
 /** The Cypher map that reads record `n` for a projection (`$props`), in the shape of ProjectedRaw. */
 function projectedExpression(externalRefs: boolean): string {
-  return `n { .id, .createdAt, type: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]],
+  return `n { .id, type: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]],
               refs: ${externalRefs ? '[(x:ExternalRef)-[:REFERS_TO]->(n) | x { .system, .id }]' : 'null'} }`;
 }
 

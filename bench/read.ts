@@ -43,7 +43,7 @@ export interface OperationResult {
    * with batching: the longest chain of statements each sent after the one before it was
    * answered (statements in flight together are one round).
    */
-  readonly roundTrips: { readonly batched: number; readonly unbatched: number; readonly rounds: number };
+  readonly roundTrips: { readonly batched: number; readonly unbatched: number | null; readonly rounds: number };
   /** Depth of the GraphQL document (fields nested in fields). */
   readonly depth: number;
   readonly responseBytes: number;
@@ -59,7 +59,9 @@ export interface ScaleResult {
 /** Operations also timed without batching (the rest only count round trips). */
 const UNBATCHED_TIMED = new Set(['nested navigation', 'trace', 'impact']);
 /** Requests a measurement sends at least, and at most. */
-export const MIN_ROUNDS = 3;
+export const MIN_ROUNDS = 2;
+/** A request slower than this warms the servers enough by itself: no warm-up round before measuring it. */
+const SLOW_MS = 1000;
 const MAX_REQUESTS = 2000;
 
 /** The longest chain of statements each sent after the previous one was answered. */
@@ -101,7 +103,7 @@ function generate(request: LoadRequest): Promise<LoadResult> {
  * cores that can serve them at once.
  */
 async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'amount'>, singleMs: number, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
-  for (let round = 0; round < options.warmupRounds; round += 1) {
+  for (let round = 0; round < (singleMs > SLOW_MS ? 0 : options.warmupRounds); round += 1) {
     await Promise.all(Array.from({ length: options.connections }, () => post(request.url, request.body, request.headers)));
   }
   const parallel = Math.min(options.connections, os.availableParallelism());
@@ -166,6 +168,8 @@ export async function benchScale(
   config: Config,
   options: LoadOptions,
   say: (line: string) => void,
+  /** Also without DataLoader batching (slow: one statement per record; run at the smallest scale). */
+  withoutBatching: boolean,
 ): Promise<ScaleResult> {
   const run = runner(driver, config.neo4j.database);
   const subjects = await pickSubjects(run);
@@ -220,13 +224,15 @@ export async function benchScale(
       }
       // Round trips: statements for one request each way (the key is cached after the first).
       statements.unbatched = 0;
-      const unbatchedFirst = await timedPost(unbatchedUrl, body, gqlHeaders);
-      lap('first GraphQL request without batching');
-      if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data))) throw new Error(`${operation.name}: batching changed the answer`);
+      const unbatchedFirst = withoutBatching ? await timedPost(unbatchedUrl, body, gqlHeaders) : null;
+      if (unbatchedFirst !== null) {
+        lap('first GraphQL request without batching');
+        if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data))) throw new Error(`${operation.name}: batching changed the answer`);
+      }
       statements.batched = 0;
       spans.length = 0;
       const warmGraphql = await timedPost(batchedUrl, body, gqlHeaders);
-      const roundTrips = { ...statements, rounds: rounds(spans) };
+      const roundTrips = { batched: statements.batched, unbatched: unbatchedFirst === null ? null : statements.unbatched, rounds: rounds(spans) };
       const warmCypher = await timedPost(`${handWritten.url}/${index}`, '', plainHeaders);
 
       const peerOperation = PEER_OPERATIONS.find((p) => p.name === operation.name);
@@ -240,13 +246,14 @@ export async function benchScale(
         }
         warmPeerMs = (await timedPost(`${peer.url}/`, peerBody, plainHeaders)).ms;
       }
-      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched in ${roundTrips.rounds} rounds, ${roundTrips.unbatched} unbatched`);
+      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched in ${roundTrips.rounds} rounds${roundTrips.unbatched === null ? '' : `, ${roundTrips.unbatched} unbatched`}`);
       say(`    one warm request: GraphQL ${warmGraphql.ms.toFixed(0)} ms, hand-written ${warmCypher.ms.toFixed(0)} ms${peerBody ? `, @neo4j/graphql ${warmPeerMs.toFixed(0)} ms` : ''}`);
 
       const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, warmGraphql.ms, options, say);
       const cypher = await measure('hand-written Cypher', { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders }, warmCypher.ms, options, say);
       const peerResult = peerBody ? await measure('@neo4j/graphql', { url: `${peer.url}/`, body: peerBody, headers: plainHeaders }, warmPeerMs, options, say) : null;
-      const unbatched = UNBATCHED_TIMED.has(operation.name) ? await sequential('GraphQL without batching', unbatchedUrl, body, gqlHeaders, unbatchedFirst.ms, say) : null;
+      const unbatched =
+        unbatchedFirst !== null && UNBATCHED_TIMED.has(operation.name) ? await sequential('GraphQL without batching', unbatchedUrl, body, gqlHeaders, unbatchedFirst.ms, say) : null;
       results.push({
         operation: operation.name,
         question: operation.question,

@@ -58,14 +58,14 @@ export function targets(scales: readonly ScaleResult[]): Target[] {
 export function markdown(machine: Machine, scales: readonly ScaleResult[], options: { connections: number; durationS: number }): string {
   const lines: string[] = [];
   lines.push(`Read benchmarks, ${machine.date}: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, Neo4j ${machine.neo4j} embedded;`);
-  lines.push(`${options.connections} connections; each measurement sends enough requests to last about ${options.durationS} s (at least ${MIN_ROUNDS * options.connections}), after a warm-up round. Latency p50 / p95 in ms; throughput in requests/s. Without batching: one request at a time, p50 ms.`);
+  lines.push(`${options.connections} connections; each measurement sends enough requests to last about ${options.durationS} s (at least ${MIN_ROUNDS * options.connections}), after a warm-up round (none for requests over a second, which warm the servers themselves). Latency p50 / p95 in ms; throughput in requests/s. Without batching (at the smallest scale only): one request at a time, p50 ms.`);
   lines.push('');
   lines.push('| Operation | Scale | GraphQL | req/s | Hand-written Cypher | req/s | Overhead | @neo4j/graphql | req/s | Peer ratio | Statements batched (rounds) / unbatched, depth | GraphQL without batching, one at a time |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of scales) {
     for (const o of s.operations) {
       lines.push(
-        `| ${o.operation} | ${s.scale} | ${ms(o.graphql)} | ${rps(o.graphql)} | ${ms(o.cypher)} | ${rps(o.cypher)} | ${ratio(o.graphql.p50, o.cypher.p50)} | ${ms(o.peer)} | ${rps(o.peer)} | ${o.peer ? ratio(o.graphql.p50, o.peer.p50) : '–'} | ${o.roundTrips.batched} (${o.roundTrips.rounds}) / ${o.roundTrips.unbatched}, ${o.depth} | ${o.unbatched === null ? '–' : o.unbatched.p50.toFixed(0)} |`,
+        `| ${o.operation} | ${s.scale} | ${ms(o.graphql)} | ${rps(o.graphql)} | ${ms(o.cypher)} | ${rps(o.cypher)} | ${ratio(o.graphql.p50, o.cypher.p50)} | ${ms(o.peer)} | ${rps(o.peer)} | ${o.peer ? ratio(o.graphql.p50, o.peer.p50) : '–'} | ${o.roundTrips.batched} (${o.roundTrips.rounds}) / ${o.roundTrips.unbatched ?? '–'}, ${o.depth} | ${o.unbatched === null ? '–' : o.unbatched.p50.toFixed(0)} |`,
       );
     }
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 8] [--warmup 1] [--connections 4] [--port 7689]
+ * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 6] [--warmup 1] [--connections 4] [--port 7689]
  *
  * Sync: measured over real HTTP against its own local Neo4j (.local/neo4j/bench, wiped
  * first). Prints each figure and the ratios measured side by side in this one run.
@@ -43,7 +43,7 @@ interface BenchArgs {
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 8, warmupRounds: 1, connections: 4, port: undefined, operations: [] };
+  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 6, warmupRounds: 1, connections: 4, port: undefined, operations: [] };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
@@ -82,7 +82,7 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
       const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: 600_000 });
       await prepareStore(graph, config, scale, say);
       const records = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
-      results.push(await benchScale(scale, records, graph, driver, config, args, say));
+      results.push(await benchScale(scale, records, graph, driver, config, args, say, scale === Math.min(...args.scales)));
     } finally {
       await driver.close();
       await local.release();

@@ -48,7 +48,9 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   ]);
   const logStart = changes.edges[0]?.node.at ?? null;
   const before = logStart === null ? 0 : moments.filter((m) => Date.parse(m) < Date.parse(logStart)).length;
-  const forecastFrom = moments.findIndex((m) => Date.parse(m) > now.getTime());
+  // A point is a forecast when its day is after today (the end of today, as asOf=today gives, is not).
+  const today = now.toISOString().slice(0, 10);
+  const forecastFrom = moments.findIndex((m) => m.slice(0, 10) > today);
   // The month, with the year under the first point, every January and the last point (the day itself).
   const labels = moments.map((m, i) =>
     i === moments.length - 1 ? `${Number(m.slice(8, 10))} ${MONTH.format(new Date(m))}\n${m.slice(0, 4)}` : `${MONTH.format(new Date(m))}${i === 0 || m.slice(5, 7) === '01' ? `\n${m.slice(0, 4)}` : ''}`,
@@ -79,7 +81,7 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
     before > 0
       ? `Points before the change log began (${logStart!.slice(0, 10)}) show the graph as it stood when the log began; the shaded area marks them.`
       : null,
-    forecastFrom >= 0 ? `Points after ${now.toISOString().slice(0, 10)} are a forecast: the present graph, with evidence judged on those dates.` : null,
+    forecastFrom >= 0 ? `Points after ${today} are a forecast: the present graph, with evidence judged on those dates.` : null,
   ].filter((n): n is string => n !== null);
   const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l.split('\n').map((line, k) => html`${k > 0 ? html`<br>` : ''}${line}`)}</th>`)}</tr></thead><tbody>${histories.map(
     (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, ...scopeParams(scope, day) })}">${h.framework.name}</a></th>${h.points.map(

@@ -10,7 +10,7 @@ import {
   type CrosswalkSetRow,
   type MappingRow,
 } from '../graph/statements/crosswalk.js';
-import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
+import { BATCHED, groupBy, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 
 
 export interface CrosswalkLoaders {
@@ -20,17 +20,6 @@ export interface CrosswalkLoaders {
   readonly mappingsByRequirementId: DataLoader<string, MappingRow[]>;
   /** Every mapping on a chain of at most `hops` mappings from the requirement. */
   neighbourhood(hops: number): DataLoader<string, MappingRow[]>;
-}
-
-function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k) ?? [];
-    list.push(row);
-    out.set(k, list);
-  }
-  return out;
 }
 
 export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): CrosswalkLoaders {

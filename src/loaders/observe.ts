@@ -20,3 +20,15 @@ export interface LoaderOptions {
 export const BATCHED: LoaderOptions = { maxBatchSize: 1000 };
 /** One statement per key (the benchmarks' "without DataLoader batching"); each request still caches what it loaded. */
 export const UNBATCHED: LoaderOptions = { maxBatchSize: 1 };
+
+/** Rows grouped by a key, in the order they came. */
+export function groupBy<K, V>(rows: readonly V[], key: (row: V) => K): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [row]);
+    else list.push(row);
+  }
+  return out;
+}

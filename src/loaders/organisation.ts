@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
-import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
+import { BATCHED, groupBy, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 import { listEntitiesByIds, listEntityFieldsByIds, listLinked, listLinkedEntities, projectedRow, type EntityRow, type LinkedRow, type NodeSpace } from '../graph/statements/organisation.js';
 
 /** Which stored properties to read of each record (see resolvers/projection.ts). */
@@ -54,12 +54,7 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
     if (loader === undefined) {
       loader = new DataLoader<string, LinkedRow[]>(observed(`linked:${key}`, onBatch, async (ids) => {
         const rows = await graph.read(listLinked(link, direction, space, ids));
-        const byId = new Map<string, LinkedRow[]>();
-        for (const { row } of rows) {
-          const list = byId.get(row.id);
-          if (list === undefined) byId.set(row.id, [row]);
-          else list.push(row);
-        }
+        const byId = groupBy(rows.map(({ row }) => row), (row) => row.id);
         return ids.map((id) => byId.get(id) ?? []);
       }), options);
       linkedLoaders.set(key, loader);
@@ -75,13 +70,8 @@ export function createOrganisationLoaders(graph: GraphExecutor, onBatch?: BatchO
       const props = [...projection.props];
       loader = new DataLoader<string, EntityRow[]>(observed(`linkedEntities:${link.kind}:${direction}:${space}`, onBatch, async (ids) => {
         const rows = await graph.read(listLinkedEntities(link, direction, space, ids, { props, externalRefs: projection.externalRefs }));
-        const byId = new Map<string, EntityRow[]>();
-        for (const { id, entity } of rows) {
-          const list = byId.get(id);
-          if (list === undefined) byId.set(id, [projectedRow(entity, props)]);
-          else list.push(projectedRow(entity, props));
-        }
-        return ids.map((id) => byId.get(id) ?? []);
+        const byId = groupBy(rows, (row) => row.id);
+        return ids.map((id) => (byId.get(id) ?? []).map(({ entity }) => projectedRow(entity, props)));
       }), options);
       linkedEntityLoaders.set(key, loader);
     }

@@ -7,7 +7,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { findKinds } from '../graph/statements/organisation.js';
 import { impactOf, listEvidenceFor, traceFrom } from '../graph/statements/traceability.js';
 import { checkId } from './arguments.js';
-import { entityLoader, loadEntities, loadEntityOrFail } from './projection.js';
+import { entityLoader, loadEntities } from './projection.js';
 import { readFrom } from './crosswalk.js';
 import type { ImpactedRequirementView, MappingView, TracedRequirementView } from './views.js';
 
@@ -80,7 +80,8 @@ export const traceabilityResolvers: Resolvers = {
     },
   },
   Trace: {
-    from: (trace, _args, context, info) => loadEntityOrFail(context, trace.fromId, info),
+    // Read whole when trace checked that it exists: the loader has it already.
+    from: async (trace, _args, context) => (await context.loaders.entityById.load(trace.fromId))!,
   },
   TracedRequirement: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,

@@ -12,7 +12,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/', 'src/reports/generated/', 'examples/integrator/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['scripts/**/*.mjs', 'vendor/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     // The reports' browser script (served as it is, no build step).
     files: ['src/reports/assets/**/*.js'],

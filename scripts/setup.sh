@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, once: Debian's Chromium for the
-# browser test (as root, through apt), the local Neo4j's jars (through Maven), and the
-# official OSCAL 1.2.2 JSON schemas the exported documents are validated against.
+# browser test (as root, through apt) and the local Neo4j's jars (through Maven). The
+# OSCAL schemas the exported documents are validated against ship in vendor/oscal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +19,3 @@ echo "setup: $(chromium --version 2>/dev/null | head -1)"
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npx tsx src/cli/db.ts provision
-bash scripts/oscal-schemas.sh

@@ -1,12 +1,12 @@
 /**
  * Validation against the official OSCAL 1.2.2 JSON schemas, generated from NIST's
- * metaschema sources by `npm run setup` (scripts/oscal-schemas.sh) into .local/oscal.
+ * metaschema sources and kept in vendor/oscal (see its README).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 
-const SCHEMA_DIR = '.local/oscal/schemas-1.2.2';
+const SCHEMA_DIR = 'vendor/oscal/1.2.2';
 export type OscalModel = 'catalog' | 'mapping' | 'component' | 'assessment-results';
 
 // The schemas are draft-07. OSCAL's token patterns use Unicode property escapes, which

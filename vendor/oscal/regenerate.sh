@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
-# Generates the official JSON schemas of OSCAL 1.2.2 (catalog, mapping, component,
-# assessment-results) from NIST's metaschema sources with NIST's metaschema-cli from
-# Maven Central, for the tests that validate exported OSCAL documents. NIST publishes
-# the generated schemas only as release downloads, which this setup does not reach.
-#   OSCAL_METASCHEMA_DIR  the OSCAL 1.2.2 metaschema sources (src/metaschema of
-#                         usnistgov/OSCAL at tag v1.2.2); default ../shared/oscal/metaschema-1.2.2
+# Regenerates the OSCAL 1.2.2 JSON schemas in vendor/oscal/1.2.2 from NIST's metaschema
+# sources with NIST's metaschema-cli (from Maven Central). Not part of setup or the
+# tests, which read the committed schemas: run it only to move to another OSCAL release.
+#   vendor/oscal/regenerate.sh DIR   DIR holds the metaschema sources (src/metaschema of
+#                                     usnistgov/OSCAL at the release's tag, e.g. v1.2.2)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-SRC=${OSCAL_METASCHEMA_DIR:-../shared/oscal/metaschema-1.2.2}
-OUT=.local/oscal/schemas-1.2.2
+SRC=${1:?usage: vendor/oscal/regenerate.sh METASCHEMA_DIR (src/metaschema of usnistgov/OSCAL at tag v1.2.2)}
+SRC=$(cd "$SRC" && pwd)
+cd "$(dirname "$0")/../.."
+OUT=vendor/oscal/1.2.2
 CLI_VERSION=2.2.0
 MODELS="catalog mapping component assessment-results"
 
-if [ -f "$OUT/.complete" ]; then echo "oscal: schemas present in $OUT"; exit 0; fi
 if [ ! -f "$SRC/oscal_mapping_metaschema.xml" ]; then
-  echo "oscal: no OSCAL 1.2.2 metaschema sources in $SRC; set OSCAL_METASCHEMA_DIR" >&2
+  echo "oscal: no OSCAL metaschema sources in $SRC (oscal_mapping_metaschema.xml missing)" >&2
   exit 1
 fi
 work=.local/oscal/metaschema-cli-$CLI_VERSION
@@ -37,6 +36,5 @@ for model in $MODELS; do
   "$work/bin/metaschema-cli" generate-schema --as=JSON --overwrite --quiet \
     "$SRC/oscal_${model}_metaschema.xml" "$OUT/oscal_${model}_schema.json"
 done
-node scripts/unwrap-json-value-keys.mjs "$OUT"/oscal_*_schema.json
-touch "$OUT/.complete"
-echo "oscal: schemas written to $OUT"
+node vendor/oscal/unwrap-json-value-keys.mjs "$OUT"/oscal_*_schema.json
+echo "oscal: schemas written to $OUT; review the diff and commit them"

@@ -9,23 +9,28 @@ import { isRole, type Role } from './auth/roles.js';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** What every Neo4j target has: the database, and how long work on it may take. */
+interface Neo4jCommon {
+  readonly uri: string;
+  readonly database: string;
+  readonly failFast: Neo4jFailFast;
+  /** The time a request's transaction may take (Neo4j ends it then; TIMEOUT). */
+  readonly transactionTimeoutMs: number;
+  /** The time each transaction of a load (catalogue, demo, migrations at start) may take. */
+  readonly loadTimeoutMs: number;
+}
+
 /** Where the graph lives: a server the operator runs, or the local one the project provisions. */
 export type Neo4jTarget =
-  | {
+  | (Neo4jCommon & {
       readonly kind: 'external';
-      readonly uri: string;
       readonly user: string | undefined;
       readonly password: string | undefined;
-      readonly database: string;
-      readonly failFast: Neo4jFailFast;
-    }
-  | {
+    })
+  | (Neo4jCommon & {
       readonly kind: 'local';
-      readonly uri: string;
-      readonly database: string;
-      readonly failFast: Neo4jFailFast;
       readonly local: LocalNeo4jConfig;
-    };
+    });
 
 /** How long a request may wait on a Neo4j that does not answer, before SERVICE_UNAVAILABLE. */
 export interface Neo4jFailFast {
@@ -37,6 +42,8 @@ export interface Neo4jFailFast {
   readonly acquireTimeoutMs: number;
   /** Once Neo4j was found unreachable, how long requests fail at once before one of them checks again. */
   readonly coolDownMs: number;
+  /** How long a statement waits before the service checks that Neo4j still answers, and how long that check may take. */
+  readonly livenessTimeoutMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -206,7 +213,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     connectTimeoutMs: integer('NEO4J_CONNECT_TIMEOUT_MS', 2000, 100, 600_000),
     acquireTimeoutMs: integer('NEO4J_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
     coolDownMs: integer('NEO4J_UNAVAILABLE_COOLDOWN_MS', 1000, 0, 600_000),
+    livenessTimeoutMs: integer('NEO4J_LIVENESS_TIMEOUT_MS', 3000, 100, 600_000),
   });
+  const transactionTimeoutMs = integer('NEO4J_TRANSACTION_TIMEOUT_MS', 30_000, 10, 3_600_000);
+  const loadTimeoutMs = integer('NEO4J_LOAD_TIMEOUT_MS', 600_000, 1000, 86_400_000);
   if (failFast.acquireTimeoutMs < failFast.connectTimeoutMs) {
     problems.push(
       `NEO4J_ACQUIRE_TIMEOUT_MS (${failFast.acquireTimeoutMs}) must be at least NEO4J_CONNECT_TIMEOUT_MS (${failFast.connectTimeoutMs}): acquiring includes connecting`,
@@ -225,7 +235,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if ((user === undefined) !== (password === undefined)) {
       problems.push('NEO4J_USER and NEO4J_PASSWORD must be set together');
     }
-    neo4j = { kind: 'external', uri, user, password, database, failFast };
+    neo4j = { kind: 'external', uri, user, password, database, failFast, transactionTimeoutMs, loadTimeoutMs };
   } else {
     for (const name of ['NEO4J_USER', 'NEO4J_PASSWORD']) {
       if (text(name) !== undefined) problems.push(`${name} is set but NEO4J_URI is not`);
@@ -236,6 +246,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       uri: `bolt://127.0.0.1:${boltPort}`,
       database,
       failFast,
+      transactionTimeoutMs,
+      loadTimeoutMs,
       local: {
         home: folder('LOCAL_NEO4J_HOME', '.local/neo4j/dev'),
         cacheDir: folder('LOCAL_NEO4J_CACHE', '.local/neo4j'),

@@ -14,6 +14,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The database work an answer needs ran out of its time (NEO4J_TRANSACTION_TIMEOUT_MS); the same request may succeed later, or a narrower one now. */
+  TIMEOUT: 'TIMEOUT',
   /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens or cost. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -64,6 +66,19 @@ export class ConflictError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The graph database is unavailable; try again shortly') {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+/**
+ * A transaction that ran out of its time: Neo4j ended it, or it gave no answer within
+ * its time and a little more. `statement` names the work for the log, not the client.
+ */
+export class TimeoutError extends AppError {
+  constructor(
+    readonly statement: string,
+    readonly timeoutMs: number,
+  ) {
+    super(ErrorCode.TIMEOUT, `The database did not finish this request within ${timeoutMs / 1000} s; try again later or ask for less`, { timeoutMs });
   }
 }
 
@@ -133,9 +148,11 @@ export type ErrorLogger = (error: unknown, context: { message: string; path?: re
  * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
  * It never throws.
  */
-export function createErrorFormatter(log: ErrorLogger) {
+export function createErrorFormatter(log: ErrorLogger, onTimeout?: (error: TimeoutError, path?: readonly (string | number)[]) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
+      const timedOut = unwrapResolverError(error);
+      if (timedOut instanceof TimeoutError) onTimeout?.(timedOut, formatted.path);
       const limit = limitErrorBehind(formatted, error);
       if (limit) return limit;
       const code = formatted.extensions?.code;

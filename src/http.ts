@@ -255,8 +255,9 @@ async function resolvePrincipal(
       };
     }
     if (spent) limiter?.giveBack(address);
-    if (err instanceof AppError && err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
-      return { refusal: { status: 503, body: requestError(err.message, ErrorCode.SERVICE_UNAVAILABLE), headers: { 'retry-after': '5' } } };
+    if (err instanceof AppError && (err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE || err.extensions.code === ErrorCode.TIMEOUT)) {
+      const code = err.extensions.code;
+      return { refusal: { status: code === ErrorCode.TIMEOUT ? 504 : 503, body: requestError(err.message, code), headers: { 'retry-after': '5' } } };
     }
     throw err;
   }

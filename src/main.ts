@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { Circuit } from './graph/circuit.js';
 import { createDriver } from './graph/driver.js';
 import { GraphExecutor } from './graph/executor.js';
+import { Liveness } from './graph/liveness.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
 import { loadDemo } from './ingest/demo.js';
@@ -71,16 +72,22 @@ try {
       if (to === 'closed') log.info('neo4j answers again');
     },
   });
-  const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit });
+  const liveness = new Liveness(() => driver.verifyConnectivity({ database: config.neo4j.database }), config.neo4j.failFast.livenessTimeoutMs);
+  const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit, liveness, timeoutMs: config.neo4j.transactionTimeoutMs });
   await graph.ping();
 
-  const migrated = await migrate(graph);
+  // Loads at start are not requests: a slow machine may take minutes over them, so they
+  // have their own time. Each is one transaction that leaves nothing behind if cut off,
+  // and is skipped once done (migrations by their record, the seed by its checksum, the
+  // demo when organisation records exist): an interrupted start resumes where it was.
+  const loads = graph.withTimeout(config.neo4j.loadTimeoutMs);
+  const migrated = await migrate(loads);
   log.info({ applied: migrated.applied, current: migrated.current }, 'migrations applied');
   if (config.seedOnStart) {
-    await loadSeed(graph, config.seedDir, { say: (line) => log.info(line) });
+    await loadSeed(loads, config.seedDir, { say: (line) => log.info(line) });
   }
   if (config.demoOnStart) {
-    await loadDemo(graph, config.seedDir, (line) => log.info(line));
+    await loadDemo(loads, config.seedDir, (line) => log.info(line));
   }
 
   const app = await createApp({

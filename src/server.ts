@@ -79,7 +79,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
-    formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
+    formatError: createErrorFormatter(
+      (error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'),
+      (error, path) => log.warn({ statement: error.statement, timeoutMs: error.timeoutMs, ...(path ? { path } : {}) }, `transaction ${error.statement} timed out`),
+    ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

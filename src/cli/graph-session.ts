@@ -11,7 +11,8 @@ export async function withGraph<T>(config: Config, say: (line: string) => void, 
   const local = config.neo4j.kind === 'local' ? await start(config.neo4j.local, { detached: false, say }) : undefined;
   const driver = createDriver(config.neo4j, local?.uri ?? config.neo4j.uri);
   try {
-    return await work(new GraphExecutor(driver, { database: config.neo4j.database }));
+    // Commands are jobs, not requests: they have the loads' time (NEO4J_LOAD_TIMEOUT_MS).
+    return await work(new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs }));
   } finally {
     await driver.close();
     await local?.release();

@@ -9,11 +9,18 @@
  * transaction refuses a statement that would update the graph. With a request's
  * bookmarks (bookmarks.ts), every transaction starts after the writes the client has
  * seen and the request's own earlier writes, whichever server it lands on.
+ *
+ * Every transaction has a time (timeoutMs) that Neo4j enforces, and the service bounds
+ * the wait itself too, because a frozen Neo4j enforces nothing: a statement that has
+ * waited `liveness.timeoutMs` makes the service ask whether Neo4j still answers (liveness.ts),
+ * and if it does not, the transaction is given up with SERVICE_UNAVAILABLE and the
+ * circuit opens; one that outlives its time by as much again ends with TIMEOUT.
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { BadUserInputError, ConflictError, ServiceUnavailableError } from '../errors.js';
+import { BadUserInputError, ConflictError, ServiceUnavailableError, TimeoutError } from '../errors.js';
 import type { RequestBookmarks } from './bookmarks.js';
 import { Circuit, type Outcome } from './circuit.js';
+import { Liveness, NoAnswer } from './liveness.js';
 import { toPlain, type Plain } from './records.js';
 
 /** A named, parameterised Cypher statement built by a pure function in statements/. */
@@ -37,7 +44,10 @@ export type StatementObserver = (name: string, mode: AccessMode) => void | (() =
 
 export interface ExecutorOptions {
   readonly database: string;
+  /** The time a transaction may take unless its caller gives another (DEFAULT_TRANSACTION_TIMEOUT_MS). */
   readonly timeoutMs?: number;
+  /** Shared by every executor of one driver; checks through this executor's driver within DEFAULT_LIVENESS_MS otherwise. */
+  readonly liveness?: Liveness;
   /** Called once per statement sent (used to count round trips); a function it returns is called when the statement's answer is in. */
   readonly onStatement?: StatementObserver;
   /** Shared by every executor of one driver; a fresh one with the default cool-down otherwise. */
@@ -48,6 +58,13 @@ export interface ExecutorOptions {
 
 /** How long requests fail at once after Neo4j was found unreachable, unless configured. */
 export const DEFAULT_COOL_DOWN_MS = 1000;
+/** A request's transaction time, unless configured (NEO4J_TRANSACTION_TIMEOUT_MS). */
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
+/** How long a statement waits before Neo4j is asked whether it still answers, and how long that may take (NEO4J_LIVENESS_TIMEOUT_MS). */
+export const DEFAULT_LIVENESS_MS = 3000;
+
+const TIMED_OUT_CODES = new Set<string>(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+
 
 const UNAVAILABLE_CODES = new Set<string>([
   neo4j.error.SERVICE_UNAVAILABLE,
@@ -71,12 +88,18 @@ const INVALID_BOOKMARK_CODES = new Set<string>(['Neo.ClientError.Transaction.Inv
 
 /** Whether a failure says Neo4j was reached (it answered, if with an error) or not. */
 export function outcomeOf(error: unknown): Outcome {
+  if (error instanceof NoAnswer) return 'unreachable';
   return error instanceof Neo4jError && UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'reached';
 }
 
-/** Maps a driver error to the service's error vocabulary; unknown errors pass through. */
-export function translateError(error: unknown): unknown {
+/**
+ * Maps a driver error to the service's error vocabulary; unknown errors pass through.
+ * `statement` and `timeoutMs` describe the transaction, for a timeout's error.
+ */
+export function translateError(error: unknown, transaction?: { statement: string; timeoutMs: number }): unknown {
+  if (error instanceof NoAnswer) return new ServiceUnavailableError('The graph database stopped answering; try again shortly');
   if (!(error instanceof Neo4jError)) return error;
+  if (TIMED_OUT_CODES.has(error.code)) return new TimeoutError(transaction?.statement ?? 'unknown', transaction?.timeoutMs ?? 0);
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError();
   }
@@ -112,12 +135,14 @@ export class ReadModeViolation extends Error {
 
 export class GraphExecutor {
   private readonly circuit: Circuit;
+  private readonly liveness: Liveness;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
   ) {
     this.circuit = options.circuit ?? new Circuit({ coolDownMs: DEFAULT_COOL_DOWN_MS });
+    this.liveness = options.liveness ?? new Liveness(() => driver.verifyConnectivity({ database: options.database }), DEFAULT_LIVENESS_MS);
   }
 
   /**
@@ -133,12 +158,17 @@ export class GraphExecutor {
             const ends = [earlier(name, mode), onStatement(name, mode)];
             return () => ends.forEach((end) => end?.());
           };
-    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, onStatement: both });
+    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, onStatement: both });
   }
 
   /** The same executor (same driver, circuit and observers) running in `bookmarks`' causal chain: one request's. */
   withBookmarks(bookmarks: RequestBookmarks): GraphExecutor {
-    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, bookmarks });
+    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, bookmarks });
+  }
+
+  /** The same executor (same driver, circuit, liveness and observers) with another default transaction time: for loads and jobs. */
+  withTimeout(timeoutMs: number): GraphExecutor {
+    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, timeoutMs });
   }
 
   get database(): string {
@@ -182,15 +212,11 @@ export class GraphExecutor {
     if (admission === 'probe') await this.probe();
   }
 
-  /** One connection attempt, without the transaction retries; settles the circuit. */
+  /** One connection attempt, without the transaction retries, bounded in time; settles the circuit. */
   private async probe(): Promise<void> {
-    try {
-      await this.driver.verifyConnectivity({ database: this.options.database });
-    } catch (error) {
-      this.circuit.settle(outcomeOf(error));
-      throw translateError(error);
-    }
-    this.circuit.settle('reached');
+    const failure = await this.liveness.failure();
+    this.circuit.settle(failure === undefined ? 'reached' : outcomeOf(failure));
+    if (failure !== undefined) throw translateError(failure);
   }
 
   private async run<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
@@ -200,28 +226,68 @@ export class GraphExecutor {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(started.length > 0 ? { bookmarks: started } : {}),
     });
-    const config = {
-      timeout: options.timeoutMs ?? this.options.timeoutMs ?? 30_000,
-      metadata: { app: 'aims-graph', statement: name },
-    };
-    const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode));
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    const config = { timeout: timeoutMs, metadata: { app: 'aims-graph', statement: name } };
+    const given = { up: false };
+    const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode, given));
     try {
-      const result = await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+      const result = await this.bounded(mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config), name, timeoutMs, given);
       this.circuit.settle('reached');
       if (mode === 'WRITE') this.options.bookmarks?.committed(started, session.lastBookmarks());
       return result;
     } catch (error) {
       this.circuit.settle(outcomeOf(error));
-      throw translateError(error);
+      throw translateError(error, { statement: name, timeoutMs });
     } finally {
-      await session.close();
+      // A transaction given up on may never settle (a frozen server): close its session
+      // when it does, without waiting for it here.
+      if (given.up) session.close().catch(() => undefined);
+      else await session.close();
     }
   }
 
-  private runner(tx: ManagedTransaction, mode: AccessMode): TransactionRunner {
+  /**
+   * The transaction's own answer, or NoAnswer once a statement has waited and Neo4j does
+   * not answer a liveness check, or TimeoutError once it has outlived its time by the
+   * liveness bound (Neo4j ends it at its time; this holds if Neo4j does not). Giving up
+   * sets `given.up`, so the work's next statement fails and its transaction cannot commit.
+   */
+  private bounded<T>(pending: Promise<T>, name: string, timeoutMs: number, given: { up: boolean }): Promise<T> {
+    const patience = this.liveness.timeoutMs;
+    return new Promise<T>((resolve, reject) => {
+      const timers = new Set<NodeJS.Timeout>();
+      const finish = (settle: () => void, giveUp = false): void => {
+        if (timers.size === 0) return;
+        timers.forEach(clearTimeout);
+        timers.clear();
+        given.up = giveUp;
+        settle();
+      };
+      const watch = (): void => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          void this.liveness.failure().then((failure) => {
+            if (timers.size === 0) return;
+            if (failure === undefined || outcomeOf(failure) === 'reached') watch();
+            else finish(() => reject(failure), true);
+          });
+        }, patience);
+        timers.add(timer);
+      };
+      timers.add(setTimeout(() => finish(() => reject(new TimeoutError(name, timeoutMs)), true), timeoutMs + patience));
+      watch();
+      pending.then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    });
+  }
+
+  private runner(tx: ManagedTransaction, mode: AccessMode, given: { up: boolean }): TransactionRunner {
     return {
       run: async <Row>(statement: Statement<Row>): Promise<Row[]> => {
         if (mode === 'READ' && updatesGraph(statement.cypher)) throw new ReadModeViolation(statement.name);
+        if (given.up) throw new NoAnswer(statement.name);
         const answered = this.options.onStatement?.(statement.name, mode);
         try {
           const result = await tx.run(statement.cypher, statement.params);

@@ -243,6 +243,7 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
   }
   const started = Date.now();
   const total = seed.catalogues.filter((c) => c.framework.current).reduce((n, c) => n + c.requirements.length, 0);
+  say(`seed: loading ${seed.catalogues.length} catalogue versions and ${crosswalkSeed.crosswalks.length} crosswalk sets in one transaction`);
   const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
     const frameworks: SeedReport['frameworks'][number][] = [];
     const changes: ChangeEntry[] = [];

@@ -101,6 +101,6 @@ export async function serveReports(req: IncomingMessage, res: ServerResponse, ur
     res.end(req.method === 'HEAD' ? undefined : fragment.markup);
   } catch (err) {
     if (!(err instanceof ReportError)) throw err;
-    sendError(res, err.status, err.code, err.message, err.extensions, err.status === 503 ? { 'retry-after': '5' } : {});
+    sendError(res, err.status, err.code, err.message, err.extensions, err.status === 503 || err.status === 504 ? { 'retry-after': '5' } : {});
   }
 }

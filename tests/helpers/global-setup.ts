@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const uri = running?.uri ?? config.neo4j.uri;
   const driver = createDriver(config.neo4j, uri);
   try {
-    const graph = new GraphExecutor(driver, { database: config.neo4j.database });
+    const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs });
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
     // The test database is disposable: start every run from the demo organisation alone.

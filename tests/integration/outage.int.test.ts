@@ -1,9 +1,10 @@
 /**
- * Neo4j going away under a running service, and coming back: on a Neo4j of its own
- * (.local/neo4j/outage, port TEST_OUTAGE_BOLT_PORT or 7692), never the shared test
- * instance, this file stops and restarts a real local Neo4j. While it is down, requests
- * fail promptly with SERVICE_UNAVAILABLE instead of waiting out timeouts; once it is
- * back, the service recovers by itself and nothing written before was lost.
+ * Neo4j going away, freezing or running out of time under a running service: on a Neo4j
+ * of its own (.local/neo4j/outage, port TEST_OUTAGE_BOLT_PORT or 7692), never the shared
+ * test instance, this file stops, restarts and pauses (SIGSTOP) a real local Neo4j.
+ * While it is down or frozen, requests fail promptly with SERVICE_UNAVAILABLE instead of
+ * waiting out timeouts; once it is back, the service recovers by itself and nothing
+ * written before was lost. A transaction that runs out of its time answers TIMEOUT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
@@ -11,8 +12,10 @@ import { loadConfig, type LocalNeo4jConfig } from '../../src/config.js';
 import { Circuit } from '../../src/graph/circuit.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
+import { Liveness } from '../../src/graph/liveness.js';
 import { reset, start, stop, type RunningNeo4j } from '../../src/graph/local/local-neo4j.js';
 import { migrate } from '../../src/graph/migrations.js';
+import { authHeaders } from '../helpers/auth.js';
 import { TEST_ENV } from '../helpers/env.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -109,4 +112,86 @@ describe('while Neo4j is down', () => {
     const again = await createSystem('Outage record: after');
     expect(again.body.errors).toBeUndefined();
   }, 180_000);
+});
+
+/** SIGSTOP: the process keeps its sockets open and answers nothing, so neither a refused connection nor Neo4j's own timeout ends a wait. */
+async function whileFrozen<T>(work: () => Promise<T>): Promise<T> {
+  const pid = running?.pid;
+  if (pid === undefined) throw new Error('the outage Neo4j is not running');
+  process.kill(pid, 'SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+}
+
+/** The liveness check's default: a statement waits this long before asking, and the answer may take as long again. */
+const LIVENESS_MS = 3000;
+
+describe('while Neo4j is frozen', () => {
+  it('gives up within seconds with SERVICE_UNAVAILABLE, stays alive but not ready, and recovers once Neo4j resumes', async () => {
+    // Connections in the pool, as on a service that has been serving: the freeze catches statements, not connects.
+    await Promise.all([createSystem('Outage record: before freezing'), server.gql(listSystems), server.gql(listSystems)]);
+    const frozen = await whileFrozen(async () => {
+      const reads = await timed(() => Promise.all([server.gql(listSystems), server.gql(listSystems)]));
+      const health = await timed(() => fetch(`${server.url}/healthz`));
+      const ready = await timed(() => fetch(`${server.url}/readyz`));
+      const next = await timed(() => server.gql(listSystems));
+      return { reads, health, ready, next };
+    });
+    for (const response of frozen.reads.result) {
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(response.body.errors?.[0]?.message).toBe('The graph database stopped answering; try again shortly');
+    }
+    expect(frozen.reads.ms).toBeGreaterThanOrEqual(LIVENESS_MS);
+    expect(frozen.reads.ms).toBeLessThan(2 * LIVENESS_MS + PROMPT_MS);
+    expect(frozen.health.result.status).toBe(200);
+    expect(frozen.health.ms).toBeLessThan(1000);
+    expect(frozen.ready.result.status).toBe(503);
+    // The circuit is open: the next request does not wait at all.
+    expect(frozen.next.result.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(frozen.next.ms).toBeLessThan(1000);
+    say(`frozen: 2 reads given up after ${frozen.reads.ms} ms, healthz ${frozen.health.ms} ms, readyz ${frozen.ready.ms} ms, next ${frozen.next.ms} ms`);
+
+    const mark = Date.now();
+    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 }).toBe(200);
+    say(`ready again ${Date.now() - mark} ms after Neo4j resumed`);
+    const after = await server.gql(listSystems);
+    expect(after.body.errors).toBeUndefined();
+    expect(namesOf(after.body.data)).toContain('Outage record: before freezing');
+  }, 90_000);
+
+  it('answers TIMEOUT for a transaction that outlives its time, and HTTP 504 with Retry-After on a report', async () => {
+    const graph = new GraphExecutor(driver!, { database: config.neo4j.database, timeoutMs: 500, circuit: new Circuit({ coolDownMs: 1000 }) });
+    const short = await startTestServer({ graph });
+    try {
+      const headers = await authHeaders('VIEWER');
+      const report = (): Promise<Response> => fetch(`${short.url}/reports/api/coverage?framework=iso42001`, { headers });
+      await Promise.all([short.gql(listSystems), report(), report()]);
+      const { ms, result } = await timed(() => whileFrozen(() => Promise.all([short.gql(listSystems), report()])));
+      const [answer, page] = result;
+      expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'TIMEOUT', timeoutMs: 500 });
+      expect(answer.body.errors?.[0]?.message).toBe('The database did not finish this request within 0.5 s; try again later or ask for less');
+      expect(page.status).toBe(504);
+      expect(page.headers.get('retry-after')).toBe('5');
+      expect(await page.json()).toMatchObject({ errors: [{ extensions: { code: 'TIMEOUT' } }] });
+      // Its time and the liveness bound, before the liveness check itself would have given up.
+      expect(ms).toBeGreaterThanOrEqual(500 + LIVENESS_MS);
+      expect(ms).toBeLessThan(2 * LIVENESS_MS + 1000);
+    } finally {
+      await short.close();
+    }
+    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 }).toBe(200);
+  }, 90_000);
+
+  it("turns Neo4j's own end of a transaction that ran out of its time into TIMEOUT", async () => {
+    // A liveness bound far beyond Neo4j's transaction monitor (which looks every 2 s): the answer is Neo4j's.
+    const graph = new GraphExecutor(driver!, { database: config.neo4j.database, timeoutMs: 200, liveness: new Liveness(() => driver!.verifyConnectivity(), 30_000) });
+    const { ms, result } = await timed(() =>
+      graph.read({ name: 'countToTwoBillion', cypher: 'UNWIND range(1, 2000000000) AS x RETURN count(x) AS n', params: {} }).catch((error: unknown) => error),
+    );
+    expect(result).toMatchObject({ extensions: { code: 'TIMEOUT', timeoutMs: 200 }, statement: 'countToTwoBillion' });
+    expect(ms).toBeLessThan(15_000);
+  }, 60_000);
 });

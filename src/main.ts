@@ -74,13 +74,13 @@ try {
   });
   const liveness = new Liveness(() => driver.verifyConnectivity({ database: config.neo4j.database }), config.neo4j.failFast.livenessTimeoutMs);
   const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit, liveness, timeoutMs: config.neo4j.transactionTimeoutMs });
-  await graph.ping();
 
   // Loads at start are not requests: a slow machine may take minutes over them, so they
   // have their own time. Each is one transaction that leaves nothing behind if cut off,
   // and is skipped once done (migrations by their record, the seed by its checksum, the
   // demo when organisation records exist): an interrupted start resumes where it was.
   const loads = graph.withTimeout(config.neo4j.loadTimeoutMs);
+  await loads.ping();
   const migrated = await migrate(loads);
   log.info({ applied: migrated.applied, current: migrated.current }, 'migrations applied');
   if (config.seedOnStart) {
@@ -108,7 +108,7 @@ try {
   });
   const url = await app.listen(config.port, config.host);
   if (config.neo4j.kind === 'local') {
-    const issued = await bootstrapLocalAdminKey(graph);
+    const issued = await bootstrapLocalAdminKey(loads);
     // Printed once, to standard output (the graph keeps nothing but its hash): read it there.
     if (issued !== undefined) process.stdout.write(localAdminKeyNotice(issued.key));
   }

@@ -38,7 +38,9 @@ describe('loadConfig', () => {
       user: 'neo4j',
       password: 'secret',
       database: 'governance',
-      failFast: { maxRetryMs: 2000, connectTimeoutMs: 2000, acquireTimeoutMs: 5000, coolDownMs: 1000 },
+      failFast: { maxRetryMs: 2000, connectTimeoutMs: 2000, acquireTimeoutMs: 5000, coolDownMs: 1000, livenessTimeoutMs: 3000 },
+      transactionTimeoutMs: 30_000,
+      loadTimeoutMs: 600_000,
     });
   });
 
@@ -48,8 +50,14 @@ describe('loadConfig', () => {
       NEO4J_CONNECT_TIMEOUT_MS: '1500',
       NEO4J_ACQUIRE_TIMEOUT_MS: '1500',
       NEO4J_UNAVAILABLE_COOLDOWN_MS: '250',
+      NEO4J_LIVENESS_TIMEOUT_MS: '800',
     });
-    expect(config.neo4j.failFast).toEqual({ maxRetryMs: 0, connectTimeoutMs: 1500, acquireTimeoutMs: 1500, coolDownMs: 250 });
+    expect(config.neo4j.failFast).toEqual({ maxRetryMs: 0, connectTimeoutMs: 1500, acquireTimeoutMs: 1500, coolDownMs: 250, livenessTimeoutMs: 800 });
+  });
+
+  it('reads the time of a request transaction and of a load, apart', () => {
+    const config = loadConfig({ NEO4J_TRANSACTION_TIMEOUT_MS: '5000', NEO4J_LOAD_TIMEOUT_MS: '3600000' });
+    expect(config.neo4j).toMatchObject({ transactionTimeoutMs: 5000, loadTimeoutMs: 3_600_000 });
   });
 
   it.each([
@@ -58,6 +66,10 @@ describe('loadConfig', () => {
     ['NEO4J_CONNECT_TIMEOUT_MS', '0'],
     ['NEO4J_ACQUIRE_TIMEOUT_MS', '99'],
     ['NEO4J_UNAVAILABLE_COOLDOWN_MS', '600001'],
+    ['NEO4J_LIVENESS_TIMEOUT_MS', '99'],
+    ['NEO4J_TRANSACTION_TIMEOUT_MS', '30s'],
+    ['NEO4J_TRANSACTION_TIMEOUT_MS', '9'],
+    ['NEO4J_LOAD_TIMEOUT_MS', '999'],
   ])('refuses %s=%s', (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} must be an integer`))]);
   });

@@ -14,21 +14,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { loadBenchConfig } from '../config.js';
-import { loadSeed } from '../ingest/seed.js';
-import { migrate } from '../graph/migrations.js';
-import { listCoverageRequirements } from '../graph/statements/coverage.js';
-import { issueApiKey } from '../auth/key-store.js';
-import { createDriver } from '../graph/driver.js';
-import { GraphExecutor } from '../graph/executor.js';
-import { neo4jVersion, start } from '../graph/local/local-neo4j.js';
-import { syntheticCounts } from '../ingest/synthetic-plan.js';
-import { withGraph } from './graph-session.js';
-import { runCli } from './run-cli.js';
-import { createBenchApp } from '../../bench/app.js';
-import { benchScale, type ScaleResult } from '../../bench/read.js';
-import { markdown, targets, type Machine } from '../../bench/report.js';
-import { prepareStore, storeConfig } from '../../bench/store.js';
+import { loadBenchConfig } from '../src/config.js';
+import { loadSeed } from '../src/ingest/seed.js';
+import { migrate } from '../src/graph/migrations.js';
+import { listCoverageRequirements } from '../src/graph/statements/coverage.js';
+import { issueApiKey } from '../src/auth/key-store.js';
+import { createDriver } from '../src/graph/driver.js';
+import { GraphExecutor } from '../src/graph/executor.js';
+import { neo4jVersion, start } from '../src/graph/local/local-neo4j.js';
+import { syntheticCounts } from '../src/ingest/synthetic-plan.js';
+import { withGraph } from '../src/cli/graph-session.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { createBenchApp } from './app.js';
+import { benchScale, type ScaleResult } from './read.js';
+import { markdown, targets, type Machine } from './report.js';
+import { prepareStore, storeConfig } from './store.js';
 
 const say = (line: string): void => console.error(line);
 

@@ -35,6 +35,7 @@ export default tseslint.config(
         {
           zones: [
             { target: './src', from: './tests', message: 'src/ never imports tests/.' },
+            { target: './src', from: './bench', message: 'src/ never imports bench/: the benchmarks and the synthetic generator are tools outside the service.' },
             ...pure.map((target) => ({
               target: `./${target}`,
               from: './src',

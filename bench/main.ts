@@ -22,7 +22,7 @@ import { issueApiKey } from '../src/auth/key-store.js';
 import { createDriver } from '../src/graph/driver.js';
 import { GraphExecutor } from '../src/graph/executor.js';
 import { neo4jVersion, start } from '../src/graph/local/local-neo4j.js';
-import { syntheticCounts } from '../src/ingest/synthetic-plan.js';
+import { syntheticCounts } from './synthetic/plan.js';
 import { withGraph } from '../src/cli/graph-session.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { createBenchApp } from './app.js';

@@ -7,8 +7,8 @@ import { loadBenchConfig, type Config } from '../src/config.js';
 import type { GraphExecutor } from '../src/graph/executor.js';
 import { migrate } from '../src/graph/migrations.js';
 import { loadSeed } from '../src/ingest/seed.js';
-import { countOrganisation, generateSynthetic } from '../src/ingest/synthetic.js';
-import { syntheticCounts } from '../src/ingest/synthetic-plan.js';
+import { countOrganisation, generateSynthetic } from './synthetic/load.js';
+import { syntheticCounts } from './synthetic/plan.js';
 
 export const BENCH_SEED = 8477;
 

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../src/domain/entity-spec.js';
-import { countOrganisation, generateSynthetic, removeSynthetic, SyntheticRefusedError, type SyntheticCounts } from '../../src/ingest/synthetic.js';
-import { syntheticCounts, syntheticIdPrefix } from '../../src/ingest/synthetic-plan.js';
+import { countOrganisation, generateSynthetic, removeSynthetic, SyntheticRefusedError, type SyntheticCounts } from '../../bench/synthetic/load.js';
+import { syntheticCounts, syntheticIdPrefix } from '../../bench/synthetic/plan.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const SCALE = 0.05;

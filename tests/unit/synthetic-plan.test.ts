@@ -16,8 +16,8 @@ import {
   ZipfSampler,
   type RequirementsByFramework,
   type SyntheticPlan,
-} from '../../src/ingest/synthetic-plan.js';
-import { parseSyntheticArgs } from '../../src/cli/seed-synthetic-args.js';
+} from '../../bench/synthetic/plan.js';
+import { parseSyntheticArgs } from '../../bench/synthetic/args.js';
 
 let requirements: RequirementsByFramework;
 let plan: SyntheticPlan;

@@ -1,5 +1,5 @@
 /**
- * Statements for synthetic organisations (ingest/synthetic.ts): many rows per statement,
+ * Statements for synthetic organisations (bench/synthetic/load.ts, a benchmark tool): many rows per statement,
  * each row a parameter. Labels, relationship types and property names come only from the
  * entity descriptions; the synthetic id prefixes are parameters too.
  */

@@ -1,7 +1,7 @@
 /** The options of `npm run seed:synthetic`, parsed and checked. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SYNTHETIC_SEED, MAX_SYNTHETIC_SCALE, MAX_SYNTHETIC_SEED } from '../ingest/synthetic-plan.js';
-import { DEFAULT_SYNTHETIC_BATCH } from '../ingest/synthetic.js';
+import { DEFAULT_SYNTHETIC_SEED, MAX_SYNTHETIC_SCALE, MAX_SYNTHETIC_SEED } from './plan.js';
+import { DEFAULT_SYNTHETIC_BATCH } from './load.js';
 
 export const SYNTHETIC_USAGE = `usage: npm run seed:synthetic -- [--scale S] [--seed N] [--replace] [--force] [--remove]
                                    [--batch-size ROWS] [--no-change-log]

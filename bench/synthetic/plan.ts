@@ -11,7 +11,7 @@
  * (S the seed, N the ordinal). Ids the service makes are version 4 or 5, so synthetic
  * records can always be told apart and removed.
  */
-import { ENTITIES, ENTITY_TYPES, type EntityType, type NodeKind } from '../domain/entity-spec.js';
+import { ENTITIES, ENTITY_TYPES, type EntityType, type NodeKind } from '../../src/domain/entity-spec.js';
 import {
   AI_ACT_SPECIAL_CASES,
   CONTROL_TYPES,
@@ -21,8 +21,8 @@ import {
   LIFECYCLE_STAGES,
   RISK_CATEGORIES,
   RISK_STATUSES,
-} from '../domain/organisation.js';
-import { FRAMEWORK_IDS, type FrameworkId } from '../domain/vocabulary.js';
+} from '../../src/domain/organisation.js';
+import { FRAMEWORK_IDS, type FrameworkId } from '../../src/domain/vocabulary.js';
 
 /** The first group of every synthetic record's UUID. */
 export const SYNTHETIC_MARK = '5717e71c';

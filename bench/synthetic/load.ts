@@ -1,15 +1,15 @@
 /**
- * Loads a synthetic organisation (synthetic-plan.ts) into a graph, and removes it again.
+ * Loads a synthetic organisation (plan.ts) into a graph, and removes it again.
  * Records and links go in batches, one statement per batch of one type or link kind,
  * one transaction per batch; each batch appends its change log entries (one CREATE per
  * record, one LINK per link, by the system actor) in the same transaction, as writes
  * through the API would, so that coverage over time can be profiled at scale.
  */
-import { ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
-import { SYSTEM_ACTOR } from '../domain/change-log.js';
-import { FRAMEWORK_IDS, type FrameworkId } from '../domain/vocabulary.js';
-import type { GraphExecutor } from '../graph/executor.js';
-import { appendChanges, type ChangeEntry } from '../graph/statements/changes.js';
+import { ENTITY_TYPES, linkDef, type EntityType } from '../../src/domain/entity-spec.js';
+import { SYSTEM_ACTOR } from '../../src/domain/change-log.js';
+import { FRAMEWORK_IDS, type FrameworkId } from '../../src/domain/vocabulary.js';
+import type { GraphExecutor } from '../../src/graph/executor.js';
+import { appendChanges, type ChangeEntry } from '../../src/graph/statements/changes.js';
 import {
   countOrganisationRecords,
   createSyntheticEntities,
@@ -19,7 +19,7 @@ import {
   findSyntheticChangeRange,
   listAuditableRequirements,
   settleChangeCounter,
-} from '../graph/statements/synthetic.js';
+} from '../../src/graph/statements/synthetic.js';
 import {
   planSynthetic,
   syntheticIdPrefix,
@@ -27,7 +27,7 @@ import {
   type SyntheticLink,
   type SyntheticPlan,
   type SyntheticRecord,
-} from './synthetic-plan.js';
+} from './plan.js';
 
 export class SyntheticRefusedError extends Error {
   override name = 'SyntheticRefusedError';

@@ -1,17 +1,17 @@
 /**
  * npm run seed:synthetic -- [--scale S] [--seed N] [--replace] [--force] [--remove] ...
- *   Loads a synthetic organisation (src/ingest/synthetic-plan.ts) into the configured
+ *   Loads a synthetic organisation (bench/synthetic/plan.ts) into the configured
  *   graph (the local Neo4j by default, started if needed), after the catalogue, which
  *   `npm run seed` loads. `npm run bench` keeps its own store and does not see it.
  */
 import os from 'node:os';
-import { loadConfig } from '../config.js';
-import { migrate } from '../graph/migrations.js';
-import { countOrganisation, generateSynthetic, removeSynthetic } from '../ingest/synthetic.js';
-import { withGraph } from './graph-session.js';
-import { progress, type Progress } from './progress.js';
-import { runCli } from './run-cli.js';
-import { parseSyntheticArgs } from './seed-synthetic-args.js';
+import { loadConfig } from '../../src/config.js';
+import { migrate } from '../../src/graph/migrations.js';
+import { countOrganisation, generateSynthetic, removeSynthetic } from './load.js';
+import { withGraph } from '../../src/cli/graph-session.js';
+import { progress, type Progress } from '../../src/cli/progress.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { parseSyntheticArgs } from './args.js';
 
 const say = (line: string): void => console.error(line);
 

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/roles.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
 import type { GraphExecutor } from './graph/executor.js';
-import type { Actor } from './graph/statements/changes.js';
+import type { Actor } from './domain/change-log.js';
 import type { Loaders } from './loaders/index.js';
+import type { RequestScope } from './services/scope.js';
 
 /** What every resolver receives: built fresh for each request. */
 export interface Context {
@@ -17,6 +18,8 @@ export interface Context {
   readonly log: Logger;
   readonly graph: GraphExecutor;
   readonly loaders: Loaders;
+  /** What the services take: this request's graph, loaders and actor, the clock and the limits. */
+  readonly scope: RequestScope;
   readonly service: ServiceDescription;
   /** The EU AI Act applicability rules, read from seed/ at start. */
   readonly applicabilityRules: ApplicabilityRules;

@@ -130,14 +130,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       context: (requestId, requestLog, principal, onBehalfOf, bookmarks) => {
         const meter = metrics.meter();
         const requestGraph = graph.withObserver(meter.onStatement).withBookmarks(bookmarks);
+        const loaders = createLoaders(requestGraph, metrics.onBatch, { batching: options.loaderBatching !== false });
+        const actor = { id: principal.id, onBehalfOf };
         const context: Context = {
           requestId,
           principal,
-          actor: { id: principal.id, onBehalfOf },
+          actor,
           keyCache: authenticator,
           log: requestLog,
           graph: requestGraph,
-          loaders: createLoaders(requestGraph, metrics.onBatch, { batching: options.loaderBatching !== false }),
+          loaders,
+          scope: { graph: requestGraph, loaders, actor, clock: () => new Date(), limits: { maxSyncItems: options.limits.maxSyncItems } },
           service,
           applicabilityRules: options.applicabilityRules,
           maxSyncItems: options.limits.maxSyncItems,

@@ -9,7 +9,8 @@ import { ENTITY_TYPES, linkDef, type EntityType } from '../../src/domain/entity-
 import { SYSTEM_ACTOR } from '../../src/domain/change-log.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../../src/domain/vocabulary.js';
 import type { GraphExecutor } from '../../src/graph/executor.js';
-import { appendChanges, type ChangeEntry } from '../../src/graph/statements/changes.js';
+import type { ChangeEntry } from '../../src/domain/change-log.js';
+import { appendChanges } from '../../src/graph/statements/changes.js';
 import {
   countOrganisationRecords,
   createSyntheticEntities,

@@ -8,21 +8,13 @@
  *   Controls or evidence as that source's CSV; or the whole change log as JSON lines.
  * Both work on the configured Neo4j (the local one by default, started if needed).
  */
-import { randomUUID } from 'node:crypto';
 import { readFile, writeFile, appendFile } from 'node:fs/promises';
-import os from 'node:os';
 import { loadConfig } from '../config.js';
-import type { Context } from '../context.js';
-import type { GraphExecutor } from '../graph/executor.js';
-import { LATEST_MIGRATION } from '../graph/migrations.js';
-import { listChanges } from '../graph/statements/changes.js';
-import { detectCsvKind } from '../ingest/grc-csv.js';
-import { readApplicabilityRules } from '../ingest/seed.js';
-import { createLoaders } from '../loaders/index.js';
-import { createLogger } from '../logger.js';
-import { exportGrcCsv, importGrcCsv, sync } from '../resolvers/sync.js';
 import type { SyncBatchInput } from '../generated/resolvers.js';
-import { withGraph } from './graph-session.js';
+import { detectCsvKind } from '../ingest/grc-csv.js';
+import { lastChangeSeq, readChanges } from '../services/changes.js';
+import { exportGrcCsv, importGrcCsv, sync } from '../services/sync.js';
+import { cliScope, withGraph } from './graph-session.js';
 import { progress } from './progress.js';
 import { runCli } from './run-cli.js';
 
@@ -33,21 +25,6 @@ const flag = (name: string): string | undefined => {
   return at < 0 ? undefined : args[at + 1];
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--source'));
-
-async function cliContext(graph: GraphExecutor, seedDir: string, maxSyncItems: number): Promise<Context> {
-  return {
-    requestId: randomUUID(),
-    principal: { id: `cli:${os.userInfo().username}`, kind: 'API_KEY', roles: ['ADMIN'] },
-    actor: { id: `cli:${os.userInfo().username}`, onBehalfOf: null },
-    keyCache: { forget: () => undefined },
-    log: createLogger({ logLevel: 'silent', logFormat: 'json' }),
-    graph,
-    loaders: createLoaders(graph),
-    service: { version: 'cli', schemaVersion: LATEST_MIGRATION, database: graph.database },
-    applicabilityRules: await readApplicabilityRules(seedDir),
-    maxSyncItems,
-  };
-}
 
 function report(result: Awaited<ReturnType<typeof sync>>): void {
   const s = result.summary;
@@ -65,12 +42,12 @@ await runCli(async () => {
     const text = await readFile(file, 'utf8');
     const dryRun = args.includes('--dry-run');
     return withGraph(config, say, async (graph) => {
-      const context = await cliContext(graph, config.seedDir, config.limits.maxSyncItems);
+      const scope = cliScope(config, graph);
       const bar = progress(`import: checking ${file}`, 1);
       if (file.toLowerCase().endsWith('.json')) {
         const batch = JSON.parse(text) as SyncBatchInput;
         bar.done(`import: ${batch.entities?.length ?? 0} records and ${batch.links?.length ?? 0} links from ${batch.source}; applying in one transaction`);
-        report(await sync({ ...batch, dryRun }, context));
+        report(await sync(scope, { ...batch, dryRun }));
         return 0;
       }
       const kind = detectCsvKind(text);
@@ -80,7 +57,7 @@ await runCli(async () => {
         return 2;
       }
       bar.done(`import: ${file} is a ${kind.toLowerCase()} CSV; applying it in one transaction`);
-      report(await importGrcCsv(kind, text, dryRun, context));
+      report(await importGrcCsv(scope, kind, text, dryRun));
       return 0;
     });
   }
@@ -93,15 +70,15 @@ await runCli(async () => {
     return withGraph(config, say, async (graph) => {
       if (what === 'changes') {
         await writeFile(file, '');
-        const [last] = await graph.read<{ n: number | null }>({ name: 'lastChange', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} });
-        const bar = progress('export: change log', last?.n ?? 0);
+        const scope = { graph };
+        const bar = progress('export: change log', await lastChangeSeq(scope));
         let after = 0;
         for (;;) {
-          const rows = await graph.read(listChanges(after, 1000));
+          const rows = await readChanges(scope, after, 1000);
           if (rows.length === 0) break;
-          await appendFile(file, `${rows.map((r) => JSON.stringify(r.change)).join('\n')}\n`);
-          bar.tick(rows[rows.length - 1]!.change.seq - after);
-          after = rows[rows.length - 1]!.change.seq;
+          await appendFile(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+          bar.tick(rows[rows.length - 1]!.seq - after);
+          after = rows[rows.length - 1]!.seq;
         }
         bar.done(`export: change log written to ${file}`);
         return 0;
@@ -111,8 +88,7 @@ await runCli(async () => {
         say('export: name the source system whose references the file uses, with --source <system>');
         return 2;
       }
-      const context = await cliContext(graph, config.seedDir, config.limits.maxSyncItems);
-      const csv = await exportGrcCsv(what === 'controls' ? 'CONTROLS' : 'EVIDENCE', source, context);
+      const csv = await exportGrcCsv(cliScope(config, graph), what === 'controls' ? 'CONTROLS' : 'EVIDENCE', source);
       const bar = progress(`export: ${what} of ${source}`, csv.rows);
       await writeFile(file, csv.content, 'utf8');
       bar.done(`export: ${csv.rows} ${what} written to ${file}${csv.omittedLinks > 0 ? ` (${csv.omittedLinks} links left out: their other end has no ${source} reference)` : ''}`);

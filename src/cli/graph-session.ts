@@ -1,7 +1,10 @@
+import os from 'node:os';
 import type { Config } from '../config.js';
 import { createDriver } from '../graph/driver.js';
 import { GraphExecutor } from '../graph/executor.js';
 import { start } from '../graph/local/local-neo4j.js';
+import { createLoaders } from '../loaders/index.js';
+import type { RequestScope } from '../services/scope.js';
 
 /**
  * Runs `work` against the configured graph. The local Neo4j is started for the duration
@@ -17,4 +20,15 @@ export async function withGraph<T>(config: Config, say: (line: string) => void, 
     await driver.close();
     await local?.release();
   }
+}
+
+/** The scope a command's services run in: the command's graph, the operator as the actor (`cli:<user>`). */
+export function cliScope(config: Config, graph: GraphExecutor): RequestScope {
+  return {
+    graph,
+    loaders: createLoaders(graph),
+    actor: { id: `cli:${os.userInfo().username}`, onBehalfOf: null },
+    clock: () => new Date(),
+    limits: { maxSyncItems: config.limits.maxSyncItems },
+  };
 }

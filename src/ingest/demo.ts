@@ -9,7 +9,8 @@ import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/enti
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import { SYSTEM_ACTOR } from '../domain/change-log.js';
-import { appendChanges, type ChangeEntry } from '../graph/statements/changes.js';
+import type { ChangeEntry } from '../domain/change-log.js';
+import { appendChanges } from '../graph/statements/changes.js';
 import { createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
 import { uuidFor } from './oscal-common.js';
 import { SeedValidationError } from './seed.js';

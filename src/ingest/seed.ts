@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SYSTEM_ACTOR } from '../domain/change-log.js';
 import type { GraphExecutor, TransactionRunner } from '../graph/executor.js';
-import { appendChanges, type ChangeEntry } from '../graph/statements/changes.js';
+import type { ChangeEntry } from '../domain/change-log.js';
+import { appendChanges } from '../graph/statements/changes.js';
 import {
   findSeedState,
   frameworkVersionId,

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { issueApiKey, listKeys, revokeKey } from '../auth/key-store.js';
-import { checkId } from './arguments.js';
+import { checkId } from '../services/checks.js';
 
 export const authResolvers: Resolvers = {
   Query: {

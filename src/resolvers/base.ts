@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
-import { checkId } from './arguments.js';
+import { checkId } from '../services/checks.js';
 
 export const baseResolvers: Resolvers = {
   Query: {

@@ -5,7 +5,7 @@ import { listFrameworks, listVersionEntries, requirementId } from '../graph/stat
 import { readFrom } from './crosswalk.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { checkId } from './arguments.js';
+import { checkId } from '../services/checks.js';
 
 async function ancestors(requirement: RequirementRow, context: Context): Promise<RequirementRow[]> {
   const chain: RequirementRow[] = [];

@@ -1,47 +1,15 @@
 /**
  * The change log as integrators and auditors read it: `changes` (the feed, resumable from
- * any cursor) and `auditTrail` (one record's history); and the helpers every mutation
- * uses to append its entries inside its own transaction.
+ * any cursor) and `auditTrail` (one record's history). Writes append their entries
+ * through services/changes.ts.
  */
 import { BadUserInputError } from '../errors.js';
-import type { TransactionRunner } from '../graph/executor.js';
-import { appendChanges, type Actor, listChanges, listChangesOf, type ChangeEntry, type ChangeRow } from '../graph/statements/changes.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
+import type { ChangeRow } from '../graph/statements/changes.js';
 import type { LinkKind, Resolvers } from '../generated/resolvers.js';
-import { checkId } from './arguments.js';
+import { readChanges } from '../services/changes.js';
+import { checkId } from '../services/checks.js';
 
 const MAX_PAGE = 1000;
-
-/** Appends the entries of one write, in the write's own transaction. */
-export async function recordChanges(tx: TransactionRunner, actor: Actor, entries: readonly ChangeEntry[]): Promise<void> {
-  if (entries.length > 0) await tx.run(appendChanges(actor, entries));
-}
-
-/** An entity as the log keeps it: every stored field, without the transient write lock. */
-export function snapshot(row: EntityRow): Record<string, unknown> {
-  const { _lock: _ignored, ...fields } = row as EntityRow & { _lock?: unknown };
-  return fields;
-}
-
-export function linkChange(
-  operation: 'LINK' | 'UNLINK',
-  kind: string,
-  from: { id: string; type: string },
-  to: string,
-  before: string | null | undefined,
-  after: string | null | undefined,
-): ChangeEntry {
-  const state = (value: string | null | undefined, present: boolean) => (present ? { property: value ?? null } : null);
-  return {
-    operation,
-    entityId: from.id,
-    entityType: from.type,
-    otherId: to,
-    linkKind: kind,
-    before: state(before, before !== undefined),
-    after: state(after, after !== undefined),
-  };
-}
 
 const encodeCursor = (seq: number): string => Buffer.from(`change:${seq}`).toString('base64url');
 
@@ -58,8 +26,8 @@ function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-async function page(rows: Promise<{ change: ChangeRow }[]>, first: number, afterSeq: number) {
-  const changes = (await rows).map((r) => r.change);
+async function page(rows: Promise<ChangeRow[]>, first: number, afterSeq: number) {
+  const changes = await rows;
   const shown = changes.slice(0, first);
   const last = shown[shown.length - 1];
   return {
@@ -77,13 +45,13 @@ export const changesResolvers: Resolvers = {
     changes: (_root, args, context) => {
       const first = pageSize(args.first);
       const afterSeq = decodeCursor(args.after);
-      return page(context.graph.read(listChanges(afterSeq, first + 1)), first, afterSeq);
+      return page(readChanges(context.scope, afterSeq, first + 1), first, afterSeq);
     },
     auditTrail: (_root, args, context) => {
       const id = checkId(args.entity, 'entity');
       const first = pageSize(args.first);
       const afterSeq = decodeCursor(args.after);
-      return page(context.graph.read(listChangesOf(id, afterSeq, first + 1)), first, afterSeq);
+      return page(readChanges(context.scope, afterSeq, first + 1, id), first, afterSeq);
     },
   },
   Change: {

@@ -30,7 +30,8 @@ import {
   type MappingFact,
 } from '../coverage/history.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
-import { checkId, nowDateTime, utcDate } from './arguments.js';
+import { checkId } from '../services/checks.js';
+import { nowDateTime, utcDate } from './arguments.js';
 import { readFrom } from './crosswalk.js';
 import { loadEntityOrFail, requirementAt } from './projection.js';
 import type { CoverageChangeView, CoverageCounts, RequirementCoverageView } from './views.js';

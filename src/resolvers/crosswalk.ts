@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { listCrosswalkSets, listMappingsBetween, MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
-import { checkId } from './arguments.js';
+import { checkId } from '../services/checks.js';
 import { requirementAt } from './projection.js';
 import type { MappingClaimView, MappingView } from './views.js';
 

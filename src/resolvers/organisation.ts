@@ -1,45 +1,22 @@
 /**
  * The organisation graph: listings, create/update/delete for every entity type, links,
- * and the relationship fields. Resolvers check arguments, then run statements; every
- * mutation is one transaction.
+ * and the relationship fields. Writes go to services/organisation.ts; reads go through
+ * the request's loaders or one listing statement.
  */
-import { randomUUID } from 'node:crypto';
 import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { ENTITIES, ENTITY_TYPES, entityTypeOfId, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
-import { crossFieldProblems, isCalendarDate, isDateTime, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
-import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
+import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
+import { isCalendarDate, isDateTime } from '../domain/entity-input.js';
+import { BadUserInputError } from '../errors.js';
 import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
-import {
-  createEntity,
-  createLink,
-  deleteEntity,
-  deleteLink,
-  findKinds,
-  listDependents,
-  listEntities,
-  listEntitiesByIds,
-  listLinksOf,
-  projectedRow,
-  updateEntity,
-  type EntityRow,
-  type NodeSpace,
-} from '../graph/statements/organisation.js';
+import { listEntities, projectedRow, type EntityRow, type NodeSpace } from '../graph/statements/organisation.js';
 import type { RequirementRow } from '../graph/statements/catalogue.js';
-import { checkId } from './arguments.js';
-import { linkChange, recordChanges, snapshot } from './changes.js';
+import { checkId } from '../services/checks.js';
+import { createRecord, deleteRecord, link, setApplicability, unlink, updateRecord, type ExternalRef } from '../services/organisation.js';
 import { loadEntities, loadEntityOrFail, projectionOf, projectionOfNodes } from './projection.js';
 import type { LinkView } from './views.js';
 
 const MAX_PAGE = 500;
-
-export function invalidInput(problems: readonly FieldProblem[]): AppError {
-  const [first] = problems;
-  return new AppError(ErrorCode.BAD_USER_INPUT, `${first?.field ?? 'input'} ${first?.message ?? 'is invalid'}`, {
-    field: first?.field,
-    problems: problems.map((p) => ({ field: p.field, message: p.message })),
-  });
-}
 
 function decodeCursor(after: string | null | undefined): { key: string; id: string } | null {
   if (after == null) return null;
@@ -96,146 +73,6 @@ async function list(type: EntityType, args: { first?: number | null; after?: str
   };
 }
 
-export function checkExternalRefs(refs: readonly { system: string; id: string }[]): void {
-  const seen = new Set<string>();
-  refs.forEach((ref, index) => {
-    for (const part of ['system', 'id'] as const) {
-      if (ref[part].trim() === '' || ref[part].length > 200) {
-        throw new BadUserInputError(`externalRefs[${index}].${part} must be 1 to 200 characters`, `externalRefs[${index}].${part}`);
-      }
-    }
-    if (ref.system.includes('|')) throw new BadUserInputError(`externalRefs[${index}].system must not contain "|"`, `externalRefs[${index}].system`);
-    const key = `${ref.system}|${ref.id}`;
-    if (seen.has(key)) throw new BadUserInputError(`externalRefs[${index}] repeats ${ref.system} ${ref.id}`, `externalRefs[${index}]`);
-    seen.add(key);
-  });
-}
-
-async function create(type: EntityType, input: Record<string, unknown>, context: Context): Promise<EntityRow> {
-  const {
-    externalRefs: refsInput,
-    requirement,
-    systems,
-    ...fields
-  } = input as { externalRefs?: { system: string; id: string }[] | null; requirement?: string; systems?: string[] | null } & Record<string, unknown>;
-  // An applicability entry is born linked: to its requirement, and to the systems it is limited to.
-  const born: { kind: string; to: string }[] =
-    type === 'Applicability'
-      ? [{ kind: 'FOR_REQUIREMENT', to: checkId(String(requirement), 'requirement') }, ...(systems ?? []).map((s) => ({ kind: 'LIMITED_TO', to: checkId(s, 'systems') }))]
-      : [];
-  if (born.length > 0) {
-    const kinds = new Map((await context.graph.read(findKinds(born.map((b) => b.to)))).map((r) => [r.id, r.kind]));
-    for (const b of born) {
-      const expected = b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'AISystem';
-      if (kinds.get(b.to) !== expected) throw new NotFoundError(expected === 'Requirement' ? 'Requirement' : 'AI system', b.to);
-    }
-  }
-  const externalRefs = refsInput ?? [];
-  checkExternalRefs(externalRefs);
-  const result = validateEntityInput(ENTITIES[type], fields, 'create');
-  if (!result.ok) throw invalidInput(result.problems);
-  const cross = crossFieldProblems(type, result.values);
-  if (cross.length > 0) throw invalidInput(cross);
-  const id = `${ENTITIES[type].prefix}_${randomUUID()}`;
-  const entity = await context.graph.transaction('WRITE', `create${type}`, async (tx) => {
-    if (externalRefs.length > 0) {
-      const taken = await tx.run<{ key: string }>({
-        name: 'findExternalRefs',
-        cypher: 'UNWIND $keys AS key MATCH (x:ExternalRef {key: key}) RETURN x.key AS key',
-        params: { keys: externalRefs.map((r) => `${r.system}|${r.id}`) },
-      });
-      if (taken.length > 0) {
-        throw new ConflictError(`External reference ${taken[0]!.key.replace('|', ' ')} already belongs to another record`, {
-          field: 'externalRefs',
-        });
-      }
-    }
-    const [row] = await tx.run(createEntity(type, id, result.values, externalRefs));
-    for (const b of born) {
-      await tx.run(
-        createLink(linkDef(b.kind)!, { space: 'Entity', id }, { space: b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', id: b.to }, null),
-      );
-    }
-    await recordChanges(tx, context.actor, [
-      { operation: 'CREATE', entityId: id, entityType: type, before: null, after: snapshot(row!.entity) },
-      ...born.map((b) => linkChange('LINK', b.kind, { id, type }, b.to, undefined, null)),
-    ]);
-    return row!.entity;
-  });
-  context.loaders.entityById.prime(entity.id, entity);
-  return entity;
-}
-
-async function update(type: EntityType, id: string, expectedVersion: number, input: Record<string, unknown>, context: Context): Promise<EntityRow> {
-  checkId(id, 'id');
-  if (entityTypeOfId(id) !== type) throw new NotFoundError(type, id);
-  const result = validateEntityInput(ENTITIES[type], input, 'update');
-  if (!result.ok) throw invalidInput(result.problems);
-  const entity = await context.graph.transaction('WRITE', `update${type}`, async (tx) => {
-    const [current] = await tx.run(listEntitiesByIds([id]));
-    if (current === undefined) throw new NotFoundError(type, id);
-    const cross = crossFieldProblems(type, { ...current.entity, ...result.values });
-    if (cross.length > 0) throw invalidInput(cross);
-    const [row] = await tx.run(updateEntity(type, id, expectedVersion, result.values));
-    if (row === undefined) throw new NotFoundError(type, id);
-    if (!row.applied) {
-      throw new ConflictError(`${type} ${id} is at version ${row.entity.version}, not ${expectedVersion}; reload it and apply the change again`, {
-        id,
-        currentVersion: row.entity.version,
-      });
-    }
-    await recordChanges(tx, context.actor, [{ operation: 'UPDATE', entityId: id, entityType: type, before: snapshot(row.before), after: snapshot(row.entity) }]);
-    return row.entity;
-  });
-  context.loaders.entityById.clear(id).prime(id, entity);
-  return entity;
-}
-
-async function remove(type: EntityType, id: string, cascade: boolean, context: Context) {
-  checkId(id, 'id');
-  if (entityTypeOfId(id) !== type) throw new NotFoundError(type, id);
-  return context.graph.transaction('WRITE', `delete${type}`, async (tx) => {
-    const [existing] = await tx.run(listEntitiesByIds([id]));
-    if (existing === undefined) throw new NotFoundError(type, id);
-    const dependents = (await tx.run(listDependents(id))).map((r) => r.dependent);
-    if (dependents.length > 0 && !cascade) {
-      throw new ConflictError(`${type} ${id} has ${dependents.length} linked record(s); unlink them or delete with cascade: true`, {
-        id,
-        dependents,
-      });
-    }
-    const removedLinks = (await tx.run(listLinksOf([id]))).map((r) => r.link);
-    await tx.run(deleteEntity(type, id));
-    // Each removed link gets its own tombstone (so the record at its other end sees it in its
-    // trail); the record's tombstone keeps the record and its links, to audit or undo by hand.
-    await recordChanges(tx, context.actor, [
-      ...removedLinks.map((l) => linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined)),
-      {
-        operation: 'DELETE',
-        entityId: id,
-        entityType: type,
-        before: { ...snapshot(existing.entity), links: removedLinks.map(({ fromType: _t, ...l }) => l) },
-        after: null,
-      },
-    ]);
-    return { id, removedLinks: removedLinks.length };
-  });
-}
-
-/** The node space and kind of each end of a link, checked against what the link kind joins. */
-async function resolveEnds(def: LinkDef, from: string, to: string, context: Context) {
-  const kinds = new Map((await context.graph.read(findKinds([checkId(from, 'from'), checkId(to, 'to')]))).map((r) => [r.id, r.kind]));
-  const end = (id: string, allowed: readonly string[], field: 'from' | 'to') => {
-    const kind = kinds.get(id);
-    if (kind == null) throw new NotFoundError(field === 'from' ? 'Record' : 'Record or requirement', id);
-    if (!allowed.includes(kind)) {
-      throw new BadUserInputError(`${def.kind} links ${def.from.join(' or ')} to ${def.to.join(' or ')}; ${field} is a ${kind}`, field);
-    }
-    return { space: (kind === 'Requirement' ? 'Requirement' : 'Entity') as NodeSpace, id, kind };
-  };
-  return { from: end(from, def.from, 'from'), to: end(to, def.to, 'to') };
-}
-
 /** Resolvers for the relationship fields: the records at the other end of one link kind. */
 function related(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity') {
   const def = linkDef(kind);
@@ -269,25 +106,6 @@ function links(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity
 }
 
 
-/**
- * Checks an applicability decision (setApplicability, upsertApplicability): its fields, and
- * that its requirement and systems exist. Returns the stored values and the sorted scope.
- */
-export async function checkDecision(
-  input: { requirement: string; applicable: boolean; justification: string; systems?: readonly string[] | null },
-  context: Context,
-  prefix = '',
-): Promise<{ values: Record<string, unknown>; requirement: string; systems: string[] }> {
-  const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
-  if (!result.ok) throw invalidInput(result.problems);
-  const requirement = checkId(input.requirement, `${prefix}requirement`);
-  const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, `${prefix}systems`)))].sort();
-  const kinds = new Map((await context.graph.read(findKinds([requirement, ...systems]))).map((r) => [r.id, r.kind]));
-  if (kinds.get(requirement) !== 'Requirement') throw new NotFoundError('Requirement', requirement);
-  for (const s of systems) if (kinds.get(s) !== 'AISystem') throw new NotFoundError('AI system', s);
-  return { values: result.values, requirement, systems };
-}
-
 /** The payload field that carries a record of this type: `aiSystem`, `control`, … */
 export const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
 const collections: Record<string, EntityType> = {
@@ -308,14 +126,16 @@ for (const [field, type] of Object.entries(collections)) {
 }
 const mutationResolvers: Record<string, unknown> = {};
 for (const type of ENTITY_TYPES) {
-  mutationResolvers[`create${type}`] = async (_root: unknown, args: { input: AnyArgs }, context: Context) => ({
-    [payloadField(type)]: await create(type, args.input, context),
-  });
+  mutationResolvers[`create${type}`] = async (_root: unknown, args: { input: AnyArgs }, context: Context) => {
+    const { externalRefs, requirement, systems, ...fields } = args.input as { externalRefs?: ExternalRef[] | null; requirement?: string; systems?: string[] | null };
+    const record = { type, fields, externalRefs: externalRefs ?? [], requirement, systems: systems ?? [] };
+    return { [payloadField(type)]: await createRecord(context.scope, record) };
+  };
   mutationResolvers[`update${type}`] = async (_root: unknown, args: { id: string; expectedVersion: number; input: AnyArgs }, context: Context) => ({
-    [payloadField(type)]: await update(type, args.id, args.expectedVersion, args.input, context),
+    [payloadField(type)]: await updateRecord(context.scope, type, args.id, args.expectedVersion, args.input),
   });
   mutationResolvers[`delete${type}`] = (_root: unknown, args: { id: string; cascade?: boolean | null }, context: Context) =>
-    remove(type, args.id, args.cascade === true, context);
+    deleteRecord(context.scope, type, args.id, args.cascade === true);
 }
 
 const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hint: string) =>
@@ -338,77 +158,9 @@ export const organisationResolvers: Resolvers = {
   Query: queryResolvers as Resolvers['Query'],
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),
-    setApplicability: async (_root, { input }, context) => {
-      const { values, requirement, systems } = await checkDecision(input, context);
-          const entity = await context.graph.transaction('WRITE', 'setApplicability', async (tx) => {
-        const [existing] = await tx.run<{ id: string; version: number; applicable: boolean; justification: string }>({
-          name: 'findApplicability',
-          cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {id: $requirement})
-                   WITH a, [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] AS scope
-                   WHERE size(scope) = size($systems) AND all(x IN $systems WHERE x IN scope)
-                   RETURN a.id AS id, a.version AS version, a.applicable AS applicable, a.justification AS justification LIMIT 1`,
-          params: { requirement, systems },
-        });
-        if (existing !== undefined && existing.applicable === values.applicable && existing.justification === values.justification) {
-          // The same decision again: nothing changes, nothing is logged.
-          const [same] = await tx.run(listEntitiesByIds([existing.id]));
-          return same!.entity;
-        }
-        if (existing !== undefined) {
-          const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, values));
-          if (!row!.applied) {
-            throw new ConflictError(`The decision for ${requirement} changed while this one was being recorded; send it again`, { id: existing.id });
-          }
-          await recordChanges(tx, context.actor, [
-            { operation: 'UPDATE', entityId: existing.id, entityType: 'Applicability', before: snapshot(row!.before), after: snapshot(row!.entity) },
-          ]);
-          return row!.entity;
-        }
-        const id = `${ENTITIES.Applicability.prefix}_${randomUUID()}`;
-        const [row] = await tx.run(createEntity('Applicability', id, values, []));
-        await tx.run(createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null));
-        for (const s of systems) await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
-        const from = { id, type: 'Applicability' };
-        await recordChanges(tx, context.actor, [
-          { operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(row!.entity) },
-          linkChange('LINK', 'FOR_REQUIREMENT', from, requirement, undefined, null),
-          ...systems.map((s) => linkChange('LINK', 'LIMITED_TO', from, s, undefined, null)),
-        ]);
-        return row!.entity;
-      });
-      context.loaders.entityById.clear(entity.id).prime(entity.id, entity);
-      return { applicability: entity };
-    },
-    link: async (_root, { input }, context) => {
-      const def = linkDef(input.kind)!;
-      const property = def.property?.name === 'purpose' ? input.purpose : def.property?.name === 'coverage' ? input.coverage : null;
-      const stray = (['purpose', 'coverage'] as const).find((p) => input[p] != null && def.property?.name !== p);
-      if (stray) throw new BadUserInputError(`${def.kind} takes no ${stray}`, stray);
-      if (def.property && property == null) throw new BadUserInputError(`${def.kind} needs a ${def.property.name}`, def.property.name);
-      const ends = await resolveEnds(def, input.from, input.to, context);
-      const row = await context.graph.transaction('WRITE', 'link', async (tx) => {
-        const [result] = await tx.run(createLink(def, ends.from, ends.to, property ?? null));
-        if (result?.changed) {
-          await recordChanges(tx, context.actor, [
-            linkChange('LINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.existed ? result.before : undefined, property ?? null),
-          ]);
-        }
-        return result;
-      });
-      return { kind: def.kind, fromId: input.from, toId: input.to, changed: row?.changed ?? false };
-    },
-    unlink: async (_root, { input }, context) => {
-      const def = linkDef(input.kind)!;
-      const ends = await resolveEnds(def, input.from, input.to, context);
-      const row = await context.graph.transaction('WRITE', 'unlink', async (tx) => {
-        const [result] = await tx.run(deleteLink(def, ends.from, ends.to));
-        if (result?.changed) {
-          await recordChanges(tx, context.actor, [linkChange('UNLINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.before, undefined)]);
-        }
-        return result;
-      });
-      return { kind: def.kind, fromId: input.from, toId: input.to, changed: row?.changed ?? false };
-    },
+    setApplicability: async (_root, { input }, context) => ({ applicability: await setApplicability(context.scope, input) }),
+    link: (_root, { input }, context) => link(context.scope, input),
+    unlink: (_root, { input }, context) => unlink(context.scope, input),
   },
   LinkPayload: {
     from: async (payload, _args, context) =>

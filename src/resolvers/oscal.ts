@@ -12,7 +12,7 @@ import { coverageToAssessmentResults, type EvidenceItem } from '../ingest/oscal-
 import { componentDefinitionToControls, ComponentDefinitionError, controlsToComponentDefinition } from '../ingest/oscal-component.js';
 import { computeCoverage, question, reasonFor } from './coverage.js';
 import { nowDateTime } from './arguments.js';
-import { sync } from './sync.js';
+import { sync } from '../services/sync.js';
 
 
 function checkSource(source: string | null | undefined): string {
@@ -123,7 +123,7 @@ export const oscalResolvers: Resolvers = {
         })),
         links: components.flatMap((c) => c.implements.map((i) => ({ kind: 'IMPLEMENTS' as const, from: c.uuid, to: i.requirementId, coverage: i.coverage }))),
       };
-      return sync(batch, context);
+      return sync(context.scope, batch);
     },
   },
 };

@@ -6,7 +6,7 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { findKinds } from '../graph/statements/organisation.js';
 import { impactOf, listEvidenceFor, traceFrom } from '../graph/statements/traceability.js';
-import { checkId } from './arguments.js';
+import { checkId } from '../services/checks.js';
 import { entityLoader, loadEntities } from './projection.js';
 import { readFrom } from './crosswalk.js';
 import type { ImpactedRequirementView, MappingView, TracedRequirementView } from './views.js';

@@ -5,28 +5,8 @@
  * seen entry n never later finds an entry below n appear. It is both the integrators'
  * change feed and the audit trail.
  */
-import type { ChangeOperation } from '../../domain/change-log.js';
+import type { Actor, ChangeEntry, ChangeOperation } from '../../domain/change-log.js';
 import type { Statement } from '../executor.js';
-
-export interface ChangeEntry {
-  readonly operation: ChangeOperation;
-  /** The record written: an entity id, a framework id, or a crosswalk set id; for a link, its `from` end. */
-  readonly entityId: string;
-  /** Its kind: an entity type, Framework, CrosswalkSet, or for a link the kind of its `from` end. */
-  readonly entityType: string;
-  /** For a link: the `to` end and the relationship kind. */
-  readonly otherId?: string | null;
-  readonly linkKind?: string | null;
-  /** The record before and after the write (null before a creation, null after a deletion). */
-  readonly before: unknown;
-  readonly after: unknown;
-}
-
-/** Who made a write: the authenticated caller, and whom it said it acted for (the X-Actor header). */
-export interface Actor {
-  readonly id: string;
-  readonly onBehalfOf: string | null;
-}
 
 export interface ChangeRow {
   seq: number;
@@ -126,4 +106,9 @@ export function firstChangeAt(): Statement<{ at: string | null }> {
              RETURN null AS at`,
     params: {},
   };
+}
+
+/** The sequence number of the last entry (null while the log is empty). */
+export function findLastChangeSeq(): Statement<{ n: number | null }> {
+  return { name: 'findLastChangeSeq', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} };
 }

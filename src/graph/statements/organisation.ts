@@ -273,6 +273,30 @@ export function listLinksOf(ids: readonly string[]): Statement<{ link: LinkRow }
   };
 }
 
+/** Which of these external reference keys (`system|id`) a record already holds. */
+export function findExternalRefs(keys: readonly string[]): Statement<{ key: string }> {
+  return {
+    name: 'findExternalRefs',
+    cypher: 'UNWIND $keys AS key MATCH (x:ExternalRef {key: key}) RETURN x.key AS key',
+    params: { keys },
+  };
+}
+
+/** The applicability decision recorded for a requirement with exactly this scope of systems (none: the whole organisation). */
+export function findApplicability(
+  requirement: string,
+  systems: readonly string[],
+): Statement<{ id: string; version: number; applicable: boolean; justification: string }> {
+  return {
+    name: 'findApplicability',
+    cypher: `MATCH (a:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {id: $requirement})
+             WITH a, [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] AS scope
+             WHERE size(scope) = size($systems) AND all(x IN $systems WHERE x IN scope)
+             RETURN a.id AS id, a.version AS version, a.applicable AS applicable, a.justification AS justification LIMIT 1`,
+    params: { requirement, systems },
+  };
+}
+
 /** The label of each id: an entity type, Requirement, or nothing when the id is unknown. */
 export function findKinds(ids: readonly string[]): Statement<{ id: string; kind: string | null }> {
   return {

@@ -1,0 +1,23 @@
+/**
+ * What a service needs of the request it serves, and nothing of GraphQL: the graph (with
+ * the request's bookmarks and statement counting), the request's loaders (so a write
+ * refreshes what later fields read), who the change log records, the clock, and the
+ * limits. Resolvers, commands and benchmarks all reach the services with one of these.
+ */
+import type { Actor } from '../domain/change-log.js';
+import type { GraphExecutor } from '../graph/executor.js';
+import type { Loaders } from '../loaders/index.js';
+
+export interface RequestScope {
+  readonly graph: GraphExecutor;
+  readonly loaders: Loaders;
+  readonly actor: Actor;
+  /** Now; a service never reads the system clock itself. */
+  readonly clock: () => Date;
+  readonly limits: ServiceLimits;
+}
+
+export interface ServiceLimits {
+  /** The most records, and the most links, one sync or import batch may hold (MAX_SYNC_ITEMS). */
+  readonly maxSyncItems: number;
+}

@@ -19,7 +19,7 @@ import { can } from './auth/roles.js';
 import type { AuthConfig, Limits, MetricsAccess } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
-import { AppError, createErrorFormatter, ErrorCode } from './errors.js';
+import { AppError, createErrorFormatter, ErrorCode, namedLiteralErrors } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
@@ -84,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       authorization(),
+      namedLiteralErrors<Context>(),
       ...limits.plugins,
       metrics.plugin<Context>((context) => context.graph),
     ],

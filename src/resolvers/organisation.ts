@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { ENTITIES, ENTITY_TYPES, entityTypeOfId, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
-import { crossFieldProblems, isCalendarDate, isDateTime, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
-import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
+import { isCalendarDate, isDateTime } from '../domain/date-time.js';
+import { crossFieldProblems, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
+import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError, ScalarLiteralError } from '../errors.js';
 import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
 import {
   createEntity,
@@ -327,7 +328,7 @@ const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hi
       return value;
     },
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new BadUserInputError(`${name} must be ${hint}`);
+      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new ScalarLiteralError(`${name} must be ${hint}`);
       return ast.value;
     },
   });

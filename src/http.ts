@@ -77,7 +77,31 @@ function holdsUnpairedSurrogate(value: unknown): boolean {
   return false;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Refused: text that is not well-formed Unicode, however it came (bytes that are not UTF-8, or a lone surrogate escaped in JSON). */
+class NotUnicode extends Error {}
+
+/**
+ * The body as text, refusing bytes that are not UTF-8 (a stray 0xFF, an encoded
+ * surrogate, an overlong form): decoded leniently they would become U+FFFD and be
+ * stored altered.
+ */
+function decodeBody(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new NotUnicode('The request body is not valid UTF-8');
+  }
+}
+
+/** The body parsed as JSON, refusing text that is not well-formed Unicode; JSON.parse's own error when it is not JSON. */
+function parseJsonBody(bytes: Buffer): unknown {
+  const text = decodeBody(bytes);
+  const body: unknown = text === '' ? undefined : JSON.parse(text);
+  if (holdsUnpairedSurrogate(body)) throw new NotUnicode('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)');
+  return body;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -95,7 +119,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -317,20 +341,12 @@ async function handleGraphQL(
   const onBehalfOf = actorHeader?.trim() || null;
   let body: unknown = undefined;
   if (req.method === 'POST') {
-    const text = await readBody(req, deps.maxBodyBytes);
-    if ((headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-      try {
-        body = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        sendJson(res, 400, requestError('The request body is not valid JSON', 'BAD_REQUEST'));
-        return;
-      }
-      if (holdsUnpairedSurrogate(body)) {
-        sendJson(res, 400, requestError('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)', 'BAD_REQUEST'));
-        return;
-      }
-    } else {
-      body = text;
+    const bytes = await readBody(req, deps.maxBodyBytes);
+    try {
+      body = (headers.get('content-type') ?? '').toLowerCase().startsWith('application/json') ? parseJsonBody(bytes) : decodeBody(bytes);
+    } catch (err) {
+      sendJson(res, 400, requestError(err instanceof NotUnicode ? err.message : 'The request body is not valid JSON', 'BAD_REQUEST'));
+      return;
     }
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({

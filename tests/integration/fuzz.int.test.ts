@@ -288,13 +288,19 @@ describe('request bodies, fuzzed', () => {
       fc.jsonValue().map((body) => JSON.stringify(body)),
       fc.record({ query: fc.oneof(fc.constant(mutation), fc.constantFrom(...ADVERSARIAL_TEXT)), operationName: fc.constantFrom(...ADVERSARIAL_TEXT), variables: fc.constant({}) }).map((b) => JSON.stringify(b)),
     );
-    const send = async (text: string): Promise<boolean> => {
+    // Bytes that are not UTF-8 inside the strings of a well-formed createParty: a stray
+    // 0xFF, an encoded surrogate, an overlong "/", a sequence cut short, a lone continuation byte.
+    const [head, tail] = JSON.stringify({ query: mutation, variables: { input: { name: 'fuzz MARK', kind: 'PERSON' } } }).split('MARK') as [string, string];
+    const notUtf8 = [[0xff], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe2, 0x82], [0x80], [0xf4, 0x90, 0x80, 0x80]].map(
+      (bytes) => new Uint8Array(Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(tail, 'utf8')])),
+    );
+    const send = async (text: string | Uint8Array<ArrayBuffer>): Promise<boolean> => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await authHeaders()) },
         body: text,
       });
-      const shown = brief(text);
+      const shown = brief(typeof text === 'string' ? text : Buffer.from(text).toString('latin1'));
       expect(response.status, shown).toBeLessThan(500);
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       expect(body.errors?.map((e) => e.extensions?.code) ?? [], `${shown}\n${brief(body.errors)}`).not.toContain('INTERNAL_SERVER_ERROR');
@@ -307,6 +313,7 @@ describe('request bodies, fuzzed', () => {
       return body.errors === undefined;
     };
     for (const text of fixed) record('body', (await send(text)) ? 'accepted' : 'rejected');
+    for (const bytes of notUtf8) expect(await send(bytes), 'a body that is not UTF-8 was accepted').toBe(false);
     await fuzz('body', generated.map((text) => ({ text })), ({ text }) => send(text as string), RUNS * 3);
   }, 120_000);
 });

@@ -1,0 +1,59 @@
+/**
+ * Requests that must be refused whole, with the right status and code, and leave the
+ * graph as it was: bodies that are not UTF-8, tokens with empty claims, and what a
+ * production service says (or must not say) about its schema.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders } from '../helpers/auth.js';
+import { fingerprint } from '../helpers/fuzz.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const CREATE_PARTY = 'mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id name } } }';
+
+/** A JSON body whose party name holds `bytes` as they are, between two plain words. */
+const bodyWithBytes = (bytes: number[]): Uint8Array<ArrayBuffer> => {
+  const text = JSON.stringify({ query: CREATE_PARTY, variables: { input: { name: 'hardening MARK after', kind: 'PERSON' } } });
+  const [head, tail] = text.split('MARK') as [string, string];
+  return new Uint8Array(Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(tail, 'utf8')]));
+};
+
+async function post(body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authHeaders()), ...headers },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+describe('request bodies that are not UTF-8', () => {
+  it.each([
+    ['a byte that is never UTF-8', [0xff]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['a sequence cut short', [0xe2, 0x82]],
+  ])('refuses %s with 400 BAD_REQUEST and writes nothing', async (_what, bytes) => {
+    const before = await fingerprint(server.graph);
+    const { status, body } = await post(bodyWithBytes(bytes));
+    expect(status, JSON.stringify(body)).toBe(400);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(body.errors?.[0]?.message).toMatch(/UTF-8/);
+    expect(await fingerprint(server.graph)).toEqual(before);
+  });
+
+  it('takes the same text well encoded', async () => {
+    const { status, body } = await post(bodyWithBytes([...Buffer.from('é🤖', 'utf8')]));
+    expect([status, body.errors]).toEqual([200, undefined]);
+    const id = (body.data as { createParty: { party: { id: string; name: string } } }).createParty.party;
+    expect(id.name).toBe('hardening é🤖 after');
+    await server.gql('mutation ($id: ID!) { deleteParty(id: $id) { id } }', { id: id.id });
+  });
+});

@@ -190,9 +190,26 @@ export type ErrorLogger = (error: unknown, context: { message: string; path?: re
 /**
  * Apollo's formatError: keeps our own and Apollo's request-level errors, and turns
  * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
- * It never throws.
+ * With `hideSchemaDetails` (production) no message keeps a "Did you mean …?" hint. It
+ * never throws.
  */
-export function createErrorFormatter(log: ErrorLogger) {
+export function createErrorFormatter(log: ErrorLogger, options: { hideSchemaDetails?: boolean } = {}) {
+  const format = maskedError(log);
+  if (options.hideSchemaDetails !== true) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const masked = format(formatted, error);
+    return SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
+  };
+}
+
+/**
+ * graphql-js's hint, which names a field, argument or enum value of the schema. Apollo
+ * drops it from validation errors when hiding schema details, but not from the
+ * variables' errors, which execution reports (a misspelt input field or enum value).
+ */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+function maskedError(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const limit = limitErrorBehind(formatted, error);

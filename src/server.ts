@@ -79,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
-    formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
+    formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'), { hideSchemaDetails: options.hideSchemaDetails }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -57,3 +57,34 @@ describe('request bodies that are not UTF-8', () => {
     await server.gql('mutation ($id: ID!) { deleteParty(id: $id) { id } }', { id: id.id });
   });
 });
+
+describe('in production, variables refused without hints about the schema', () => {
+  let production: TestServer;
+  beforeAll(async () => {
+    production = await startTestServer({ introspection: false, hideSchemaDetails: true });
+  });
+  afterAll(async () => {
+    await production.close();
+  });
+  const query = 'query ($x: AISystemFilter) { aiSystems(filter: $x) { totalCount } }';
+
+  it.each([
+    ['a misspelt input field', { txt: 'a' }, 'Field "txt" is not defined by type "AISystemFilter"'],
+    ['a misspelt enum value', { lifecycleStage: 'DEPLOYMEN' }, 'Value "DEPLOYMEN" does not exist in "LifecycleStage" enum'],
+  ])('%s: BAD_USER_INPUT with its message, and no "Did you mean"', async (_what, x, kept) => {
+    const { status, body } = await production.gql(query, { x });
+    expect(status).toBe(400);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(body.errors![0]!.message).toContain(kept);
+    expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+    // Development keeps the hint: it helps whoever writes the query.
+    const development = await server.gql(query, { x });
+    expect(development.body.errors![0]!.message).toMatch(/Did you mean/);
+  });
+
+  it('a misspelt field in a literal is still refused without a hint', async () => {
+    const { body } = await production.gql('{ aiSystems(filter: { txt: "a" }) { totalCount } }');
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+  });
+});

@@ -12,12 +12,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { SignJWT } from 'jose';
 import { buildASTSchema, isInputType, parse, typeFromAST, type GraphQLField, type GraphQLInputType, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_TYPES, LINK_KINDS } from '../../src/domain/entity-spec.js';
 import { readBackup, restoreBackup } from '../../src/graph/backup.js';
 import { readTypeDefs } from '../../src/schema.js';
 import { readSavedOperations } from '../../src/playground/saved-operations.js';
-import { authHeaders } from '../helpers/auth.js';
+import { authHeaders, TEST_JWT } from '../helpers/auth.js';
 import {
   ADVERSARIAL_TEXT,
   argumentsArbitrary,
@@ -315,6 +316,33 @@ describe('request bodies, fuzzed', () => {
     for (const text of fixed) record('body', (await send(text)) ? 'accepted' : 'rejected');
     for (const bytes of notUtf8) expect(await send(bytes), 'a body that is not UTF-8 was accepted').toBe(false);
     await fuzz('body', generated.map((text) => ({ text })), ({ text }) => send(text as string), RUNS * 3);
+  }, 120_000);
+});
+
+describe('bearer token claims, fuzzed', () => {
+  it.runIf(ONLY === undefined || ONLY === 'claims')('refuses a token whose sub, iss or aud is empty, blank or not a string, and writes nothing', async () => {
+    const secret = new TextEncoder().encode(TEST_JWT.secret);
+    const odd = [undefined, '', ' ', '\t', 0, 42, null, true, [], [''], {}, { sub: 'x' }];
+    const claim = (valid: unknown) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, { weight: 2, arbitrary: fc.constantFrom(...odd) });
+    const claims = fc.record({ sub: claim('fuzz-subject'), iss: claim(TEST_JWT.issuer), aud: fc.oneof(claim(TEST_JWT.audience), fc.constant([TEST_JWT.audience, '']), fc.constant([TEST_JWT.audience, 'other'])) });
+    const good = (c: Record<string, unknown>): boolean =>
+      c.sub === 'fuzz-subject' && c.iss === TEST_JWT.issuer && (c.aud === TEST_JWT.audience || (Array.isArray(c.aud) && c.aud.every((a) => a === TEST_JWT.audience || a === 'other')));
+    const query = 'mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }';
+    await fuzz('claims', claims, async (c) => {
+      const payload = Object.fromEntries(Object.entries({ roles: ['ADMIN'], ...c }).filter(([, v]) => v !== undefined));
+      const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(secret);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { input: { name: 'fuzz claims', kind: 'PERSON' } } }),
+      });
+      const after = await fingerprint(server.graph);
+      const wrote = JSON.stringify(after) !== JSON.stringify(current);
+      current = after;
+      expect(response.status, brief(c)).toBe(good(c) ? 200 : 401);
+      expect(wrote, brief(c)).toBe(good(c));
+      return good(c);
+    }, RUNS * 4);
   }, 120_000);
 });
 

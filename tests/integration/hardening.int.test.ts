@@ -3,8 +3,9 @@
  * graph as it was: bodies that are not UTF-8, tokens with empty claims, and what a
  * production service says (or must not say) about its schema.
  */
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders } from '../helpers/auth.js';
+import { authHeaders, TEST_JWT } from '../helpers/auth.js';
 import { fingerprint } from '../helpers/fuzz.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -86,5 +87,38 @@ describe('in production, variables refused without hints about the schema', () =
     const { body } = await production.gql('{ aiSystems(filter: { txt: "a" }) { totalCount } }');
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+  });
+});
+
+describe('bearer tokens with empty claims', () => {
+  const secret = new TextEncoder().encode(TEST_JWT.secret);
+  const token = (claims: { sub?: unknown; iss?: unknown; aud?: unknown }) =>
+    new SignJWT({ roles: ['ADMIN'], sub: 'test-claims', iss: TEST_JWT.issuer, aud: TEST_JWT.audience, ...claims } as Record<string, unknown>)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret);
+  const write = async (bearer: string) => {
+    const before = await fingerprint(server.graph);
+    const { status, body } = await server.gql(CREATE_PARTY, { input: { name: 'hardening claims', kind: 'PERSON' } }, { authorization: `Bearer ${bearer}` });
+    expect(await fingerprint(server.graph)).toEqual(before);
+    return { status, code: body.errors?.[0]?.extensions?.code };
+  };
+
+  it.each([
+    ['an empty subject', { sub: '' }],
+    ['a blank subject', { sub: '   ' }],
+    ['an empty audience in a list', { aud: [TEST_JWT.audience, ''] }],
+    ['an empty issuer', { iss: '' }],
+    ['a subject that is not a string', { sub: 42 }],
+  ])('%s is refused with 401 and writes nothing', async (_what, claims) => {
+    expect(await write(await token(claims))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('the same token with every claim filled in may write', async () => {
+    const { status, body } = await server.gql(CREATE_PARTY, { input: { name: 'hardening claims', kind: 'PERSON' } }, { authorization: `Bearer ${await token({ aud: [TEST_JWT.audience, 'other'] })}` });
+    expect([status, body.errors]).toEqual([200, undefined]);
+    const id = (body.data as { createParty: { party: { id: string } } }).createParty.party.id;
+    await server.gql('mutation ($id: ID!) { deleteParty(id: $id) { id } }', { id });
   });
 });

@@ -15,7 +15,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens or cost. */
+  /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens, selections or cost. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -125,13 +125,14 @@ export class ServiceUnavailableError extends AppError {
 }
 
 /** Which abuse limit an operation is over. */
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'introspection';
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'selections' | 'cost' | 'introspection';
 
 const LIMIT_WORDS: Record<QueryLimit, string> = {
   depth: 'depth (fields nested in fields)',
   aliases: 'number of aliases',
   directives: 'number of directives',
   tokens: 'number of tokens',
+  selections: 'number of selections (fields, fragment spreads and inline fragments)',
   cost: 'estimated cost',
   introspection: 'number of introspection fields (__schema, __type)',
 };

@@ -283,6 +283,13 @@ describe('request bodies, fuzzed', () => {
       '{"query": "mutation { __typename }", "variables": {"__proto__": {"polluted": true}}}',
       '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]',
       '{"query": "{ __typename }", "variables": {"s": "\\ud800"}}',
+      // Selection floods: one field repeated (directly, nested, through fragments) past MAX_QUERY_SELECTIONS.
+      JSON.stringify({ query: `{ ${'serviceInfo { version } '.repeat(1990)}}` }),
+      JSON.stringify({ query: `{ serviceInfo { ${'version '.repeat(4000)}} }` }),
+      JSON.stringify({ query: `{ ${'__typename '.repeat(4000)}}` }),
+      JSON.stringify({ query: `{ serviceInfo { ${'...on ServiceInfo { version } '.repeat(1000)}} }` }),
+      JSON.stringify({ query: `{ serviceInfo { ...A } } fragment A on ServiceInfo { ${'...B '.repeat(800)}} fragment B on ServiceInfo { ${'version '.repeat(400)}}` }),
+      JSON.stringify({ query: mutation.replace('{', `{ ${'__typename '.repeat(600)}`), variables: { input: { name: 'fuzz flood', kind: 'PERSON' } } }),
     ];
     const generated = fc.oneof(
       fc.jsonValue().map((variables) => JSON.stringify({ query: mutation, variables })),

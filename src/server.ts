@@ -91,8 +91,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  let migrated = false;
-  // /readyz answers without a credential: one check a second at most reaches Neo4j.
+  // /readyz answers without a credential: one check a second at most reaches Neo4j. The
+  // migration record is read on every check, not remembered: a store wiped or replaced
+  // under a running service is not ready until it is migrated again.
   let lastCheck: { at: number; result: Promise<Readiness> } | undefined;
   const readiness = (): Promise<Readiness> => {
     if (lastCheck === undefined || Date.now() - lastCheck.at >= 1000) lastCheck = { at: Date.now(), result: checkReadiness() };
@@ -103,7 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     try {
       await withTimeout(graph.ping(), 3000);
       checks.neo4j = 'ok';
-      migrated ||= await withTimeout(isMigrated(graph), 3000);
+      const migrated = await withTimeout(isMigrated(graph), 3000);
       checks.migrations = migrated ? 'ok' : 'pending';
     } catch (err) {
       checks.neo4j = 'unreachable';

@@ -14,7 +14,7 @@
  * through another instance sends back the X-Neo4j-Bookmark header of its last response
  * (src/graph/bookmarks.ts); a malformed one is refused with 400 BAD_REQUEST.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -25,7 +25,7 @@ import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
 import { BOOKMARK_HEADER, BookmarkHeaderError, decodeBookmarks, RequestBookmarks } from './graph/bookmarks.js';
-import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
+import { serveMetrics, type MetricsAuthorization, type MetricsEndpoint } from './metrics/endpoint.js';
 import { isReportsPath, serveReports } from './reports/routes.js';
 import { reportRunner, type ReportRunner } from './reports/run.js';
 
@@ -124,6 +124,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** A strong ETag for a page: a digest of its text. */
+const etagOf = (page: string): string => `"${createHash('sha256').update(page, 'utf8').digest('base64url').slice(0, 32)}"`;
+
+/** Whether If-None-Match names `tag` (a list, `*`, or weak forms, as RFC 9110 compares for GET). */
+function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value === tag || value === `W/${tag}`;
+  });
+}
+
 /** A request header as one string (repeated headers joined, as HTTP allows). */
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -141,6 +153,7 @@ const requestError = (message: string, code: string, extensions: Record<string, 
 });
 
 export function createRequestHandler(deps: HttpDependencies) {
+  const playgroundEtag = etagOf(deps.playground);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     const header = req.headers['x-request-id'];
@@ -166,9 +179,10 @@ export function createRequestHandler(deps: HttpDependencies) {
       }
       if (url.pathname === '/metrics' && req.method === 'GET') {
         // Without METRICS_PUBLIC or METRICS_TOKEN: a credential that may read metrics, rate-limited like any other.
-        const mayRead = async (): Promise<boolean> => {
+        const mayRead = async (): Promise<MetricsAuthorization> => {
           const outcome = await resolvePrincipal(req, deps, log, []);
-          return 'principal' in outcome && can(outcome.principal, PERMISSIONS.READ_METRICS);
+          if (!('principal' in outcome)) return 'unauthenticated';
+          return can(outcome.principal, PERMISSIONS.READ_METRICS) ? 'allow' : 'forbidden';
         };
         await serveMetrics(req, res, deps.metrics, mayRead);
         return;
@@ -187,14 +201,22 @@ export function createRequestHandler(deps: HttpDependencies) {
         return;
       }
       if (req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html')) {
-        // The page keeps a key in this browser: no other site may frame it.
-        res.writeHead(200, {
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-store',
+        // The page keeps a key in this browser: no other site may frame it. It holds no data
+        // and is large (the GraphiQL bundle): a browser keeps it and asks each time whether
+        // it changed (no-cache with an ETag), and gets 304 with no body when it has not.
+        const headers = {
+          etag: playgroundEtag,
+          'cache-control': 'no-cache',
           'x-frame-options': 'DENY',
           'content-security-policy': "frame-ancestors 'none'",
           'referrer-policy': 'no-referrer',
-        });
+        };
+        if (matchesTag(headerOf(req, 'if-none-match'), headers.etag)) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
         res.end(deps.playground);
         return;
       }

@@ -10,7 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/authenticator.js';
 import { requiredPermissions } from './auth/policy.js';
@@ -171,9 +171,10 @@ function authorization(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, contextValue }) {
-          // Apollo refuses a document without the operation asked for before this point; if it ever does not, refuse here.
-          if (operation === undefined) throw new AppError(ErrorCode.FORBIDDEN, 'No operation to authorize', { http: { status: 403 } });
+        async didResolveOperation({ operation, document, contextValue, request }) {
+          // No operation of that name (or several and no name): the client's mistake, refused
+          // here as graphql-js would at execution, before anything can run.
+          if (operation === undefined) throw operationNotFound(document, request.operationName);
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -189,6 +190,13 @@ function authorization(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+function operationNotFound(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const message =
+    operationName != null ? `Unknown operation named "${operationName}".` : operations > 1 ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -122,3 +122,38 @@ describe('bearer tokens with empty claims', () => {
     await server.gql('mutation ($id: ID!) { deleteParty(id: $id) { id } }', { id });
   });
 });
+
+describe('operations that cannot be found', () => {
+  it.each([
+    ['an operationName the document does not define', { query: 'query A { serviceInfo { version } }', operationName: 'B' }],
+    ['a mutation document under an unknown name', { query: 'mutation A { createParty(input: { name: "hardening unknown op", kind: PERSON }) { party { id } } }', operationName: 'B' }],
+    ['several operations and no operationName', { query: 'query A { serviceInfo { version } } query B { serviceInfo { version } }' }],
+  ])('%s: 400 OPERATION_RESOLUTION_FAILURE, and nothing runs', async (_what, request) => {
+    const before = await fingerprint(server.graph);
+    const { status, body } = await post(JSON.stringify(request));
+    expect(status, JSON.stringify(body)).toBe(400);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+    expect(body.data).toBeUndefined();
+    expect(await fingerprint(server.graph)).toEqual(before);
+  });
+});
+
+describe('the playground page', () => {
+  it('is served to anyone, and a browser may keep it: ETag, revalidated each time, 304 when unchanged', async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const etag = page.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{16,}"$/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const size = (await page.arrayBuffer()).byteLength;
+    expect(size).toBeGreaterThan(1000);
+    const again = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    const other = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': '"something-else"' } });
+    expect(other.status).toBe(200);
+    expect((await other.arrayBuffer()).byteLength).toBe(size);
+  });
+});

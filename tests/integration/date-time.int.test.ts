@@ -4,9 +4,12 @@
  * accepts must be one Neo4j's date() or datetime() stores as the same moment; one it does
  * not is BAD_USER_INPUT naming where it was, and nothing is written.
  */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCalendarDate, isDateTime } from '../../src/domain/date-time.js';
+import { deleteMappingsOfSet } from '../../src/graph/statements/crosswalk.js';
 import { fingerprint } from '../helpers/fuzz.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -15,6 +18,9 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
+  // Nothing should be there; should a refusal fail, the next run must not find the set.
+  await server.graph.write(deleteMappingsOfSet('test-bad-date'));
+  await server.graph.write({ name: 'test', cypher: 'MATCH (s:CrosswalkSet {id: $id}) DELETE s', params: { id: 'test-bad-date' } });
   await server.close();
 });
 
@@ -80,6 +86,20 @@ describe('date-times Neo4j would refuse', () => {
     expect(codes(imported.body), JSON.stringify(imported.body)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(imported.body.errors)).toContain('uploaded_at');
     expect(JSON.stringify(imported.body.errors)).toContain('effective_from');
+    expect(await fingerprint(server.graph)).toEqual(before);
+  });
+});
+
+describe('dates in imported files', () => {
+  it('a crosswalk set added on a day that does not exist is refused, and nothing is written', async () => {
+    const { body } = await server.gql<{ exportCrosswalkSet: { content: string } }>(`{ exportCrosswalkSet(id: "hs-iso42001-iso27001", format: CSV) { content } }`);
+    const rows = (parse(body.data!.exportCrosswalkSet.content, { columns: true }) as Record<string, string>[]).map((row) => ({ ...row, set_id: 'test-bad-date', set_added_at: '2023-02-29' }));
+    const before = await fingerprint(server.graph);
+    const imported = await server.gql(`mutation ($content: String!) { importCrosswalkSet(input: { format: CSV, content: $content }) { mappingCount } }`, {
+      content: stringify(rows, { header: true, record_delimiter: 'windows' }),
+    });
+    expect(codes(imported.body), JSON.stringify(imported.body)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(imported.body.errors)).toContain('addedAt');
     expect(await fingerprint(server.graph)).toEqual(before);
   });
 });

@@ -186,22 +186,7 @@ function clientStatus(error: GraphQLError): boolean {
   return error.originalError == null && typeof http?.status === 'number' && http.status >= 400 && http.status < 500;
 }
 
-export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
-
-/**
- * Apollo's formatError: keeps our own and Apollo's request-level errors, and turns
- * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
- * With `hideSchemaDetails` (production) no message keeps a "Did you mean …?" hint. It
- * never throws.
- */
-export function createErrorFormatter(log: ErrorLogger, options: { hideSchemaDetails?: boolean } = {}) {
-  const format = maskedError(log);
-  if (options.hideSchemaDetails !== true) return format;
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const masked = format(formatted, error);
-    return SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
-  };
-}
+type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
  * graphql-js's hint, which names a field, argument or enum value of the schema. Apollo
@@ -210,7 +195,23 @@ export function createErrorFormatter(log: ErrorLogger, options: { hideSchemaDeta
  */
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
-function maskedError(log: ErrorLogger) {
+/** Production (hide = true): `format`, and no message keeps a "Did you mean …?" hint. */
+export function withoutSchemaHints(hide: boolean, format: ErrorFormatter): ErrorFormatter {
+  if (!hide) return format;
+  return (formatted, error) => {
+    const masked = format(formatted, error);
+    return SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
+  };
+}
+
+export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;
+
+/**
+ * Apollo's formatError: keeps our own and Apollo's request-level errors, and turns
+ * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
+ * It never throws.
+ */
+export function createErrorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const limit = limitErrorBehind(formatted, error);

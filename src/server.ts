@@ -19,7 +19,7 @@ import { can } from './auth/roles.js';
 import type { AuthConfig, Limits, MetricsAccess } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
-import { AppError, createErrorFormatter, ErrorCode, namedLiteralErrors } from './errors.js';
+import { AppError, createErrorFormatter, ErrorCode, namedLiteralErrors, withoutSchemaHints } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
@@ -79,7 +79,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
-    formatError: createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'), { hideSchemaDetails: options.hideSchemaDetails }),
+    formatError: withoutSchemaHints(
+      options.hideSchemaDetails,
+      createErrorFormatter((error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver')),
+    ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -94,7 +94,7 @@ export const ILLEGAL_TEXT: readonly string[] = [
 const WRONG_TYPES: readonly unknown[] = [null, 0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e308, true, false, [], [null], {}, { $ne: 1 }, { __proto__: { admin: true } }, 'NOT_A_VALUE'];
 
 const HOSTILE_INTS: readonly unknown[] = [0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 1e6, 1.5, -0.5, '1', null];
-const HOSTILE_DATES: readonly string[] = [
+export const HOSTILE_DATES: readonly string[] = [
   '2026-02-30',
   '2026-13-01',
   '2026-00-10',
@@ -117,7 +117,7 @@ const HOSTILE_DATES: readonly string[] = [
   '1900-02-29',
   '2000-02-29',
 ];
-const HOSTILE_DATETIMES: readonly string[] = [
+export const HOSTILE_DATETIMES: readonly string[] = [
   '2026-11-27T09:30:00',
   '2026-11-27T25:00:00Z',
   '2026-02-30T00:00:00Z',

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { buildASTSchema, isInputType, parse, typeFromAST, type GraphQLField, type GraphQLInputType, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { isCalendarDate, isDateTime } from '../../src/domain/date-time.js';
 import { ENTITY_TYPES, LINK_KINDS } from '../../src/domain/entity-spec.js';
 import { readBackup, restoreBackup } from '../../src/graph/backup.js';
 import { readTypeDefs } from '../../src/schema.js';
@@ -25,6 +26,8 @@ import {
   CurrentVersion,
   fingerprint,
   fixtureInput,
+  HOSTILE_DATES,
+  HOSTILE_DATETIMES,
   operationFor,
   readBackProblems,
   readPools,
@@ -323,6 +326,37 @@ describe('request bodies, fuzzed', () => {
     for (const text of fixed) record('body', (await send(text)) ? 'accepted' : 'rejected');
     for (const bytes of notUtf8) expect(await send(bytes), 'a body that is not UTF-8 was accepted').toBe(false);
     await fuzz('body', generated.map((text) => ({ text })), ({ text }) => send(text as string), RUNS * 3);
+  }, 120_000);
+});
+
+describe('dates at the edges', () => {
+  // Every hostile date and date-time, each in every way a value comes in (a variable, a
+  // literal in an input, an argument): accepted exactly when the one date check takes it,
+  // and then stored as given; otherwise refused without a write or an internal error.
+  const forms = (value: string, kind: 'Date' | 'DateTime'): [string, string, Record<string, unknown>, boolean][] => {
+    const field = kind === 'Date' ? 'effectiveFrom' : 'uploadedAt';
+    const literal = JSON.stringify(value);
+    const forms: [string, string, Record<string, unknown>, boolean][] = [
+      [`createEvidence ${field} variable`, `mutation ($input: CreateEvidenceInput!) { createEvidence(input: $input) { evidence { id title ${field} } } }`, { input: { title: 'fuzz dates', evidenceType: 'DOCUMENT', [field]: value } }, true],
+      [`createEvidence ${field} literal`, `mutation { createEvidence(input: { title: "fuzz dates", evidenceType: DOCUMENT, ${field}: ${literal} }) { evidence { id title ${field} } } }`, {}, true],
+    ];
+    if (kind === 'DateTime') {
+      forms.push(['coverageChange to, argument', `{ coverageChange(framework: "iso42001", from: "2026-01-01T00:00:00Z", to: ${literal}) { to } }`, {}, false]);
+      forms.push(['coverage asOf, variable', `query ($at: DateTime) { coverage(framework: "iso42001", asOf: $at) { asOf } }`, { at: value }, false]);
+    }
+    return forms;
+  };
+  it.runIf(ONLY === undefined || ONLY === 'dates')('every edge value is accepted exactly when the date check takes it, and never fails inside', async () => {
+    for (const [values, kind, check] of [[HOSTILE_DATES, 'Date', isCalendarDate], [HOSTILE_DATETIMES, 'DateTime', isDateTime]] as const) {
+      for (const value of values) {
+        for (const [label, query, variables, write] of forms(value, kind)) {
+          const accepted = await attempt(`${label} ${JSON.stringify(value)}`, query, variables, write);
+          // coverageChange also refuses a "to" before its "from": only a refusal of a good value is wrong there.
+          if (label.startsWith('coverageChange')) expect(accepted && !check(value), `${label} ${JSON.stringify(value)}`).toBe(false);
+          else expect(accepted, `${label} ${JSON.stringify(value)}`).toBe(check(value));
+        }
+      }
+    }
   }, 120_000);
 });
 

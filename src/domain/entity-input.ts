@@ -46,7 +46,7 @@ function checkField(field: FieldDef, value: unknown): string | null {
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? null : 'must be a date, YYYY-MM-DD';
     case 'datetime':
-      return typeof value === 'string' && isDateTime(value) ? null : 'must be a date and time with a time zone, e.g. 2026-11-27T09:30:00Z';
+      return typeof value === 'string' && isDateTime(value) ? null : 'must be a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00, e.g. 2026-11-27T09:30:00Z';
   }
 }
 

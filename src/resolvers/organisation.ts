@@ -335,7 +335,7 @@ const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hi
 
 export const organisationResolvers: Resolvers = {
   Date: dateScalar('Date', isCalendarDate, 'a date, YYYY-MM-DD'),
-  DateTime: dateScalar('DateTime', isDateTime, 'an ISO 8601 date and time with a time zone'),
+  DateTime: dateScalar('DateTime', isDateTime, 'a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00 (RFC 3339), e.g. 2026-11-27T09:30:00Z'),
   Query: queryResolvers as Resolvers['Query'],
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),

@@ -64,6 +64,10 @@ describe('date-times Neo4j would refuse', () => {
     expect(status, JSON.stringify(body)).toBe(400);
     expect(codes(body), JSON.stringify(body)).toEqual(['BAD_USER_INPUT']);
     expect(body.errors![0]!.message).toContain('from');
+    const defaulted = await server.gql(`query ($at: DateTime = "2026-01-01T24:00:00Z") { coverage(framework: "iso42001", asOf: $at) { asOf } }`);
+    expect(codes(defaulted.body), JSON.stringify(defaulted.body)).toEqual(['BAD_USER_INPUT']);
+    expect(defaulted.body.errors![0]!.message).toContain('"$at"');
+    expect(defaulted.body.errors![0]!.extensions).toMatchObject({ field: '$at' });
     const variable = await server.gql(`query ($to: DateTime!) { coverageChange(framework: "iso42001", to: $to) { from } }`, { to: '2027-01-01T00:00:00+18:01' });
     expect(codes(variable.body), JSON.stringify(variable.body)).toEqual(['BAD_USER_INPUT']);
     expect(variable.body.errors![0]!.message).toContain('$to');

@@ -79,11 +79,12 @@ function countingRule(limit: 'aliases' | 'directives' | 'introspection', max: nu
 /**
  * Refuses a document with more than `max` selections (fields, fragment spreads and inline
  * fragments as written, duplicates included; a fragment's own selections count once, at
- * its definition, and each spread of it counts one). It runs first, on the document
- * itself: graphql-js compares repeated fields in pairs (OverlappingFieldsCanBeMerged), so
- * a few kilobytes of one field repeated cost a CPU for a tenth of a second or more. A
- * document over the limit is removed from the walk (a visitor that returns null deletes
- * the node), so no other rule looks at it and the refusal costs one linear count.
+ * its definition, and each spread of it counts one). It counts when the walk enters the
+ * document, before any rule walks into it: graphql-js compares repeated fields in pairs
+ * (OverlappingFieldsCanBeMerged), so a few kilobytes of one field repeated cost a CPU for
+ * a tenth of a second or more. A document over the limit is removed from the walk (a
+ * visitor that returns null deletes the node), so no rule looks inside it and the
+ * refusal costs one linear count.
  */
 export function maxSelectionsRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({

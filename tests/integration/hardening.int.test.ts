@@ -1,7 +1,8 @@
 /**
  * Requests that must be refused whole, with the right status and code, and leave the
- * graph as it was: bodies that are not UTF-8, tokens with empty claims, and what a
- * production service says (or must not say) about its schema.
+ * graph as it was: bodies that are not UTF-8, tokens with empty claims, operations that
+ * cannot be found, and what a production service says (or must not say) about its
+ * schema. And the playground page, which anyone may fetch, as a browser may keep it.
  */
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -85,6 +85,8 @@ export interface Limits {
   readonly maxDirectives: number;
   /** Lexical tokens the parser reads before it gives up. */
   readonly maxTokens: number;
+  /** Fields, fragment spreads and inline fragments written in one document, counted before validation. */
+  readonly maxSelections: number;
   /** The estimated cost (src/limits/cost.ts), which scales with `first` and list sizes. */
   readonly maxCost: number;
   /** Records, and links, in one sync or import batch (each list). */
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxAliases: integer('MAX_QUERY_ALIASES', 30, 0, 10_000),
     maxDirectives: integer('MAX_QUERY_DIRECTIVES', 50, 0, 10_000),
     maxTokens: integer('MAX_QUERY_TOKENS', 10_000, 100, 10_000_000),
+    maxSelections: integer('MAX_QUERY_SELECTIONS', 500, 1, 1_000_000),
     maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000_000),
     maxSyncItems: integer('MAX_SYNC_ITEMS', 20_000, 1, 1_000_000),
   });

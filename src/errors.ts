@@ -3,8 +3,9 @@
  * carry them, and the formatter that masks everything unexpected. No stack trace,
  * Cypher text or internal detail ever reaches a client.
  */
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, visit, type ASTNode, type GraphQLFormattedError } from 'graphql';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
@@ -16,7 +17,7 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The database work an answer needs ran out of its time (NEO4J_TRANSACTION_TIMEOUT_MS); the same request may succeed later, or a narrower one now. */
   TIMEOUT: 'TIMEOUT',
-  /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens or cost. */
+  /** An operation over one of the abuse limits (src/limits/): its depth, aliases, directives, tokens, selections or cost. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -51,6 +52,62 @@ export class BadUserInputError extends AppError {
   }
 }
 
+/**
+ * A custom scalar's refusal of a literal in the document. A plain Error, not a
+ * GraphQLError, so that graphql-js reports it at the value's location;
+ * namedLiteralErrors() then names the argument or input field it was given for.
+ */
+export class ScalarLiteralError extends Error {
+  override name = 'ScalarLiteralError';
+}
+
+/**
+ * Turns every validation error caused by a ScalarLiteralError into BAD_USER_INPUT that
+ * names where the value was (`input.uploadedAt`, `from`, `$since`), as graphql-js already
+ * does for the same value sent as a variable. The scalar alone cannot: it sees the value,
+ * not the field.
+ */
+export function namedLiteralErrors<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async validationDidStart({ document }) {
+          return async (given) => {
+            // Apollo sends this very array once the hook returns: an error replaced here is the one sent.
+            const errors = given as GraphQLError[] | undefined;
+            const refused = new Map<ASTNode, number>();
+            errors?.forEach((error, i) => {
+              const node = error.nodes?.[0];
+              if (error.originalError instanceof ScalarLiteralError && node !== undefined) refused.set(node, i);
+            });
+            if (refused.size === 0 || document === undefined) return;
+            visit(document, {
+              enter(node, _key, parent, _path, ancestors) {
+                const i = refused.get(node);
+                if (i === undefined) return;
+                const names: string[] = [];
+                for (const ancestor of [...ancestors, parent, node]) {
+                  if (ancestor === undefined) continue;
+                  if (Array.isArray(ancestor)) continue;
+                  const a = ancestor as ASTNode;
+                  if (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) names.push(a.name.value);
+                  else if (a.kind === Kind.VARIABLE_DEFINITION) names.push(`$${a.variable.name.value}`);
+                }
+                const field = names.join('.');
+                const error = errors![i]!;
+                errors![i] = new GraphQLError(`Invalid value for "${field}": ${error.message}`, {
+                  nodes: node,
+                  originalError: new BadUserInputError(`Invalid value for "${field}": ${error.message}`, field),
+                });
+              },
+            });
+          };
+        },
+      };
+    },
+  };
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string, id: string) {
     super(ErrorCode.NOT_FOUND, `${what} "${id}" does not exist`, { id });
@@ -83,13 +140,14 @@ export class TimeoutError extends AppError {
 }
 
 /** Which abuse limit an operation is over. */
-export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost' | 'introspection';
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'selections' | 'cost' | 'introspection';
 
 const LIMIT_WORDS: Record<QueryLimit, string> = {
   depth: 'depth (fields nested in fields)',
   aliases: 'number of aliases',
   directives: 'number of directives',
   tokens: 'number of tokens',
+  selections: 'number of selections (fields, fragment spreads and inline fragments)',
   cost: 'estimated cost',
   introspection: 'number of introspection fields (__schema, __type)',
 };
@@ -120,8 +178,10 @@ const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
  */
 function limitErrorBehind(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
   const code = formatted.extensions?.code;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError) {
-    return { message: error.originalError.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...error.originalError.extensions } };
+  // A literal a scalar refused (namedLiteralErrors) is bad input, as the same value in a variable is.
+  const behind = error instanceof GraphQLError ? error.originalError : undefined;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && (behind instanceof QueryTooComplexError || behind instanceof BadUserInputError)) {
+    return { message: behind.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...behind.extensions } };
   }
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
@@ -139,6 +199,24 @@ function limitErrorBehind(formatted: GraphQLFormattedError, error: unknown): Gra
 function clientStatus(error: GraphQLError): boolean {
   const http = error.extensions.http as { status?: unknown } | undefined;
   return error.originalError == null && typeof http?.status === 'number' && http.status >= 400 && http.status < 500;
+}
+
+type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * graphql-js's hint, which names a field, argument or enum value of the schema. Apollo
+ * drops it from validation errors when hiding schema details, but not from the
+ * variables' errors, which execution reports (a misspelt input field or enum value).
+ */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+/** Production (hide = true): `format`, and no message keeps a "Did you mean …?" hint. */
+export function withoutSchemaHints(hide: boolean, format: ErrorFormatter): ErrorFormatter {
+  if (!hide) return format;
+  return (formatted, error) => {
+    const masked = format(formatted, error);
+    return SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
+  };
 }
 
 export type ErrorLogger = (error: unknown, context: { message: string; path?: readonly (string | number)[] }) => void;

@@ -14,7 +14,7 @@
  * through another instance sends back the X-Neo4j-Bookmark header of its last response
  * (src/graph/bookmarks.ts); a malformed one is refused with 400 BAD_REQUEST.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -25,7 +25,7 @@ import type { Context } from './context.js';
 import { SYSTEM_ACTOR } from './domain/change-log.js';
 import { AppError, ErrorCode } from './errors.js';
 import { BOOKMARK_HEADER, BookmarkHeaderError, decodeBookmarks, RequestBookmarks } from './graph/bookmarks.js';
-import { serveMetrics, type MetricsEndpoint } from './metrics/endpoint.js';
+import { serveMetrics, type MetricsAuthorization, type MetricsEndpoint } from './metrics/endpoint.js';
 import { isReportsPath, serveReports } from './reports/routes.js';
 import { reportRunner, type ReportRunner } from './reports/run.js';
 
@@ -77,7 +77,31 @@ function holdsUnpairedSurrogate(value: unknown): boolean {
   return false;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Refused: text that is not well-formed Unicode, however it came (bytes that are not UTF-8, or a lone surrogate escaped in JSON). */
+class NotUnicode extends Error {}
+
+/**
+ * The body as text, refusing bytes that are not UTF-8 (a stray 0xFF, an encoded
+ * surrogate, an overlong form): decoded leniently they would become U+FFFD and be
+ * stored altered.
+ */
+function decodeBody(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new NotUnicode('The request body is not valid UTF-8');
+  }
+}
+
+/** The body parsed as JSON, refusing text that is not well-formed Unicode; JSON.parse's own error when it is not JSON. */
+function parseJsonBody(bytes: Buffer): unknown {
+  const text = decodeBody(bytes);
+  const body: unknown = text === '' ? undefined : JSON.parse(text);
+  if (holdsUnpairedSurrogate(body)) throw new NotUnicode('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)');
+  return body;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -95,8 +119,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+  });
+}
+
+/** A strong ETag for a page: a digest of its text. */
+const etagOf = (page: string): string => `"${createHash('sha256').update(page, 'utf8').digest('base64url').slice(0, 32)}"`;
+
+/** Whether If-None-Match names `tag` (a list, `*`, or weak forms, as RFC 9110 compares for GET). */
+function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value === tag || value === `W/${tag}`;
   });
 }
 
@@ -117,6 +153,7 @@ const requestError = (message: string, code: string, extensions: Record<string, 
 });
 
 export function createRequestHandler(deps: HttpDependencies) {
+  const playgroundEtag = etagOf(deps.playground);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
     const header = req.headers['x-request-id'];
@@ -142,9 +179,10 @@ export function createRequestHandler(deps: HttpDependencies) {
       }
       if (url.pathname === '/metrics' && req.method === 'GET') {
         // Without METRICS_PUBLIC or METRICS_TOKEN: a credential that may read metrics, rate-limited like any other.
-        const mayRead = async (): Promise<boolean> => {
+        const mayRead = async (): Promise<MetricsAuthorization> => {
           const outcome = await resolvePrincipal(req, deps, log, []);
-          return 'principal' in outcome && can(outcome.principal, PERMISSIONS.READ_METRICS);
+          if (!('principal' in outcome)) return 'unauthenticated';
+          return can(outcome.principal, PERMISSIONS.READ_METRICS) ? 'allow' : 'forbidden';
         };
         await serveMetrics(req, res, deps.metrics, mayRead);
         return;
@@ -163,14 +201,22 @@ export function createRequestHandler(deps: HttpDependencies) {
         return;
       }
       if (req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html')) {
-        // The page keeps a key in this browser: no other site may frame it.
-        res.writeHead(200, {
-          'content-type': 'text/html; charset=utf-8',
-          'cache-control': 'no-store',
+        // The page keeps a key in this browser: no other site may frame it. It holds no data
+        // and is large (the GraphiQL bundle): a browser keeps it and asks each time whether
+        // it changed (no-cache with an ETag), and gets 304 with no body when it has not.
+        const headers = {
+          etag: playgroundEtag,
+          'cache-control': 'no-cache',
           'x-frame-options': 'DENY',
           'content-security-policy': "frame-ancestors 'none'",
           'referrer-policy': 'no-referrer',
-        });
+        };
+        if (matchesTag(headerOf(req, 'if-none-match'), headers.etag)) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
         res.end(deps.playground);
         return;
       }
@@ -318,20 +364,12 @@ async function handleGraphQL(
   const onBehalfOf = actorHeader?.trim() || null;
   let body: unknown = undefined;
   if (req.method === 'POST') {
-    const text = await readBody(req, deps.maxBodyBytes);
-    if ((headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-      try {
-        body = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        sendJson(res, 400, requestError('The request body is not valid JSON', 'BAD_REQUEST'));
-        return;
-      }
-      if (holdsUnpairedSurrogate(body)) {
-        sendJson(res, 400, requestError('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)', 'BAD_REQUEST'));
-        return;
-      }
-    } else {
-      body = text;
+    const bytes = await readBody(req, deps.maxBodyBytes);
+    try {
+      body = (headers.get('content-type') ?? '').toLowerCase().startsWith('application/json') ? parseJsonBody(bytes) : decodeBody(bytes);
+    } catch (err) {
+      sendJson(res, 400, requestError(err instanceof NotUnicode ? err.message : 'The request body is not valid JSON', 'BAD_REQUEST'));
+      return;
     }
   }
   const result = await deps.apollo.executeHTTPGraphQLRequest({

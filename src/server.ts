@@ -10,7 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/authenticator.js';
 import { requiredPermissions } from './auth/policy.js';
@@ -19,7 +19,7 @@ import { can } from './auth/roles.js';
 import type { AuthConfig, Limits, MetricsAccess } from './config.js';
 import type { Context, ServiceDescription } from './context.js';
 import type { ApplicabilityRules } from './domain/ai-act-applicability.js';
-import { AppError, createErrorFormatter, ErrorCode } from './errors.js';
+import { AppError, createErrorFormatter, ErrorCode, namedLiteralErrors, withoutSchemaHints } from './errors.js';
 import type { GraphExecutor } from './graph/executor.js';
 import { isMigrated, LATEST_MIGRATION } from './graph/migrations.js';
 import { createRequestHandler, type Readiness } from './http.js';
@@ -79,22 +79,27 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     logger: log,
-    formatError: createErrorFormatter(
-      (error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'),
-      (error, path) => log.warn({ statement: error.statement, timeoutMs: error.timeoutMs, ...(path ? { path } : {}) }, `transaction ${error.statement} timed out`),
+    formatError: withoutSchemaHints(
+      options.hideSchemaDetails,
+      createErrorFormatter(
+        (error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'),
+        (error, path) => log.warn({ statement: error.statement, timeoutMs: error.timeoutMs, ...(path ? { path } : {}) }, `transaction ${error.statement} timed out`),
+      ),
     ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       authorization(),
+      namedLiteralErrors<Context>(),
       ...limits.plugins,
       metrics.plugin<Context>((context) => context.graph),
     ],
   });
   await apollo.start();
 
-  let migrated = false;
-  // /readyz answers without a credential: one check a second at most reaches Neo4j.
+  // /readyz answers without a credential: one check a second at most reaches Neo4j. The
+  // migration record is read on every check, not remembered: a store wiped or replaced
+  // under a running service is not ready until it is migrated again.
   let lastCheck: { at: number; result: Promise<Readiness> } | undefined;
   const readiness = (): Promise<Readiness> => {
     if (lastCheck === undefined || Date.now() - lastCheck.at >= 1000) lastCheck = { at: Date.now(), result: checkReadiness() };
@@ -105,7 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     try {
       await withTimeout(graph.ping(), 3000);
       checks.neo4j = 'ok';
-      migrated ||= await withTimeout(isMigrated(graph), 3000);
+      const migrated = await withTimeout(isMigrated(graph), 3000);
       checks.migrations = migrated ? 'ok' : 'pending';
     } catch (err) {
       checks.neo4j = 'unreachable';
@@ -175,9 +180,10 @@ function authorization(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, contextValue }) {
-          // Apollo refuses a document without the operation asked for before this point; if it ever does not, refuse here.
-          if (operation === undefined) throw new AppError(ErrorCode.FORBIDDEN, 'No operation to authorize', { http: { status: 403 } });
+        async didResolveOperation({ operation, document, contextValue, request }) {
+          // No operation of that name (or several and no name): the client's mistake, refused
+          // here as graphql-js would at execution, before anything can run.
+          if (operation === undefined) throw operationNotFound(document, request.operationName);
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -193,6 +199,13 @@ function authorization(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+function operationNotFound(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const message =
+    operationName != null ? `Unknown operation named "${operationName}".` : operations > 1 ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -145,9 +145,16 @@ export class Authenticator {
       }
       throw new UnauthenticatedError('The token is not valid here (signature, issuer, audience or claims)');
     }
-    return { id: `token:${payload.sub ?? ''}`, kind: 'TOKEN', roles: rolesFromClaims(payload, jwt) };
+    // jose checks that these are present and match, not that they say anything: `"sub": ""`
+    // would make every such token the same caller, `token:`.
+    if (!nonEmpty(payload.sub) || !nonEmpty(payload.iss) || !(Array.isArray(payload.aud) ? payload.aud.length > 0 && payload.aud.every(nonEmpty) : nonEmpty(payload.aud))) {
+      throw new UnauthenticatedError('The token is not valid here (its sub, iss and aud claims must be non-empty strings)');
+    }
+    return { id: `token:${payload.sub}`, kind: 'TOKEN', roles: rolesFromClaims(payload, jwt) };
   }
 }
+
+const nonEmpty = (claim: unknown): claim is string => typeof claim === 'string' && claim.trim() !== '';
 
 export const keyPrincipal = (key: Pick<ApiKeyRow, 'id' | 'name' | 'role'>): Principal => ({
   id: `key:${key.name}`,

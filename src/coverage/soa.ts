@@ -51,13 +51,6 @@ export function soaCells(row: SoaRow, names: ReadonlyMap<string, string>): strin
   return [row.ref, row.title, row.applicable ? 'Yes' : 'No', row.justification ?? '', row.status, list(row.controlIds), list(row.evidenceIds)];
 }
 
-/**
- * A cell a spreadsheet will show as text: one that starts with `=`, `+`, `-`, `@`, a tab
- * or a carriage return would be read as a formula (OWASP, CSV injection), so it gets a
- * leading apostrophe. Names and justifications come from integrators and editors.
- */
-export const spreadsheetText = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
 export function soaMarkdown(rows: readonly string[][]): string {
   const escape = (cell: string): string => cell.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines = [`| ${SOA_COLUMNS.join(' | ')} |`, `|${SOA_COLUMNS.map(() => '---').join('|')}|`];

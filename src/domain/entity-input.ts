@@ -2,6 +2,7 @@
  * Validation of entity inputs against the entity descriptions. Pure: returns the values
  * to store, or every problem, each naming its field.
  */
+import { isCalendarDate, isDateTime } from './date-time.js';
 import type { EntityDef, FieldDef } from './entity-spec.js';
 
 export interface FieldProblem {
@@ -10,21 +11,6 @@ export interface FieldProblem {
 }
 
 export type InputResult = { ok: true; values: Record<string, unknown> } | { ok: false; problems: FieldProblem[] };
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export function isDateTime(value: string): boolean {
-  return DATETIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(value.slice(0, 10));
-}
 
 const hasControlCharacters = (value: string, allowLines: boolean): boolean =>
   [...value].some((ch) => {
@@ -60,7 +46,7 @@ function checkField(field: FieldDef, value: unknown): string | null {
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? null : 'must be a date, YYYY-MM-DD';
     case 'datetime':
-      return typeof value === 'string' && isDateTime(value) ? null : 'must be a date and time with a time zone, e.g. 2026-11-27T09:30:00Z';
+      return typeof value === 'string' && isDateTime(value) ? null : 'must be a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00, e.g. 2026-11-27T09:30:00Z';
   }
 }
 

@@ -26,7 +26,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD` (ISO 8601). */
   Date: { input: string; output: string; }
-  /** A date and time with a time zone, ISO 8601, for example `2026-11-27T09:30:00Z`. */
+  /** A date and time with a time zone offset (RFC 3339, with hours 00 to 23, no leap second, and an offset of at most 18:00 either way), for example `2026-11-27T09:30:00Z`. */
   DateTime: { input: string; output: string; }
 };
 

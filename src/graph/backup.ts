@@ -8,6 +8,7 @@
  * this service writes before any Cypher is built with them.
  */
 import neo4j from 'neo4j-driver';
+import { isCalendarDate, isDateTime } from '../domain/date-time.js';
 import { ENTITY_TYPES, LINK_KINDS } from '../domain/entity-spec.js';
 import type { GraphExecutor } from './executor.js';
 
@@ -143,12 +144,12 @@ function toDriverValue(type: string, value: unknown, where: string): unknown {
       if (typeof value !== 'number' || !Number.isInteger(value)) break;
       return neo4j.int(value);
     case 'DATE': {
-      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      const m = typeof value === 'string' && isCalendarDate(value) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
       if (!m) break;
       return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
     }
     case 'ZONED DATETIME': {
-      const m = typeof value === 'string' ? ISO_DATETIME.exec(value) : null;
+      const m = typeof value === 'string' && isDateTime(value) ? ISO_DATETIME.exec(value) : null;
       if (!m) break;
       const nanos = Number((m[7] ?? '').padEnd(9, '0'));
       const offset = m[8] === 'Z' ? 0 : (m[8]!.startsWith('-') ? -1 : 1) * (Number(m[8]!.slice(1, 3)) * 3600 + Number(m[8]!.slice(4, 6)) * 60);

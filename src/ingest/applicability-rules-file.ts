@@ -6,7 +6,7 @@
 import type { ApplicabilityRule, ApplicabilityRules, RuleCondition, ScheduleStep } from '../domain/ai-act-applicability.js';
 import { AI_ACT_SPECIAL_CASES, EU_AI_ACT_CLASSES, HIGH_RISK_ROUTES } from '../domain/organisation.js';
 import { OPERATOR_ROLES } from '../domain/vocabulary.js';
-import { isCalendarDate } from '../domain/entity-input.js';
+import { isCalendarDate } from '../domain/date-time.js';
 import type { Catalogue } from './catalogue-file.js';
 
 export type RulesParseResult = { ok: true; rules: ApplicabilityRules } | { ok: false; problems: string[] };

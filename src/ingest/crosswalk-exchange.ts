@@ -5,7 +5,7 @@
  * turned into the seed file shape and validated by the same rules as the seed.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvCell, writeCsv } from './csv-cells.js';
 import type { Relationship } from '../domain/vocabulary.js';
 import type { CrosswalkSetFile } from './crosswalk-file.js';
 import { OSCAL_VERSION, oscalToken, props, readProps, uuidFor } from './oscal-common.js';
@@ -66,7 +66,7 @@ export function crosswalkToCsv(doc: CrosswalkSetFile): string {
     m.citation ?? '',
     m.originalRelationship ?? '',
   ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+  return writeCsv([[...CSV_COLUMNS], ...rows.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))))]);
 }
 
 export class ExchangeFormatError extends Error {
@@ -80,7 +80,7 @@ export class ExchangeFormatError extends Error {
 export function crosswalkFromCsv(text: string): unknown {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false }) as Record<string, string>[];
+    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false, cast: csvCell }) as Record<string, string>[];
   } catch (err) {
     throw new ExchangeFormatError([`not valid CSV: ${(err as Error).message}`]);
   }

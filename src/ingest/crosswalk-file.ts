@@ -3,6 +3,7 @@
  * and the references each framework has, returns a typed crosswalk set or every
  * problem found, each naming the file and the entry.
  */
+import { isCalendarDate } from '../domain/date-time.js';
 import {
   MAPPING_METHODS,
   MAPPING_RATIONALES,
@@ -58,7 +59,6 @@ export type CatalogueRefs = ReadonlyMap<string, ReadonlySet<string>>;
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SET_ID = /^[a-z0-9][a-z0-9-]{1,80}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseCrosswalkFile(json: Json, file: string, refs: CatalogueRefs): CrosswalkParseResult {
   const problems: string[] = [];
@@ -87,7 +87,7 @@ export function parseCrosswalkFile(json: Json, file: string, refs: CatalogueRefs
   const id = str(set, 'id', 'set', 81);
   if (id !== '' && !SET_ID.test(id)) at('set', `"id" must be lower-case letters, digits and hyphens (got "${id}")`);
   const addedAt = str(set, 'addedAt', 'set', 10);
-  if (addedAt !== '' && !DATE.test(addedAt)) at('set', '"addedAt" must be a date, YYYY-MM-DD');
+  if (addedAt !== '' && !isCalendarDate(addedAt)) at('set', '"addedAt" must be a date, YYYY-MM-DD');
   const header = {
     id,
     title: str(set, 'title', 'set'),

@@ -5,7 +5,7 @@
  * re-export with a mapping removed removes it here too. Pure.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvCell, writeCsv } from './csv-cells.js';
 
 export const CSV_KINDS = ['CONTROLS', 'EVIDENCE'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
@@ -70,7 +70,7 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   let rows: Record<string, string>[];
   let lines: number[];
   try {
-    const parsed = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+    const parsed = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, cast: csvCell }) as { record: Record<string, string>; info: { lines: number } }[];
     rows = parsed.map((p) => p.record);
     // The line each record ends on (a quoted cell may span lines; blank lines are skipped).
     lines = parsed.map((p) => p.info.lines);
@@ -135,5 +135,5 @@ export function grcCsv(kind: CsvKind, rows: readonly Record<string, string | nul
   });
   if (problems.length > 0) throw new GrcCsvError(problems);
   const cell = (value: string | null | readonly string[] | undefined): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : value.join('; '));
-  return stringify([[...GRC_COLUMNS[kind]], ...rows.map((r) => GRC_COLUMNS[kind].map((c) => cell(r[c])))], { record_delimiter: 'windows' });
+  return writeCsv([[...GRC_COLUMNS[kind]], ...rows.map((r) => GRC_COLUMNS[kind].map((c) => cell(r[c])))]);
 }

@@ -76,6 +76,36 @@ function countingRule(limit: 'aliases' | 'directives' | 'introspection', max: nu
   };
 }
 
+/**
+ * Refuses a document with more than `max` selections (fields, fragment spreads and inline
+ * fragments as written, duplicates included; a fragment's own selections count once, at
+ * its definition, and each spread of it counts one). It counts when the walk enters the
+ * document, before any rule walks into it: graphql-js compares repeated fields in pairs
+ * (OverlappingFieldsCanBeMerged), so a few kilobytes of one field repeated cost a CPU for
+ * a tenth of a second or more. A document over the limit is removed from the walk (a
+ * visitor that returns null deletes the node), so no rule looks inside it and the
+ * refusal costs one linear count.
+ */
+export function maxSelectionsRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    Document(document) {
+      let count = 0;
+      // A loop, not recursion: the token limit allows deep nesting.
+      const pending: SelectionSetNode[] = [];
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) pending.push(definition.selectionSet);
+      }
+      for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
+        count += set.selections.length;
+        for (const selection of set.selections) if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) pending.push(selection.selectionSet);
+      }
+      if (count <= max) return undefined;
+      context.reportError(new QueryTooComplexError('selections', max, count));
+      return null;
+    },
+  });
+}
+
 export const maxAliasesRule = (max: number): ValidationRule =>
   countingRule('aliases', max, (count) => ({
     Field(node) {

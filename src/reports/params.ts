@@ -3,6 +3,7 @@
  * repeated, malformed or unknown parameter is refused with 400 BAD_USER_INPUT naming it.
  * Whether a framework, requirement or AI system exists is the API's to say (404).
  */
+import { isCalendarDate } from '../domain/date-time.js';
 import { ErrorCode } from '../errors.js';
 
 /** A refusal of a report request: the HTTP status, a stable code, a message for people. */
@@ -35,7 +36,6 @@ export interface ReportDay {
 
 export const MAX_SCOPE_SYSTEMS = 20;
 const FRAMEWORK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type Spec = Readonly<Record<string, 'one' | 'many'>>;
 
@@ -97,9 +97,7 @@ export class ReportParams {
   day(name = 'asOf'): ReportDay {
     const value = this.optional(name);
     if (value === null) return { date: new Date().toISOString().slice(0, 10), moment: null };
-    const match = DATE.exec(value);
-    const parsed = match ? new Date(`${value}T00:00:00Z`) : null;
-    if (parsed === null || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    if (!isCalendarDate(value)) {
       throw badParameter(name, `"${name}" must be a date written YYYY-MM-DD, for example 2026-11-27`);
     }
     return { date: value, moment: `${value}T23:59:59Z` };

@@ -6,9 +6,9 @@ import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { findGaps } from '../coverage/gaps.js';
+import { writeCsv } from '../ingest/csv-cells.js';
 import { evidenceUses } from '../coverage/reuse.js';
-import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, spreadsheetText, type SoaRow } from '../coverage/soa.js';
-import { stringify } from 'csv-stringify/sync';
+import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
 import {
   listAllMappings,
   listApplicabilityOf,
@@ -266,7 +266,7 @@ export const coverageResolvers: Resolvers = {
         frameworkId: q.framework.id,
         asOf: q.asOf,
         rows,
-        csv: stringify([[...SOA_COLUMNS], ...cells.map((row) => row.map(spreadsheetText))], { record_delimiter: 'windows' }),
+        csv: writeCsv([[...SOA_COLUMNS], ...cells]),
         markdown: soaMarkdown(cells),
       };
     },

@@ -6,8 +6,8 @@
 import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
-import { isCalendarDate, isDateTime } from '../domain/entity-input.js';
-import { BadUserInputError } from '../errors.js';
+import { isCalendarDate, isDateTime } from '../domain/date-time.js';
+import { BadUserInputError, ScalarLiteralError } from '../errors.js';
 import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
 import { listEntities, projectedRow, type EntityRow, type NodeSpace } from '../graph/statements/organisation.js';
 import type { RequirementRow } from '../graph/statements/catalogue.js';
@@ -147,14 +147,14 @@ const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hi
       return value;
     },
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new BadUserInputError(`${name} must be ${hint}`);
+      if (ast.kind !== Kind.STRING || !check(ast.value)) throw new ScalarLiteralError(`${name} must be ${hint}`);
       return ast.value;
     },
   });
 
 export const organisationResolvers: Resolvers = {
   Date: dateScalar('Date', isCalendarDate, 'a date, YYYY-MM-DD'),
-  DateTime: dateScalar('DateTime', isDateTime, 'an ISO 8601 date and time with a time zone'),
+  DateTime: dateScalar('DateTime', isDateTime, 'a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00 (RFC 3339), e.g. 2026-11-27T09:30:00Z'),
   Query: queryResolvers as Resolvers['Query'],
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),

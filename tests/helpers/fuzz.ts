@@ -94,7 +94,7 @@ export const ILLEGAL_TEXT: readonly string[] = [
 const WRONG_TYPES: readonly unknown[] = [null, 0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e308, true, false, [], [null], {}, { $ne: 1 }, { __proto__: { admin: true } }, 'NOT_A_VALUE'];
 
 const HOSTILE_INTS: readonly unknown[] = [0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 1e6, 1.5, -0.5, '1', null];
-const HOSTILE_DATES: readonly string[] = [
+export const HOSTILE_DATES: readonly string[] = [
   '2026-02-30',
   '2026-13-01',
   '2026-00-10',
@@ -108,8 +108,16 @@ const HOSTILE_DATES: readonly string[] = [
   '2026-01-01\u0000',
   '2026-01-01 ',
   '２０２６-01-01',
+  // At the edges of what Neo4j takes: the first and last years, Feb 29 in leap and common years.
+  '0000-01-01',
+  '9999-12-31',
+  '10000-01-01',
+  '2024-02-29',
+  '2023-02-29',
+  '1900-02-29',
+  '2000-02-29',
 ];
-const HOSTILE_DATETIMES: readonly string[] = [
+export const HOSTILE_DATETIMES: readonly string[] = [
   '2026-11-27T09:30:00',
   '2026-11-27T25:00:00Z',
   '2026-02-30T00:00:00Z',
@@ -121,6 +129,22 @@ const HOSTILE_DATETIMES: readonly string[] = [
   '2026-11-27 09:30:00Z',
   '1e20',
   'now',
+  // Past what Neo4j takes though Date.parse takes them (hour 24, offsets past ±18:00), a
+  // leap second, Feb 29 of a common year, years 0 and 10000; and the edges it does take.
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T24:00Z',
+  '2026-12-31T23:59:60Z',
+  '2026-01-01T00:00:00+18:00',
+  '2026-01-01T00:00:00-18:00',
+  '2026-01-01T00:00:00+18:01',
+  '2026-01-01T00:00:00-18:01',
+  '2026-01-01T00:00:00-23:59',
+  '2026-01-01T00:00:00+05:60',
+  '2023-02-29T00:00:00Z',
+  '2024-02-29T23:59:59.999999999+18:00',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59-18:00',
+  '10000-01-01T00:00:00Z',
 ];
 
 const WORDS = ['Credit scoring', 'CV screening', 'fuzz', 'Résumé', 'Kredit', '審査', 'control', 'model v2', 'o\'hara', 'data "set"'];

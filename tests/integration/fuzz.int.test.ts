@@ -12,18 +12,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { SignJWT } from 'jose';
 import { buildASTSchema, isInputType, parse, typeFromAST, type GraphQLField, type GraphQLInputType, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { isCalendarDate, isDateTime } from '../../src/domain/date-time.js';
 import { ENTITY_TYPES, LINK_KINDS } from '../../src/domain/entity-spec.js';
 import { readBackup, restoreBackup } from '../../src/graph/backup.js';
 import { readTypeDefs } from '../../src/schema.js';
 import { readSavedOperations } from '../../src/playground/saved-operations.js';
-import { authHeaders } from '../helpers/auth.js';
+import { authHeaders, TEST_JWT } from '../helpers/auth.js';
 import {
   ADVERSARIAL_TEXT,
   argumentsArbitrary,
   CurrentVersion,
   fingerprint,
   fixtureInput,
+  HOSTILE_DATES,
+  HOSTILE_DATETIMES,
   operationFor,
   readBackProblems,
   readPools,
@@ -282,19 +286,32 @@ describe('request bodies, fuzzed', () => {
       '{"query": "mutation { __typename }", "variables": {"__proto__": {"polluted": true}}}',
       '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]',
       '{"query": "{ __typename }", "variables": {"s": "\\ud800"}}',
+      // Selection floods: one field repeated (directly, nested, through fragments) past MAX_QUERY_SELECTIONS.
+      JSON.stringify({ query: `{ ${'serviceInfo { version } '.repeat(1990)}}` }),
+      JSON.stringify({ query: `{ serviceInfo { ${'version '.repeat(4000)}} }` }),
+      JSON.stringify({ query: `{ ${'__typename '.repeat(4000)}}` }),
+      JSON.stringify({ query: `{ serviceInfo { ${'...on ServiceInfo { version } '.repeat(1000)}} }` }),
+      JSON.stringify({ query: `{ serviceInfo { ...A } } fragment A on ServiceInfo { ${'...B '.repeat(800)}} fragment B on ServiceInfo { ${'version '.repeat(400)}}` }),
+      JSON.stringify({ query: mutation.replace('{', `{ ${'__typename '.repeat(600)}`), variables: { input: { name: 'fuzz flood', kind: 'PERSON' } } }),
     ];
     const generated = fc.oneof(
       fc.jsonValue().map((variables) => JSON.stringify({ query: mutation, variables })),
       fc.jsonValue().map((body) => JSON.stringify(body)),
       fc.record({ query: fc.oneof(fc.constant(mutation), fc.constantFrom(...ADVERSARIAL_TEXT)), operationName: fc.constantFrom(...ADVERSARIAL_TEXT), variables: fc.constant({}) }).map((b) => JSON.stringify(b)),
     );
-    const send = async (text: string): Promise<boolean> => {
+    // Bytes that are not UTF-8 inside the strings of a well-formed createParty: a stray
+    // 0xFF, an encoded surrogate, an overlong "/", a sequence cut short, a lone continuation byte.
+    const [head, tail] = JSON.stringify({ query: mutation, variables: { input: { name: 'fuzz MARK', kind: 'PERSON' } } }).split('MARK') as [string, string];
+    const notUtf8 = [[0xff], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe2, 0x82], [0x80], [0xf4, 0x90, 0x80, 0x80]].map(
+      (bytes) => new Uint8Array(Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(tail, 'utf8')])),
+    );
+    const send = async (text: string | Uint8Array<ArrayBuffer>): Promise<boolean> => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await authHeaders()) },
         body: text,
       });
-      const shown = brief(text);
+      const shown = brief(typeof text === 'string' ? text : Buffer.from(text).toString('latin1'));
       expect(response.status, shown).toBeLessThan(500);
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       expect(body.errors?.map((e) => e.extensions?.code) ?? [], `${shown}\n${brief(body.errors)}`).not.toContain('INTERNAL_SERVER_ERROR');
@@ -307,7 +324,66 @@ describe('request bodies, fuzzed', () => {
       return body.errors === undefined;
     };
     for (const text of fixed) record('body', (await send(text)) ? 'accepted' : 'rejected');
+    for (const bytes of notUtf8) expect(await send(bytes), 'a body that is not UTF-8 was accepted').toBe(false);
     await fuzz('body', generated.map((text) => ({ text })), ({ text }) => send(text as string), RUNS * 3);
+  }, 120_000);
+});
+
+describe('dates at the edges', () => {
+  // Every hostile date and date-time, each in every way a value comes in (a variable, a
+  // literal in an input, an argument): accepted exactly when the one date check takes it,
+  // and then stored as given; otherwise refused without a write or an internal error.
+  const forms = (value: string, kind: 'Date' | 'DateTime'): [string, string, Record<string, unknown>, boolean][] => {
+    const field = kind === 'Date' ? 'effectiveFrom' : 'uploadedAt';
+    const literal = JSON.stringify(value);
+    const forms: [string, string, Record<string, unknown>, boolean][] = [
+      [`createEvidence ${field} variable`, `mutation ($input: CreateEvidenceInput!) { createEvidence(input: $input) { evidence { id title ${field} } } }`, { input: { title: 'fuzz dates', evidenceType: 'DOCUMENT', [field]: value } }, true],
+      [`createEvidence ${field} literal`, `mutation { createEvidence(input: { title: "fuzz dates", evidenceType: DOCUMENT, ${field}: ${literal} }) { evidence { id title ${field} } } }`, {}, true],
+    ];
+    if (kind === 'DateTime') {
+      forms.push(['coverageChange to, argument', `{ coverageChange(framework: "iso42001", from: "2026-01-01T00:00:00Z", to: ${literal}) { to } }`, {}, false]);
+      forms.push(['coverage asOf, variable', `query ($at: DateTime) { coverage(framework: "iso42001", asOf: $at) { asOf } }`, { at: value }, false]);
+    }
+    return forms;
+  };
+  it.runIf(ONLY === undefined || ONLY === 'dates')('every edge value is accepted exactly when the date check takes it, and never fails inside', async () => {
+    for (const [values, kind, check] of [[HOSTILE_DATES, 'Date', isCalendarDate], [HOSTILE_DATETIMES, 'DateTime', isDateTime]] as const) {
+      for (const value of values) {
+        for (const [label, query, variables, write] of forms(value, kind)) {
+          const accepted = await attempt(`${label} ${JSON.stringify(value)}`, query, variables, write);
+          // coverageChange also refuses a "to" before its "from": only a refusal of a good value is wrong there.
+          if (label.startsWith('coverageChange')) expect(accepted && !check(value), `${label} ${JSON.stringify(value)}`).toBe(false);
+          else expect(accepted, `${label} ${JSON.stringify(value)}`).toBe(check(value));
+        }
+      }
+    }
+  }, 120_000);
+});
+
+describe('bearer token claims, fuzzed', () => {
+  it.runIf(ONLY === undefined || ONLY === 'claims')('refuses a token whose sub, iss or aud is empty, blank or not a string, and writes nothing', async () => {
+    const secret = new TextEncoder().encode(TEST_JWT.secret);
+    const odd = [undefined, '', ' ', '\t', 0, 42, null, true, [], [''], {}, { sub: 'x' }];
+    const claim = (valid: unknown) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, { weight: 2, arbitrary: fc.constantFrom(...odd) });
+    const claims = fc.record({ sub: claim('fuzz-subject'), iss: claim(TEST_JWT.issuer), aud: fc.oneof(claim(TEST_JWT.audience), fc.constant([TEST_JWT.audience, '']), fc.constant([TEST_JWT.audience, 'other'])) });
+    const good = (c: Record<string, unknown>): boolean =>
+      c.sub === 'fuzz-subject' && c.iss === TEST_JWT.issuer && (c.aud === TEST_JWT.audience || (Array.isArray(c.aud) && c.aud.every((a) => a === TEST_JWT.audience || a === 'other')));
+    const query = 'mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }';
+    await fuzz('claims', claims, async (c) => {
+      const payload = Object.fromEntries(Object.entries({ roles: ['ADMIN'], ...c }).filter(([, v]) => v !== undefined));
+      const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(secret);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { input: { name: 'fuzz claims', kind: 'PERSON' } } }),
+      });
+      const after = await fingerprint(server.graph);
+      const wrote = JSON.stringify(after) !== JSON.stringify(current);
+      current = after;
+      expect(response.status, brief(c)).toBe(good(c) ? 200 : 401);
+      expect(wrote, brief(c)).toBe(good(c));
+      return good(c);
+    }, RUNS * 4);
   }, 120_000);
 });
 

@@ -42,7 +42,12 @@ describe('/metrics access', () => {
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect((await scrape(closed)).status).toBe(401);
-    expect((await scrape(closed, await authHeaders('VIEWER'))).status).toBe(401);
+    // A valid credential without the role is forbidden, not unauthenticated: sending it again will not help.
+    for (const role of ['VIEWER', 'EDITOR', 'INTEGRATOR'] as const) {
+      const refused = await scrape(closed, await authHeaders(role));
+      expect(refused.status, role).toBe(403);
+      expect(((await refused.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+    }
     const admin = await scrape(closed, await authHeaders('ADMIN'));
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('# TYPE aims_graphql_errors_total counter');

@@ -101,18 +101,19 @@ describe('loadConfig', () => {
   });
 
   it('sets the abuse limits, each from its variable', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000, maxCost: 1_000_000, maxSyncItems: 20_000 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000, maxSelections: 500, maxCost: 1_000_000, maxSyncItems: 20_000 });
     const limits = loadConfig({
       MAX_QUERY_DEPTH: '8',
       MAX_QUERY_ALIASES: '0',
       MAX_QUERY_DIRECTIVES: '5',
       MAX_QUERY_TOKENS: '2000',
+      MAX_QUERY_SELECTIONS: '300',
       MAX_QUERY_COST: '5000',
       MAX_SYNC_ITEMS: '100',
     }).limits;
-    expect(limits).toEqual({ maxDepth: 8, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxCost: 5000, maxSyncItems: 100 });
-    const problems = problemsOf({ MAX_QUERY_DEPTH: '0', MAX_QUERY_ALIASES: 'many', MAX_QUERY_DIRECTIVES: '-1', MAX_QUERY_TOKENS: '10', MAX_QUERY_COST: '1.5', MAX_SYNC_ITEMS: '0' });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['MAX_QUERY_DEPTH', 'MAX_QUERY_ALIASES', 'MAX_QUERY_DIRECTIVES', 'MAX_QUERY_TOKENS', 'MAX_QUERY_COST', 'MAX_SYNC_ITEMS']);
+    expect(limits).toEqual({ maxDepth: 8, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxSelections: 300, maxCost: 5000, maxSyncItems: 100 });
+    const problems = problemsOf({ MAX_QUERY_DEPTH: '0', MAX_QUERY_ALIASES: 'many', MAX_QUERY_DIRECTIVES: '-1', MAX_QUERY_TOKENS: '10', MAX_QUERY_SELECTIONS: '0', MAX_QUERY_COST: '1.5', MAX_SYNC_ITEMS: '0' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['MAX_QUERY_DEPTH', 'MAX_QUERY_ALIASES', 'MAX_QUERY_DIRECTIVES', 'MAX_QUERY_TOKENS', 'MAX_QUERY_SELECTIONS', 'MAX_QUERY_COST', 'MAX_SYNC_ITEMS']);
   });
 
   it('turns introspection off in production unless INTROSPECTION=true', () => {

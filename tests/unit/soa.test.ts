@@ -1,6 +1,6 @@
 /** The Statement of Applicability's file forms: cells a spreadsheet would run as formulas stay text. */
 import { describe, expect, it } from 'vitest';
-import { spreadsheetText } from '../../src/coverage/soa.js';
+import { spreadsheetText } from '../../src/ingest/csv-cells.js';
 
 describe('spreadsheetText', () => {
   it.each([

@@ -245,12 +245,22 @@ export async function start(cfg: LocalNeo4jConfig, options: StartOptions): Promi
     uri,
     startedHere: true,
     release: async () => {
+      // Only the instance this process started: if it was stopped and another started in
+      // its place (npm run db:stop, db:start), that one, and its pid file, are not ours.
+      const wasRunning = alive(pid);
       await stopPid(cfg, pid);
-      options.say('neo4j: stopped');
+      const now = status(cfg);
+      if (wasRunning) options.say('neo4j: stopped');
+      else if (now.state === 'stopped') options.say(`neo4j: already stopped (pid ${pid})`);
+      else options.say(`neo4j: the instance started here (pid ${pid}) had already stopped; pid ${now.pid}, started elsewhere, is left running`);
     },
   };
 }
 
+/**
+ * Stops `pid` if it is running, and removes the pid and ready files only while the pid
+ * file still names it: a file naming another pid belongs to an instance started since.
+ */
 async function stopPid(cfg: LocalNeo4jConfig, pid: number): Promise<void> {
   if (alive(pid)) {
     process.kill(pid, 'SIGTERM');
@@ -258,6 +268,7 @@ async function stopPid(cfg: LocalNeo4jConfig, pid: number): Promise<void> {
     while (alive(pid) && Date.now() < deadline) await sleep(100);
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
+  if (readPid(cfg) !== pid) return;
   rmSync(pidFile(cfg), { force: true });
   rmSync(readyFile(cfg), { force: true });
 }

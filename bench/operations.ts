@@ -15,7 +15,7 @@ import { toPlain } from '../src/graph/records.js';
 import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements } from '../src/graph/statements/coverage.js';
 import { impactOf, listEvidenceFor, traceFrom } from '../src/graph/statements/traceability.js';
 import type { Statement } from '../src/graph/executor.js';
-import { countStatuses, reasonFor } from '../src/resolvers/coverage.js';
+import { countStatuses, reasonFor } from '../src/coverage/explain.js';
 import { readFrom } from '../src/resolvers/crosswalk.js';
 
 export const AS_OF = '2026-11-27T12:00:00Z';

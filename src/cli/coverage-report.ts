@@ -4,7 +4,8 @@
  */
 import { loadConfig } from '../config.js';
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
-import { computeCoverage, countStatuses } from '../resolvers/coverage.js';
+import { countStatuses } from '../coverage/explain.js';
+import { assessFramework } from '../services/coverage.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
 
@@ -25,7 +26,7 @@ await runCli(async () => {
   await withGraph(config, (line) => console.error(line), async (graph) => {
     for (const [index, framework] of FRAMEWORK_IDS.entries()) {
       console.error(`coverage: [${index + 1}/${FRAMEWORK_IDS.length}] ${framework}`);
-      const { results } = await computeCoverage(graph, framework, null, asOf, 2);
+      const { results } = await assessFramework({ graph }, framework, null, asOf, 2);
       const c = countStatuses(results.map((r) => r.status));
       lines.push(`| ${framework} | ${c.total} | ${c.covered} | ${c.coveredViaCrosswalk} | ${c.partial} | ${c.gap} | ${c.notApplicable} |`);
     }

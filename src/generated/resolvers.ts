@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
 import type { CrosswalkSetRow } from '../graph/statements/crosswalk.js';
 import type { VersionChange } from '../domain/version-diff.js';
-import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView, ApplicableObligationsView, ApplicableObligationView, CoverageChangeView, StatusChangeView, ChangeReasonView } from '../resolvers/views.js';
+import type { VersionDiffView, MappingView, MappingClaimView, LinkView, LinkPayloadView, TraceView, CoverageView, RequirementCoverageView, SectionCoverageView, CrosswalkContributionView, RejectedCrosswalkView, EvidenceRejectionView, GapView, SoaView, EvidenceReuseView, EvidenceUseView, ReusableEvidenceView, TracedRequirementView, TracePathView, ImpactView, ImpactedRequirementView, ApplicableObligationsView, ApplicableObligationView, CoverageChangeView, StatusChangeView, ChangeReasonView } from '../services/views.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { ControlContributionFact, RejectedControlFact } from '../coverage/rule.js';
 import type { SoaRow } from '../coverage/soa.js';

@@ -5,7 +5,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { listCrosswalkSets, listMappingsBetween, MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import { checkId } from '../services/checks.js';
 import { requirementAt } from './projection.js';
-import type { MappingClaimView, MappingView } from './views.js';
+import type { MappingClaimView, MappingView } from '../services/views.js';
 
 /** A stored mapping read from the side of `fromId` (which must be one of its ends). */
 export function readFrom(row: MappingRow, fromId: string): MappingView {

@@ -14,7 +14,7 @@ import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from '../services/checks.js';
 import { createRecord, deleteRecord, link, setApplicability, unlink, updateRecord, type ExternalRef } from '../services/organisation.js';
 import { loadEntities, loadEntityOrFail, projectionOf, projectionOfNodes } from './projection.js';
-import type { LinkView } from './views.js';
+import type { LinkView } from '../services/views.js';
 
 const MAX_PAGE = 500;
 

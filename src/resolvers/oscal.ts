@@ -1,129 +1,13 @@
-/**
- * OSCAL exchange of the organisation's side: controls as a component-definition (out and
- * in, the import going through `sync`), and a framework's coverage as assessment-results.
- */
-import type { Context } from '../context.js';
-import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
-import { AppError, BadUserInputError, ErrorCode } from '../errors.js';
-import type { ControlStatus, ControlType, Resolvers, SyncBatchInput } from '../generated/resolvers.js';
-import { listRefsOfFrameworks } from '../graph/statements/crosswalk.js';
-import { listControlsForOscal } from '../graph/statements/sync.js';
-import { coverageToAssessmentResults, type EvidenceItem } from '../ingest/oscal-assessment.js';
-import { componentDefinitionToControls, ComponentDefinitionError, controlsToComponentDefinition } from '../ingest/oscal-component.js';
-import { computeCoverage, question, reasonFor } from './coverage.js';
-import { nowDateTime } from './arguments.js';
-import { sync } from '../services/sync.js';
-
-
-function checkSource(source: string | null | undefined): string {
-  const value = (source ?? 'oscal').trim();
-  if (value === '' || value.length > 200 || value.includes('|')) throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'source');
-  return value;
-}
-
-async function frameworkLabels(context: Context) {
-  const found = await context.loaders.frameworkById.loadMany([...FRAMEWORK_IDS]);
-  return found.flatMap((f) => (f === null || f instanceof Error ? [] : [{ id: f.id, title: f.title, version: f.version }]));
-}
+/** OSCAL exchange of the organisation's side through GraphQL; the work is services/oscal.ts's. */
+import type { Resolvers } from '../generated/resolvers.js';
+import { exportAssessmentResults, exportComponentDefinition, importComponentDefinition } from '../services/oscal.js';
 
 export const oscalResolvers: Resolvers = {
   Query: {
-    exportOscalComponentDefinition: async (_root, args, context) => {
-      const source = checkSource(args.source);
-      const rows = await context.graph.read(listControlsForOscal(source));
-      const document = controlsToComponentDefinition(
-        rows.map((r) => ({
-          id: r.entity.id,
-          name: String(r.entity.name),
-          description: (r.entity.description as string | null) ?? null,
-          status: String(r.entity.status),
-          controlType: (r.entity.controlType as string | null) ?? null,
-          uuid: r.oscalRef,
-          systems: r.systems,
-          implements: r.implements,
-        })),
-        await frameworkLabels(context),
-        nowDateTime(),
-      );
-      return { fileName: 'controls.oscal-component-definition.json', mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
-    },
-    exportOscalAssessmentResults: async (_root, args, context) => {
-      const q = await question(context, args);
-      const { results } = await computeCoverage(context.graph, q.framework.id, q.systems, q.asOfDate, 2);
-      const requirements = await context.loaders.requirementById.loadMany(results.map((r) => r.requirementId));
-      const evidenceIds = [...new Set(results.flatMap((r) => r.contributions.flatMap((c) => c.validEvidence)))];
-      const evidence = (await context.loaders.entityById.loadMany(evidenceIds)).flatMap((e): EvidenceItem[] =>
-        e === null || e instanceof Error
-          ? []
-          : [
-              {
-                id: e.id,
-                title: String(e.title),
-                uri: (e.uri as string | null) ?? null,
-                sha256: (e.sha256 as string | null) ?? null,
-                uploadedAt: (e.uploadedAt as string | null) ?? null,
-                effectiveFrom: (e.effectiveFrom as string | null) ?? null,
-                validUntil: (e.validUntil as string | null) ?? null,
-              },
-            ],
-      );
-      const assessed = results.flatMap((r, i) => {
-        const requirement = requirements[i];
-        if (requirement === null || requirement === undefined || requirement instanceof Error) return [];
-        return [
-          {
-            ref: requirement.ref,
-            title: requirement.title,
-            status: r.status,
-            reason: reasonFor(r),
-            evidence: [...new Set(r.contributions.flatMap((c) => c.validEvidence))],
-            exclusion: r.exclusion?.justification ?? null,
-          },
-        ];
-      });
-      const document = coverageToAssessmentResults(
-        { frameworkId: q.framework.id, frameworkTitle: q.framework.title, frameworkVersion: q.framework.version, asOf: q.asOf, systems: q.systems },
-        assessed,
-        evidence,
-        nowDateTime(),
-      );
-      return { fileName: `${q.framework.id}.oscal-assessment-results.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
-    },
+    exportOscalComponentDefinition: (_root, args, context) => exportComponentDefinition(context.scope, args.source),
+    exportOscalAssessmentResults: (_root, args, context) => exportAssessmentResults(context.scope, args),
   },
   Mutation: {
-    importOscalComponentDefinition: async (_root, args, context) => {
-      const source = checkSource(args.source);
-      let doc: unknown;
-      try {
-        doc = JSON.parse(args.content);
-      } catch {
-        throw new BadUserInputError('The content is not valid JSON', 'content');
-      }
-      const refRows = await context.graph.read(listRefsOfFrameworks(FRAMEWORK_IDS));
-      const refs = new Map(refRows.map((r) => [r.frameworkId, r.refs]));
-      let components;
-      try {
-        components = componentDefinitionToControls(doc, (framework) => refs.get(framework));
-      } catch (err) {
-        if (!(err instanceof ComponentDefinitionError)) throw err;
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `The document is not a usable component-definition: ${err.problems.slice(0, 3).join('; ')}`, {
-          field: 'content',
-          problems: err.problems.slice(0, 1000),
-        });
-      }
-      const batch: SyncBatchInput = {
-        source,
-        dryRun: args.dryRun === true,
-        entities: components.map((c) => ({
-          ref: c.uuid,
-          // A component exported from here names its control: importing it updates that control.
-          id: c.aimsGraphId,
-          control: { name: c.name, description: c.description, status: c.status as ControlStatus, controlType: c.controlType as ControlType | null },
-          replaceLinks: ['IMPLEMENTS'],
-        })),
-        links: components.flatMap((c) => c.implements.map((i) => ({ kind: 'IMPLEMENTS' as const, from: c.uuid, to: i.requirementId, coverage: i.coverage }))),
-      };
-      return sync(context.scope, batch);
-    },
+    importOscalComponentDefinition: (_root, args, context) => importComponentDefinition(context.scope, args.content, args.source, args.dryRun === true),
   },
 };

@@ -9,7 +9,7 @@ import { impactOf, listEvidenceFor, traceFrom } from '../graph/statements/tracea
 import { checkId } from '../services/checks.js';
 import { entityLoader, loadEntities } from './projection.js';
 import { readFrom } from './crosswalk.js';
-import type { ImpactedRequirementView, MappingView, TracedRequirementView } from './views.js';
+import type { ImpactedRequirementView, MappingView, TracedRequirementView } from '../services/views.js';
 
 /** A record (read for this field's selection) or a requirement. */
 async function nodeOf(context: Context, id: string, info: GraphQLResolveInfo) {

@@ -1,5 +1,5 @@
 /**
- * The shapes resolvers hand to GraphQL for crosswalk types: stored rows, plus the
+ * The shapes services return and resolvers hand to GraphQL: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
 import type { RemedyFact } from '../coverage/gaps.js';
@@ -8,6 +8,7 @@ import type { SoaRow } from '../coverage/soa.js';
 import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
 import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
 import type { ChangeReason, StatusChange } from '../coverage/history.js';
+import type { CoverageCounts } from '../coverage/explain.js';
 import type { ChangeRow } from '../graph/statements/changes.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
@@ -87,14 +88,7 @@ export interface ImpactView {
   readonly requirements: readonly ImpactedRequirementView[];
 }
 
-export interface CoverageCounts {
-  readonly total: number;
-  readonly notApplicable: number;
-  readonly covered: number;
-  readonly coveredViaCrosswalk: number;
-  readonly partial: number;
-  readonly gap: number;
-}
+export type { CoverageCounts };
 
 export interface RequirementCoverageView extends RequirementCoverage {
   readonly sectionId: string;

@@ -16,7 +16,7 @@ import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverag
 import { impactOf, listEvidenceFor, traceFrom } from '../src/graph/statements/traceability.js';
 import type { Statement } from '../src/graph/executor.js';
 import { countStatuses, reasonFor } from '../src/coverage/explain.js';
-import { readFrom } from '../src/resolvers/crosswalk.js';
+import { readFrom } from '../src/services/crosswalk.js';
 
 export const AS_OF = '2026-11-27T12:00:00Z';
 const AS_OF_DATE = AS_OF.slice(0, 10);

@@ -92,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       authorization(),
       namedLiteralErrors<Context>(),
       ...limits.plugins,
-      metrics.plugin<Context>((context) => context.graph),
+      metrics.plugin<Context>((context) => context.scope.graph),
     ],
   });
   await apollo.start();
@@ -140,15 +140,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         const context: Context = {
           requestId,
           principal,
-          actor,
           keyCache: authenticator,
           log: requestLog,
-          graph: requestGraph,
           loaders,
           scope: { graph: requestGraph, loaders, actor, clock: () => new Date(), limits: { maxSyncItems: options.limits.maxSyncItems } },
           service,
           applicabilityRules: options.applicabilityRules,
-          maxSyncItems: options.limits.maxSyncItems,
         };
         metrics.track(requestGraph, meter);
         return context;

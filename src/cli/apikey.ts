@@ -8,7 +8,7 @@
  * captures the key alone.
  */
 import os from 'node:os';
-import { issueApiKey, listKeys, revokeKey } from '../auth/key-store.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.js';
 import { ROLES } from '../auth/roles.js';
 import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors.js';
@@ -47,11 +47,11 @@ await runCli(async () => {
   return withGraph(loadConfig(), say, async (graph) => {
     await migrate(graph);
     if (command === 'create') {
-      const issued = await issueApiKey(graph, { name: name!, role: role!.toUpperCase(), createdBy: `cli:${os.userInfo().username}` });
+      const issued = await createApiKey({ graph }, { name: name!, role: role!.toUpperCase(), createdBy: `cli:${os.userInfo().username}` });
       say(`created API key "${issued.apiKey.name}" (${issued.apiKey.role}, id ${issued.apiKey.id}); it is shown this once:`);
       process.stdout.write(`${issued.key}\n`);
     } else if (command === 'list') {
-      const keys = await listKeys(graph);
+      const keys = await listApiKeys({ graph });
       const rows = [['id', 'name', 'role', 'prefix', 'created', 'last used', 'revoked']];
       for (const k of keys) rows.push([k.id, k.name, k.role, `${k.prefix}…`, k.createdAt, k.lastUsedAt ?? '-', k.revokedAt ?? '-']);
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -59,8 +59,8 @@ await runCli(async () => {
       say(`${keys.length} key(s), ${keys.filter((k) => k.revokedAt === null).length} valid`);
     } else {
       // An id first; failing that, a name (names and ids are each unique, and a key is never both).
-      const key = await revokeKey(graph, { id: target! }).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return revokeKey(graph, { name: target! });
+      const key = await revokeApiKey({ graph }, { id: target! }).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return revokeApiKey({ graph }, { name: target! });
         throw err;
       });
       say(`revoked API key "${key.name}" (id ${key.id}) at ${key.revokedAt}`);

@@ -11,6 +11,7 @@ import neo4j from 'neo4j-driver';
 import { isCalendarDate, isDateTime } from '../domain/date-time.js';
 import { ENTITY_TYPES, LINK_KINDS } from '../domain/entity-spec.js';
 import type { GraphExecutor } from './executor.js';
+import { backupNodes, backupRelationships, restoreNodes, restoreRelationships, wipeGraph, type TypedProperty } from './statements/admin.js';
 
 export const BACKUP_FORMAT = 'aims-graph-backup';
 export const BACKUP_VERSION = 1;
@@ -34,7 +35,6 @@ const LABELS = new Set<string>([...KEYS.map(([label]) => label), ...ENTITY_TYPES
 const TYPES = new Set<string>([...LINK_KINDS, 'REFERS_TO', 'PART_OF', 'MAPS_TO', 'IN_FRAMEWORK', 'IN_VERSION', 'VERSION_OF']);
 
 /** A property as [name, Neo4j type, value]; temporal values as ISO strings. */
-type TypedProperty = [string, string, unknown];
 
 export interface BackupNode {
   readonly labels: string[];
@@ -60,8 +60,6 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-const TYPED = (v: string): string => `[k IN keys(${v}) | [k, valueType(${v}[k]), ${v}[k]]]`;
-const NODE_LABEL = `head([l IN $order WHERE l IN labels(n)])`;
 
 const byKey = (a: unknown, b: unknown): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
 
@@ -69,18 +67,8 @@ const byKey = (a: unknown, b: unknown): number => (typeof a === 'number' && type
 export async function readBackup(graph: GraphExecutor): Promise<{ header: BackupHeader; nodes: BackupNode[]; relationships: BackupRelationship[] }> {
   const order = KEYS.map(([label]) => label);
   return graph.transaction('READ', 'backup', async (tx) => {
-    const nodes = await tx.run<{ labels: string[]; props: TypedProperty[] }>({
-      name: 'backupNodes',
-      cypher: `MATCH (n) RETURN labels(n) AS labels, ${TYPED('n')} AS props`,
-      params: {},
-    });
-    const rels = await tx.run<{ type: string; startLabel: string; startKey: unknown; endLabel: string; endKey: unknown; props: TypedProperty[] }>({
-      name: 'backupRelationships',
-      cypher: `MATCH (n)-[r]->(m)
-               WITH r, n, m, ${NODE_LABEL} AS startLabel, head([l IN $order WHERE l IN labels(m)]) AS endLabel
-               RETURN type(r) AS type, startLabel, n[$keys[startLabel]] AS startKey, endLabel, m[$keys[endLabel]] AS endKey, ${TYPED('r')} AS props`,
-      params: { order, keys: Object.fromEntries(KEYS) },
-    });
+    const nodes = await tx.run(backupNodes());
+    const rels = await tx.run(backupRelationships(order, Object.fromEntries(KEYS)));
     const sortProps = (props: TypedProperty[]): TypedProperty[] => [...props].sort((a, b) => a[0].localeCompare(b[0]));
     const nodeKey = (node: BackupNode): [string, unknown] => {
       const label = order.find((l) => node.labels.includes(l));
@@ -235,12 +223,12 @@ export async function restoreBackup(
     relGroups.set(key, [...(relGroups.get(key) ?? []), { s: start, e: end, props: properties(r.props, `relationship ${i + 1}`) }]);
   });
   await graph.transaction('WRITE', 'restore', async (tx) => {
-    await tx.run({ name: 'wipeGraph', cypher: 'MATCH (n) DETACH DELETE n', params: {} });
+    await tx.run(wipeGraph());
     let done = 0;
     for (const [labels, rows] of nodeGroups) {
       // Every label was checked against the labels this service writes (parseBackup).
       for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx.run({ name: 'restoreNodes', cypher: `UNWIND $rows AS row CREATE (n:${labels}) SET n = row`, params: { rows: rows.slice(i, i + CHUNK) } });
+        await tx.run(restoreNodes(labels, rows.slice(i, i + CHUNK)));
         done += Math.min(CHUNK, rows.length - i);
         say(`restore: ${done}/${backup.nodes.length} nodes`);
       }
@@ -249,15 +237,9 @@ export async function restoreBackup(
     for (const [key, rows] of relGroups) {
       const [type, startLabel, endLabel] = key.split('|') as [string, string, string];
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const [created] = await tx.run<{ n: number }>({
-          name: 'restoreRelationships',
-          cypher: `UNWIND $rows AS row
-                   MATCH (a:${startLabel} {${KEY_OF.get(startLabel)!}: row.s})
-                   MATCH (b:${endLabel} {${KEY_OF.get(endLabel)!}: row.e})
-                   CREATE (a)-[r:${type}]->(b) SET r = row.props
-                   RETURN count(r) AS n`,
-          params: { rows: rows.slice(i, i + CHUNK) },
-        });
+        const [created] = await tx.run(
+          restoreRelationships(type, { label: startLabel, key: KEY_OF.get(startLabel)! }, { label: endLabel, key: KEY_OF.get(endLabel)! }, rows.slice(i, i + CHUNK)),
+        );
         const part = Math.min(CHUNK, rows.length - i);
         if (created?.n !== part) throw new BackupError(`${part - (created?.n ?? 0)} ${type} relationships lost an end node`);
         done += part;

@@ -22,6 +22,7 @@ import type { RequestBookmarks } from './bookmarks.js';
 import { Circuit, type Outcome } from './circuit.js';
 import { Liveness, NoAnswer } from './liveness.js';
 import { toPlain, type Plain } from './records.js';
+import { ping } from './statements/admin.js';
 
 /** A named, parameterised Cypher statement built by a pure function in statements/. */
 export interface Statement<Row = Record<string, Plain>> {
@@ -202,7 +203,7 @@ export class GraphExecutor {
    */
   async ping(): Promise<void> {
     await this.probe();
-    await this.run('READ', 'ping', (tx) => tx.run({ name: 'ping', cypher: 'RETURN 1 AS ok', params: {} }));
+    await this.run('READ', 'ping', (tx) => tx.run(ping()));
   }
 
   /** Fails at once while the circuit is open; lets one probe through after the cool-down. */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GraphExecutor } from './executor.js';
+import { listMigrations, migrationStep, recordMigration } from './statements/admin.js';
 
 export interface Migration {
   readonly version: number;
@@ -99,17 +100,8 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-interface AppliedRow {
-  version: number;
-  checksum: string;
-}
-
 async function applied(graph: GraphExecutor): Promise<Map<number, string>> {
-  const rows = await graph.read<AppliedRow>({
-    name: 'listMigrations',
-    cypher: 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum',
-    params: {},
-  });
+  const rows = await graph.read(listMigrations());
   return new Map(rows.map((row) => [row.version, row.checksum]));
 }
 
@@ -133,14 +125,9 @@ export async function migrate(graph: GraphExecutor, migrations: readonly Migrati
     }
     for (const [index, cypher] of migration.statements.entries()) {
       // Schema changes cannot share a transaction with data writes: one each.
-      await graph.write({ name: `migration-${migration.version}-${index}`, cypher, params: {} });
+      await graph.write(migrationStep(migration.version, index, cypher));
     }
-    await graph.write({
-      name: 'recordMigration',
-      cypher: `MERGE (m:Migration {version: toInteger($version)})
-               ON CREATE SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()`,
-      params: { version: migration.version, name: migration.name, checksum: sum },
-    });
+    await graph.write(recordMigration(migration.version, migration.name, sum));
     ran.push(migration.version);
   }
   return { applied: ran, current: Math.max(0, ...migrations.map((m) => m.version)) };

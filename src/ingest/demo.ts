@@ -11,7 +11,7 @@ import type { GraphExecutor } from '../graph/executor.js';
 import { SYSTEM_ACTOR } from '../domain/change-log.js';
 import type { ChangeEntry } from '../domain/change-log.js';
 import { appendChanges } from '../graph/statements/changes.js';
-import { createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
+import { countEntities, createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
 import { uuidFor } from './oscal-common.js';
 import { SeedValidationError } from './seed.js';
 
@@ -78,7 +78,7 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
 
-  const [existing] = await graph.read<{ n: number }>({ name: 'countEntities', cypher: 'MATCH (n:Entity) RETURN count(n) AS n', params: {} });
+  const [existing] = await graph.read(countEntities());
   if ((existing?.n ?? 0) > 0) {
     say('demo: the graph already holds organisation records; the demo organisation is not loaded');
     return { loaded: false, records: 0, links: 0 };

@@ -1,8 +1,7 @@
 import type { FrameworkRow, RequirementRow } from '../graph/statements/catalogue.js';
-import { diffVersions } from '../domain/version-diff.js';
-import { NotFoundError } from '../errors.js';
-import { listFrameworks, listVersionEntries, requirementId } from '../graph/statements/catalogue.js';
-import { readFrom } from './crosswalk.js';
+import { requirementId } from '../graph/statements/catalogue.js';
+import { frameworkVersionDiff, listAllFrameworks } from '../services/catalogue.js';
+import { readFrom } from '../services/crosswalk.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { checkId } from '../services/checks.js';
@@ -26,33 +25,10 @@ async function requirementOf(frameworkId: string, ref: string, context: Context)
 
 export const catalogueResolvers: Resolvers = {
   Query: {
-    frameworks: async (_root, _args, context) => {
-      const rows = await context.graph.read(listFrameworks());
-      return rows.map(({ framework }) => framework);
-    },
+    frameworks: (_root, _args, context) => listAllFrameworks(context.scope),
     framework: (_root, { id }, context) => context.loaders.frameworkById.load(checkId(id, 'id')),
     requirement: (_root, { framework, ref }, context) => requirementOf(framework, ref, context),
-    frameworkVersionDiff: async (_root, args, context) => {
-      const framework = await context.loaders.frameworkById.load(checkId(args.framework, 'framework'));
-      if (framework === null) throw new NotFoundError('Framework', args.framework);
-      const versions = await context.loaders.versionsByFrameworkId.load(framework.id);
-      const find = (label: string, field: string) => {
-        const version = versions.find((v) => v.version === checkId(label, field));
-        if (version === undefined) throw new NotFoundError(`Version of ${framework.id}`, label);
-        return version;
-      };
-      const from = find(args.from, 'from');
-      const to = find(args.to, 'to');
-      const [before, after] = await Promise.all([
-        context.graph.read(listVersionEntries(from.id)),
-        context.graph.read(listVersionEntries(to.id)),
-      ]);
-      const changes = diffVersions(
-        before.map((r) => r.entry),
-        after.map((r) => r.entry),
-      );
-      return { framework, from, to, changes };
-    },
+    frameworkVersionDiff: (_root, args, context) => frameworkVersionDiff(context.scope, args),
   },
   FrameworkVersion: {
     sources: (version) => version.references,

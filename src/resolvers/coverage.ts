@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import type { MappingRow } from '../graph/statements/crosswalk.js';
 import { reasonFor } from '../coverage/explain.js';
 import { coverage, coverageChange, evidenceReuse, gaps, reusableEvidence, statementOfApplicability } from '../services/coverage.js';
-import { readFrom } from './crosswalk.js';
+import { readFrom } from '../services/crosswalk.js';
 import { loadEntityOrFail, requirementAt } from './projection.js';
 
 function chainViews(chain: readonly { mappingId: string; from: string }[], rows: ReadonlyMap<string, MappingRow>) {

@@ -9,10 +9,10 @@ import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/enti
 import { isCalendarDate, isDateTime } from '../domain/date-time.js';
 import { BadUserInputError, ScalarLiteralError } from '../errors.js';
 import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
-import { listEntities, projectedRow, type EntityRow, type NodeSpace } from '../graph/statements/organisation.js';
+import type { EntityRow, NodeSpace } from '../graph/statements/organisation.js';
 import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from '../services/checks.js';
-import { createRecord, deleteRecord, link, setApplicability, unlink, updateRecord, type ExternalRef } from '../services/organisation.js';
+import { createRecord, deleteRecord, link, listRecords, setApplicability, unlink, updateRecord, type ExternalRef } from '../services/organisation.js';
 import { loadEntities, loadEntityOrFail, projectionOf, projectionOfNodes } from './projection.js';
 import type { LinkView } from '../services/views.js';
 
@@ -47,20 +47,7 @@ async function list(type: EntityType, args: { first?: number | null; after?: str
     first: first + 1,
   };
   // The page's records are read for what the selection shows of them (the sort field too, for the cursors).
-  const shown = projectionOfNodes(info, type);
-  let entities: EntityRow[];
-  let total: number;
-  if (shown === null) {
-    const [row] = await context.graph.read(listEntities(query));
-    entities = row?.entities ?? [];
-    total = row?.total ?? 0;
-    for (const entity of entities.slice(0, first)) context.loaders.entityById.prime(entity.id, entity);
-  } else {
-    const props = [...new Set([...shown.props, def.sortField])].sort();
-    const [row] = await context.graph.read(listEntities(query, { props, externalRefs: shown.externalRefs }));
-    entities = (row?.entities ?? []).map((raw) => projectedRow(raw, props));
-    total = row?.total ?? 0;
-  }
+  const { entities, total } = await listRecords(context.scope, query, projectionOfNodes(info, type));
   const page = entities.slice(0, first);
   const sortKey = (e: EntityRow): string => String(e[def.sortField] ?? '');
   return {

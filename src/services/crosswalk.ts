@@ -1,14 +1,87 @@
-/** Crosswalk sets brought in from outside: a CSV or OSCAL mapping collection, checked against the catalogue, stored in one write. */
+/**
+ * The crosswalk: its sets, the mappings between two frameworks read from one side, and
+ * sets brought in from outside (CSV or OSCAL), checked against the catalogue and stored in one write.
+ */
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
-import { createMappings, listRefsOfFrameworks, upsertCrosswalkSet } from '../graph/statements/crosswalk.js';
+import { infer, inverse } from '../crosswalk/algebra.js';
+import { createMappings, listCrosswalkSets, listMappingsBetween, listRefsOfFrameworks, MAX_HOPS, upsertCrosswalkSet, type CrosswalkSetRow, type MappingRow } from '../graph/statements/crosswalk.js';
 import { parseCrosswalkFile } from '../ingest/crosswalk-file.js';
 import { crosswalkFromCsv, crosswalkFromOscal, ExchangeFormatError } from '../ingest/crosswalk-exchange.js';
 import { mappingId, replaceMappingsOfSet } from '../ingest/seed.js';
 import { write } from './changes.js';
+import { checkId } from './checks.js';
 import type { RequestScope } from './scope.js';
+import type { MappingClaimView, MappingView } from './views.js';
+
+/** A stored mapping read from the side of `fromId` (which must be one of its ends). */
+export function readFrom(row: MappingRow, fromId: string): MappingView {
+  const inverted = row.sourceId !== fromId;
+  return {
+    row,
+    sourceId: inverted ? row.targetId : row.sourceId,
+    targetId: inverted ? row.sourceId : row.targetId,
+    relationship: inverted ? inverse(row.relationship) : row.relationship,
+    inverted,
+  };
+}
+
+const frameworkOf = (requirementId: string): string => requirementId.slice(0, requirementId.indexOf(':'));
+
+export async function crosswalkSets(scope: RequestScope): Promise<CrosswalkSetRow[]> {
+  return (await scope.graph.read(listCrosswalkSets())).map((r) => r.set);
+}
+
+/** The stored mappings between two frameworks, read from `from`'s side, in catalogue order. */
+export async function crosswalkBetween(scope: RequestScope, from: string, to: string): Promise<MappingView[]> {
+  checkId(from, 'from');
+  checkId(to, 'to');
+  if (from === to) throw new BadUserInputError('from and to must be different frameworks', 'to');
+  const rows = await scope.graph.read(listMappingsBetween(from, to));
+  const position = (view: MappingView, end: 'source' | 'target'): number =>
+    ((end === 'source') !== view.inverted ? view.row.sourcePosition : view.row.targetPosition) ?? 0;
+  return rows
+    .map(({ mapping }) => readFrom(mapping, frameworkOf(mapping.sourceId) === from ? mapping.sourceId : mapping.targetId))
+    .sort((a, b) => position(a, 'source') - position(b, 'source') || position(a, 'target') - position(b, 'target'));
+}
+
+/** A requirement's mappings, read from its side: stored ones, and with `includeInferred` those the algebra proves along chains. */
+export async function mappingsOf(
+  scope: RequestScope,
+  requirementId: string,
+  args: { direction: 'OUTGOING' | 'INCOMING' | 'BOTH'; includeInferred: boolean; maxHops: number; framework?: string | null },
+): Promise<MappingClaimView[]> {
+  const framework = args.framework == null ? null : checkId(args.framework, 'framework');
+  const keep = (targetId: string): boolean => framework === null || frameworkOf(targetId) === framework;
+  const stored = (await scope.loaders.mappingsByRequirementId.load(requirementId))
+    .filter((row) => args.direction === 'BOTH' || (args.direction === 'OUTGOING') === (row.sourceId === requirementId))
+    .map((row) => readFrom(row, requirementId))
+    .filter((view) => keep(view.targetId))
+    .map((view) => ({ sourceId: requirementId, targetId: view.targetId, relationship: view.relationship, inferred: false, chain: [view] }));
+  if (!args.includeInferred) return stored;
+  if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > MAX_HOPS) {
+    throw new BadUserInputError(`maxHops must be a whole number from 1 to ${MAX_HOPS}`, 'maxHops');
+  }
+  const neighbourhood = await scope.loaders.neighbourhood(args.maxHops).load(requirementId);
+  const rows = new Map(neighbourhood.map((row) => [row.id, row]));
+  const inferred = infer(
+    requirementId,
+    neighbourhood.map((row) => ({ id: row.id, source: row.sourceId, target: row.targetId, relationship: row.relationship })),
+    args.maxHops,
+  )
+    // One-step chains are the stored mappings themselves, already listed above.
+    .filter((claim) => claim.chain.length > 1 && keep(claim.target))
+    .map((claim) => ({
+      sourceId: requirementId,
+      targetId: claim.target,
+      relationship: claim.relationship,
+      inferred: true,
+      chain: claim.chain.map((step) => readFrom(rows.get(step.mappingId)!, step.from)),
+    }));
+  return [...stored, ...inferred];
+}
 
 function invalid(problems: readonly string[]): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `The file is not a valid crosswalk set: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, {

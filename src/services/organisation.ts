@@ -17,8 +17,11 @@ import {
   findKinds,
   listDependents,
   listEntitiesByIds,
+  listEntities,
   listLinksOf,
+  projectedRow,
   updateEntity,
+  type EntityListQuery,
   type EntityRow,
   type NodeSpace,
 } from '../graph/statements/organisation.js';
@@ -66,6 +69,27 @@ export function checkNewRecord(type: EntityType, fields: Record<string, unknown>
   const cross = crossFieldProblems(type, result.values);
   if (cross.length > 0) throw invalidInput(cross);
   return result.values;
+}
+
+/**
+ * A page of records (query.first includes one more, to tell whether a next page exists)
+ * and the count of all that match. With `shown`, records carry only those properties
+ * (and the sort field, for cursors); without, whole, and the request's loader learns them.
+ */
+export async function listRecords(
+  scope: RequestScope,
+  query: EntityListQuery,
+  shown: { props: readonly string[]; externalRefs: boolean } | null,
+): Promise<{ entities: EntityRow[]; total: number }> {
+  if (shown === null) {
+    const [row] = await scope.graph.read(listEntities(query));
+    const entities = row?.entities ?? [];
+    for (const entity of entities.slice(0, query.first - 1)) scope.loaders.entityById.prime(entity.id, entity);
+    return { entities, total: row?.total ?? 0 };
+  }
+  const props = [...new Set([...shown.props, ENTITIES[query.type].sortField])].sort();
+  const [row] = await scope.graph.read(listEntities(query, { props, externalRefs: shown.externalRefs }));
+  return { entities: (row?.entities ?? []).map((raw) => projectedRow(raw, props)), total: row?.total ?? 0 };
 }
 
 /** What each id is (an entity type or Requirement), for ids that exist. */

@@ -273,6 +273,11 @@ export function listLinksOf(ids: readonly string[]): Statement<{ link: LinkRow }
   };
 }
 
+/** How many organisation records the graph holds. */
+export function countEntities(): Statement<{ n: number }> {
+  return { name: 'countEntities', cypher: 'MATCH (n:Entity) RETURN count(n) AS n', params: {} };
+}
+
 /** Which of these external reference keys (`system|id`) a record already holds. */
 export function findExternalRefs(keys: readonly string[]): Statement<{ key: string }> {
   return {

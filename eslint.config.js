@@ -1,6 +1,8 @@
 // Lint rules, including the layering of the source tree (see README, "Layout"):
-// server -> resolvers -> loaders -> graph -> neo4j-driver; crosswalk/ and coverage/ are
-// pure; only graph/ imports the driver; only config.ts reads the environment.
+// server -> resolvers -> services -> loaders/graph -> neo4j-driver; crosswalk/, coverage/
+// and domain/ are pure; only graph/ imports the driver; only config.ts reads the
+// environment and it imports nothing of the service; Cypher is written only in
+// graph/statements/. tests/unit/layering.test.ts shows each rule firing.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -42,7 +44,15 @@ export default tseslint.config(
               except: pure.map((p) => `./${p.replace('src/', '')}`),
               message: 'crosswalk/, coverage/ and domain/ are pure: they import only each other.',
             })),
-            { target: './src/graph', from: ['./src/resolvers', './src/loaders', './src/server.ts', './src/http.ts'], message: 'graph/ sits below resolvers and loaders.' },
+            { target: './src/graph', from: ['./src/resolvers', './src/services', './src/loaders', './src/server.ts', './src/http.ts'], message: 'graph/ sits below resolvers, services and loaders.' },
+            { target: './src/services', from: ['./src/resolvers', './src/server.ts', './src/http.ts', './src/cli'], message: 'services/ sit below resolvers and the commands.' },
+            {
+              target: './src/resolvers',
+              from: ['./src/graph/executor.ts', './src/graph/driver.ts', './src/graph/migrations.ts', './src/graph/backup.ts', './src/graph/local'],
+              message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).',
+            },
+            { target: './src/cli', from: './src/resolvers', message: 'Commands call services/, never resolvers.' },
+            { target: './src/config.ts', from: './src', except: ['./config.ts'], message: 'config.ts is the bottom of the tree: it imports nothing of the service.' },
             { target: './src/loaders', from: ['./src/resolvers', './src/server.ts'], message: 'loaders/ sit below resolvers.' },
           ],
         },
@@ -56,6 +66,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'neo4j-driver', message: 'Only src/graph/ talks to Neo4j.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/graph/statements/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='cypher']", message: 'Cypher is written only in src/graph/statements/, as a named statement builder.' },
+      ],
+    },
+  },
+  {
+    files: ['src/resolvers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='cypher']", message: 'Cypher is written only in src/graph/statements/, as a named statement builder.' },
+        { selector: "CallExpression[callee.property.name='transaction']", message: 'Resolvers open no transactions: a service owns every write.' },
+        { selector: "MemberExpression[property.name='graph']", message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).' },
       ],
     },
   },

@@ -4,7 +4,15 @@
  * start with the whole picture instead of one variable at a time.
  */
 import path from 'node:path';
-import { isRole, type Role } from './auth/roles.js';
+
+/**
+ * The roles a credential may carry. They are named here, at the bottom of the source
+ * tree, because the configuration names them too (AUTH_JWT_ROLE_MAP); what each may do
+ * is auth/roles.ts's.
+ */
+export const ROLES = ['VIEWER', 'EDITOR', 'INTEGRATOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

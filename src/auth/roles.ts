@@ -3,8 +3,9 @@
  * every root field of the schema requires one permission (src/auth/policy.ts). Roles do
  * not nest except ADMIN, which holds every permission.
  */
-export const ROLES = ['VIEWER', 'EDITOR', 'INTEGRATOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, isRole, type Role } from '../config.js';
+
+export { ROLES, isRole, type Role };
 
 export const PERMISSIONS = {
   /** Read the catalogue, crosswalks, organisation, coverage, traceability and change log. */
@@ -31,7 +32,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: ALL,
 };
 
-export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** The authenticated caller of one request. */
 export interface Principal {

@@ -4,7 +4,7 @@
  * bearer tokens of tests/helpers/auth.ts; gql() sends an ADMIN one unless the headers
  * given carry another credential. Rate limits are off unless asked for.
  */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Limits, type MetricsAccess } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
@@ -29,6 +29,8 @@ export interface TestServer {
   /** Statements sent to Neo4j since the last reset. */
   readonly statements: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** gql() that expects no error and returns the data (as `role`, ADMIN by default). */
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, role?: TestRole): Promise<T>;
   /** gql() as `role`. */
   as(role: TestRole): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -105,6 +107,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     statements,
     gql: as('ADMIN'),
     as,
+    async ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, role: TestRole = 'ADMIN'): Promise<T> {
+      const { body } = await as(role)<T>(query, variables, headers);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data as T;
+    },
     async close() {
       await app.stop();
       await driver.close();

@@ -1,7 +1,6 @@
 /** The change log: every write appends one ordered entry; the feed resumes from any cursor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/ingest/demo.js';
-import type { TestRole } from '../helpers/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -33,14 +32,8 @@ interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, role: TestRole = 'ADMIN'): Promise<T> {
-  const { body } = await server.as(role)<T>(query, variables, headers);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
-const feed = async (after: string | null, first: number): Promise<Page> => (await ok<{ changes: Page }>(CHANGES, { after, first })).changes;
-const trail = async (entity: string): Promise<ChangeNode[]> => (await ok<{ auditTrail: Page }>(TRAIL, { entity, first: 1000 })).auditTrail.edges.map((e) => e.node);
+const feed = async (after: string | null, first: number): Promise<Page> => (await server.ok<{ changes: Page }>(CHANGES, { after, first })).changes;
+const trail = async (entity: string): Promise<ChangeNode[]> => (await server.ok<{ auditTrail: Page }>(TRAIL, { entity, first: 1000 })).auditTrail.edges.map((e) => e.node);
 
 /** The cursor after the newest entry: read to the end of the feed. */
 async function tail(): Promise<string | null> {
@@ -57,19 +50,19 @@ const CREATE_CONTROL = `mutation ($input: CreateControlInput!) { createControl(i
 describe('the change log', () => {
   it("keeps one control's whole history in order, with the actor, before and after, and a tombstone", async () => {
     const actor = { 'x-actor': 'grc-sync (ServiceNow)' };
-    const { createControl } = await ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Model card review', status: 'PLANNED' } }, actor);
+    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Model card review', status: 'PLANNED' } }, actor);
     const id = createControl.control.id;
-    await ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id }, actor);
+    await server.ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id }, actor);
     const link = `mutation ($input: LinkInput!) { link(input: $input) { changed } }`;
-    await ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor);
-    await ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor); // no change: no entry
-    await ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'PARTIAL' } }, actor);
-    await ok(`mutation ($input: UnlinkInput!) { unlink(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7' } }, actor);
-    await ok(link, { input: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') } }, actor);
+    await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor);
+    await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor); // no change: no entry
+    await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'PARTIAL' } }, actor);
+    await server.ok(`mutation ($input: UnlinkInput!) { unlink(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7' } }, actor);
+    await server.ok(link, { input: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') } }, actor);
     // A write that fails appends nothing.
     const conflict = await server.gql(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: RETIRED }) { control { id } } }`, { id }, actor);
     expect(conflict.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    await ok(`mutation ($id: ID!) { deleteControl(id: $id, cascade: true) { id removedLinks } }`, { id }, actor);
+    await server.ok(`mutation ($id: ID!) { deleteControl(id: $id, cascade: true) { id removedLinks } }`, { id }, actor);
 
     const history = await trail(id);
     expect(history.map((c) => [c.operation, c.link?.kind ?? null])).toEqual([
@@ -110,10 +103,10 @@ describe('the change log', () => {
   it('records the same applicability decision once, and a new one as an update', async () => {
     const SET = `mutation ($input: SetApplicabilityInput!) { setApplicability(input: $input) { applicability { id version } } }`;
     const input = { requirement: 'iso27001:A.7.5', applicable: false, justification: 'No physical or environmental threats to log here.', systems: [demoId('AISystem', 's-code')] };
-    const first = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
-    const again = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
+    const first = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
+    const again = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
     expect(again).toEqual(first);
-    const changed = (await ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input: { ...input, justification: 'Reviewed again.' } }))
+    const changed = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input: { ...input, justification: 'Reviewed again.' } }))
       .setApplicability.applicability;
     expect(changed).toEqual({ id: first.id, version: first.version + 1 });
     const history = await trail(first.id);
@@ -125,7 +118,7 @@ describe('the change log', () => {
   it('records the demo load as the service itself, and every other write as the authenticated caller', async () => {
     const [first] = await trail(demoId('AISystem', 's-credit'));
     expect(first).toMatchObject({ operation: 'CREATE', actor: 'system', entityType: 'AISystem' });
-    const { createControl } = await ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Editor control' } }, {}, 'EDITOR');
+    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Editor control' } }, {}, 'EDITOR');
     expect((await trail(createControl.control.id))[0]).toMatchObject({ actor: 'token:test-editor', onBehalfOf: null });
   });
 
@@ -133,7 +126,7 @@ describe('the change log', () => {
     const start = await tail();
     const created: string[] = [];
     for (let i = 0; i < 7; i += 1) {
-      created.push((await ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: `Paged control ${i}` } })).createControl.control.id);
+      created.push((await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: `Paged control ${i}` } })).createControl.control.id);
     }
     const paged: ChangeNode[] = [];
     let cursor = start;
@@ -162,7 +155,7 @@ describe('the change log', () => {
 
   it('numbers concurrent writes uniquely and without gaps', async () => {
     const start = await tail();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => ok(CREATE_CONTROL, { input: { name: `Concurrent control ${i}` } })));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => server.ok(CREATE_CONTROL, { input: { name: `Concurrent control ${i}` } })));
     const entries = (await feed(start, 1000)).edges.map((e) => e.node);
     expect(entries).toHaveLength(8);
     const sequences = entries.map((c) => c.sequence);
@@ -173,11 +166,11 @@ describe('the change log', () => {
   });
 
   it('logs derived obligations like any other write', async () => {
-    const { createAISystem } = await ok<{ createAISystem: { aiSystem: { id: string } } }>(
+    const { createAISystem } = await server.ok<{ createAISystem: { aiSystem: { id: string } } }>(
       `mutation { createAISystem(input: { name: "Logged triage", lifecycleStage: DEPLOYMENT, riskClass: MINIMAL, operatorRoles: [DEPLOYER] }) { aiSystem { id } } }`,
     );
     const start = await tail();
-    const derived = await ok<{ deriveObligations: { derived: { obligation: { id: string } }[] } }>(
+    const derived = await server.ok<{ deriveObligations: { derived: { obligation: { id: string } }[] } }>(
       `mutation ($id: ID!) { deriveObligations(aiSystem: $id) { derived { obligation { id } } } }`,
       { id: createAISystem.aiSystem.id },
       { 'x-actor': 'obligations-bot' },

@@ -22,12 +22,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
 /** A moment strictly between the writes before and after it. */
 async function moment(): Promise<string> {
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -64,7 +58,7 @@ interface ChangeResult {
   };
 }
 
-const change = async (framework: string, from: string, to: string) => (await ok<ChangeResult>(CHANGE, { framework, from, to })).coverageChange;
+const change = async (framework: string, from: string, to: string) => (await server.ok<ChangeResult>(CHANGE, { framework, from, to })).coverageChange;
 const of = (result: ChangeResult['coverageChange'], id: string) => result.changes.find((c) => c.requirement.id === id);
 
 interface CoverageRow {
@@ -74,7 +68,7 @@ interface CoverageRow {
   rejectedCrosswalk: unknown[];
 }
 async function coverageRows(framework: string): Promise<CoverageRow[]> {
-  const data = await ok<{ coverage: { requirements: CoverageRow[] } }>(
+  const data = await server.ok<{ coverage: { requirements: CoverageRow[] } }>(
     `query ($f: ID!) { coverage(framework: $f) { requirements { requirement { id } status crosswalk { level } rejectedCrosswalk { reason } } } }`,
     { f: framework },
   );
@@ -95,26 +89,26 @@ describe('coverageChange', () => {
     requirement = rows.find((r) => r.status === 'GAP' && r.requirement.id.startsWith('iso27001:A.') && r.crosswalk.length === 0 && r.rejectedCrosswalk.length === 0)!.requirement.id;
     t0 = await moment();
     control = (
-      await ok<{ createControl: { control: { id: string } } }>(`mutation { createControl(input: { name: "Supplier AI clause review", status: PLANNED }) { control { id } } }`)
+      await server.ok<{ createControl: { control: { id: string } } }>(`mutation { createControl(input: { name: "Supplier AI clause review", status: PLANNED }) { control { id } } }`)
     ).createControl.control.id;
     evidence = (
-      await ok<{ createEvidence: { evidence: { id: string } } }>(`mutation ($from: Date, $until: Date) { createEvidence(input: { title: "Supplier clause review record", evidenceType: DOCUMENT, effectiveFrom: $from, validUntil: $until }) { evidence { id } } }`, {
+      await server.ok<{ createEvidence: { evidence: { id: string } } }>(`mutation ($from: Date, $until: Date) { createEvidence(input: { title: "Supplier clause review record", evidenceType: DOCUMENT, effectiveFrom: $from, validUntil: $until }) { evidence { id } } }`, {
         from: day(-1),
         until: day(10),
       })
     ).createEvidence.evidence.id;
     const link = `mutation ($input: LinkInput!) { link(input: $input) { changed } }`;
-    await ok(link, { input: { kind: 'IMPLEMENTS', from: control, to: requirement, coverage: 'FULL' } });
-    await ok(link, { input: { kind: 'SUPPORTS', from: evidence, to: control } });
+    await server.ok(link, { input: { kind: 'IMPLEMENTS', from: control, to: requirement, coverage: 'FULL' } });
+    await server.ok(link, { input: { kind: 'SUPPORTS', from: evidence, to: control } });
     t1 = await moment();
-    await ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id: control });
+    await server.ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id: control });
     t2 = await moment();
   });
 
   afterAll(async () => {
     for (const id of [control, evidence]) {
       const mutation = id.startsWith('ctl_') ? 'deleteControl' : 'deleteEvidence';
-      await ok(`mutation ($id: ID!) { ${mutation}(id: $id, cascade: true) { id } }`, { id });
+      await server.ok(`mutation ($id: ID!) { ${mutation}(id: $id, cascade: true) { id } }`, { id });
     }
   });
 
@@ -159,7 +153,7 @@ describe('coverageChange', () => {
   it('explains a status reached through a mapping imported later, with the import', async () => {
     // A GAP requirement of ISO 9001 that nothing reaches through the crosswalk.
     const target = (await coverageRows('iso9001')).find((r) => r.status === 'GAP' && r.crosswalk.length === 0 && r.rejectedCrosswalk.length === 0)!.requirement.id;
-    const exported = await ok<{ exportCrosswalkSet: { content: string } }>(`query { exportCrosswalkSet(id: "hs-iso27001-iso9001", format: CSV) { content } }`);
+    const exported = await server.ok<{ exportCrosswalkSet: { content: string } }>(`query { exportCrosswalkSet(id: "hs-iso27001-iso9001", format: CSV) { content } }`);
     const [header] = parse(exported.exportCrosswalkSet.content, { columns: true }) as Record<string, string>[];
     const row = {
       ...header!,
@@ -173,7 +167,7 @@ describe('coverageChange', () => {
       original_relationship: '',
     };
     const before = await moment();
-    await ok(`mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet(input: $input) { mappingCount } }`, {
+    await server.ok(`mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet(input: $input) { mappingCount } }`, {
       input: { format: 'CSV', content: stringify([Object.keys(row), Object.values(row)]), replace: true },
     });
     const result = await change('iso9001', before, new Date().toISOString());

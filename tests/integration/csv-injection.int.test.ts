@@ -28,18 +28,12 @@ afterAll(async () => {
   await server.close();
 });
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
 const rowsOf = (csv: string): Record<string, string>[] => parse(csv, { columns: true, bom: true }) as Record<string, string>[];
 const guarded = (cell: string): boolean => !/^[=+\-@\t\r]/.test(cell);
 
 describe('formulas in CSV exports', () => {
   it('GRC controls and evidence: every formula cell is written as text, and the file imports back unchanged', async () => {
-    await ok(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }`, {
+    await server.ok(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }`, {
       batch: {
         source: SOURCE,
         entities: [
@@ -49,7 +43,7 @@ describe('formulas in CSV exports', () => {
         links: [{ kind: 'IMPLEMENTS', from: 'C-0', to: 'iso42001:A.2.2', coverage: 'FULL' }],
       },
     });
-    const file = async (kind: string) => (await ok<{ exportCsv: { content: string } }>(`query ($kind: CsvKind!, $source: String!) { exportCsv(kind: $kind, source: $source) { content } }`, { kind, source: SOURCE })).exportCsv.content;
+    const file = async (kind: string) => (await server.ok<{ exportCsv: { content: string } }>(`query ($kind: CsvKind!, $source: String!) { exportCsv(kind: $kind, source: $source) { content } }`, { kind, source: SOURCE })).exportCsv.content;
     const controls = await file('CONTROLS');
     const rows = rowsOf(controls);
     expect(rows.map((r) => r.name).sort()).toEqual(["'+cmd|' /C calc'!A0", "'''-twice", "''=already quoted", "'-2+3", "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@SUM(1+1)"].sort());
@@ -58,9 +52,9 @@ describe('formulas in CSV exports', () => {
     for (const row of rowsOf(evidence)) for (const cell of Object.values(row)) expect(guarded(cell), cell).toBe(true);
 
     const IMPORT = `mutation ($kind: CsvKind!, $content: String!) { importCsv(kind: $kind, content: $content) { summary { created updated unchanged deleted } } }`;
-    const again = await ok<{ importCsv: { summary: Record<string, number> } }>(IMPORT, { kind: 'CONTROLS', content: controls });
+    const again = await server.ok<{ importCsv: { summary: Record<string, number> } }>(IMPORT, { kind: 'CONTROLS', content: controls });
     expect(again.importCsv.summary).toMatchObject({ created: 0, updated: 0, deleted: 0 });
-    const evidenceAgain = await ok<{ importCsv: { summary: Record<string, number> } }>(IMPORT, { kind: 'EVIDENCE', content: evidence });
+    const evidenceAgain = await server.ok<{ importCsv: { summary: Record<string, number> } }>(IMPORT, { kind: 'EVIDENCE', content: evidence });
     expect(evidenceAgain.importCsv.summary).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     // The records still hold the text as it was sent, not as the CSV carried it.
     const [row] = await server.graph.read<{ names: string[] }>({
@@ -72,7 +66,7 @@ describe('formulas in CSV exports', () => {
   });
 
   it('the Statement of Applicability CSV writes the same formula as text', async () => {
-    const { statementOfApplicability } = await ok<{ statementOfApplicability: { csv: string } }>(`{ statementOfApplicability(framework: "iso42001") { csv } }`);
+    const { statementOfApplicability } = await server.ok<{ statementOfApplicability: { csv: string } }>(`{ statementOfApplicability(framework: "iso42001") { csv } }`);
     const cells = (parse(statementOfApplicability.csv) as string[][]).flat();
     expect(cells.some((cell) => cell.includes(HYPERLINK))).toBe(true);
     for (const cell of cells) expect(guarded(cell), cell).toBe(true);
@@ -80,22 +74,22 @@ describe('formulas in CSV exports', () => {
 
   it('crosswalk CSV: a formula in a set or mapping is written as text, and export, import, export gives the same file', async () => {
     const EXPORT = `query ($id: ID!, $format: CrosswalkFormat!) { exportCrosswalkSet(id: $id, format: $format) { content } }`;
-    const csv = (await ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: 'hs-iso42001-iso27001', format: 'CSV' })).exportCrosswalkSet.content;
+    const csv = (await server.ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: 'hs-iso42001-iso27001', format: 'CSV' })).exportCrosswalkSet.content;
     const rows = rowsOf(csv).map((r, i) => ({ ...r, set_id: SET, set_title: '@evil title', set_description: '-1+1 description', justification: i === 0 ? HYPERLINK : r.justification }));
     const hostile = stringify(rows, { header: true, record_delimiter: 'windows' });
     const IMPORT = `mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet(input: $input) { mappingCount } }`;
-    await ok(IMPORT, { input: { format: 'CSV', content: hostile } });
-    const exported = (await ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'CSV' })).exportCrosswalkSet.content;
+    await server.ok(IMPORT, { input: { format: 'CSV', content: hostile } });
+    const exported = (await server.ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'CSV' })).exportCrosswalkSet.content;
     const written = rowsOf(exported);
     for (const row of written) for (const cell of Object.values(row)) expect(guarded(cell), cell).toBe(true);
     expect(written[0]!.set_title).toBe("'@evil title");
     expect(written[0]!.set_description).toBe("'-1+1 description");
     expect(written.map((r) => r.justification)).toContain(`'${HYPERLINK}`);
     // Stored as sent (OSCAL carries no guard), and the guarded file imports back to the same set.
-    const oscal = (await ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'OSCAL_JSON' })).exportCrosswalkSet.content;
+    const oscal = (await server.ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'OSCAL_JSON' })).exportCrosswalkSet.content;
     expect(oscal).toContain(JSON.stringify(HYPERLINK).slice(1, -1));
-    await ok(IMPORT, { input: { format: 'CSV', content: exported, replace: true } });
-    expect((await ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'CSV' })).exportCrosswalkSet.content).toBe(exported);
-    expect((await ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'OSCAL_JSON' })).exportCrosswalkSet.content).toBe(oscal);
+    await server.ok(IMPORT, { input: { format: 'CSV', content: exported, replace: true } });
+    expect((await server.ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'CSV' })).exportCrosswalkSet.content).toBe(exported);
+    expect((await server.ok<{ exportCrosswalkSet: { content: string } }>(EXPORT, { id: SET, format: 'OSCAL_JSON' })).exportCrosswalkSet.content).toBe(oscal);
   });
 });

@@ -25,14 +25,8 @@ interface ImportResult {
   };
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
 const csv = (lines: string[]): string => `${lines.join('\r\n')}\r\n`;
-const exported = async (kind: string, source: string) => (await ok<{ exportCsv: { content: string; rows: number; omittedLinks: number; fileName: string } }>(EXPORT, { kind, source })).exportCsv;
+const exported = async (kind: string, source: string) => (await server.ok<{ exportCsv: { content: string; rows: number; omittedLinks: number; fileName: string } }>(EXPORT, { kind, source })).exportCsv;
 
 describe('GRC CSV exchange', () => {
   const source = `ciso-assistant-${Date.now()}`;
@@ -44,27 +38,27 @@ describe('GRC CSV exchange', () => {
   ]);
 
   beforeAll(async () => {
-    await ok(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }`, {
+    await server.ok(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }`, {
       batch: { source, entities: [{ ref: 'SYS-9', aiSystem: { name: 'Loan pricing', lifecycleStage: 'OPERATION_AND_MONITORING' } }] },
     });
   });
 
   it('imports controls with their mappings, exports the same file, and re-imports it unchanged', async () => {
-    const first = (await ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: controls })).importCsv;
+    const first = (await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: controls })).importCsv;
     expect(first.summary).toEqual({ created: 6, updated: 0, unchanged: 0, deleted: 0 });
     const file = await exported('CONTROLS', source);
     expect(file).toMatchObject({ fileName: `${source}-controls.csv`, rows: 2, omittedLinks: 0 });
     expect(file.content).toBe(controls);
-    const again = (await ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: file.content })).importCsv;
+    const again = (await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: file.content })).importCsv;
     expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 6, deleted: 0 });
   });
 
   it('removes a mapping the file no longer lists, and says so', async () => {
     const edited = controls.replace('eu-ai-act:Art. 10=PARTIAL; iso42001:A.6.2.4=FULL', 'iso42001:A.6.2.4=FULL');
-    const dry = (await ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited, dryRun: true })).importCsv;
+    const dry = (await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited, dryRun: true })).importCsv;
     expect(dry.links.filter((l) => l.action === 'DELETED')).toEqual([{ index: null, kind: 'IMPLEMENTS', toId: 'eu-ai-act:Art. 10', action: 'DELETED' }]);
     expect((await exported('CONTROLS', source)).content).toBe(controls);
-    await ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited });
+    await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited });
     expect((await exported('CONTROLS', source)).content).toBe(edited);
   });
 
@@ -73,11 +67,11 @@ describe('GRC CSV exchange', () => {
       'source,ref,title,evidence_type,uri,sha256,collected_by,uploaded_at,effective_from,valid_until,supports,scoped_to',
       `${source},EV-7,Bias test report 2026-Q4,TEST_RESULT,https://grc.example/ev/7,${'a'.repeat(64)},Model risk team,2026-11-20T09:00:00Z,2026-11-01,2027-10-31,AC-1; iso42001:A.6.2.4,SYS-9`,
     ]);
-    const first = (await ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: evidence })).importCsv;
+    const first = (await server.ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: evidence })).importCsv;
     expect(first.summary).toEqual({ created: 4, updated: 0, unchanged: 0, deleted: 0 });
     const file = await exported('EVIDENCE', source);
     expect(file.content).toBe(evidence);
-    expect((await ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: file.content })).importCsv.summary.unchanged).toBe(4);
+    expect((await server.ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: file.content })).importCsv.summary.unchanged).toBe(4);
   });
 
   it('names the row and column of every problem, and writes nothing', async () => {

@@ -63,14 +63,8 @@ interface Derived {
   };
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
 async function createSystem(fields: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const data = await ok<{ createAISystem: { aiSystem: { id: string; version: number } } }>(
+  const data = await server.ok<{ createAISystem: { aiSystem: { id: string; version: number } } }>(
     `mutation ($input: CreateAISystemInput!) { createAISystem(input: $input) { aiSystem { id version } } }`,
     { input: { lifecycleStage: 'DEPLOYMENT', ...fields } },
   );
@@ -78,7 +72,7 @@ async function createSystem(fields: Record<string, unknown>): Promise<{ id: stri
 }
 
 async function updateSystem(id: string, expectedVersion: number, input: Record<string, unknown>): Promise<number> {
-  const data = await ok<{ updateAISystem: { aiSystem: { version: number } } }>(
+  const data = await server.ok<{ updateAISystem: { aiSystem: { version: number } } }>(
     `mutation ($id: ID!, $v: Int!, $input: UpdateAISystemInput!) { updateAISystem(id: $id, expectedVersion: $v, input: $input) { aiSystem { version } } }`,
     { id, v: expectedVersion, input },
   );
@@ -89,7 +83,7 @@ const byArticle = <T extends { article: string }>(items: readonly T[]): Map<stri
 
 describe('applicableObligations', () => {
   it('reads the demo credit scoring system (provider and deployer, Annex III 5(b)) as the Act does', async () => {
-    const data = await ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-06-01' });
+    const data = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-06-01' });
     const result = data.applicableObligations;
     expect(result).toMatchObject({ aiSystem: { name: 'Credit scoring' }, frameworkVersion: 'Regulation (EU) 2024/1689', asOf: '2026-06-01', notes: [] });
     expect(result.obligations.map((o) => o.article)).toEqual([
@@ -104,20 +98,20 @@ describe('applicableObligations', () => {
       expect.objectContaining({ id: 'fundamental-rights-impact-assessment', appliesFrom: '2026-08-02', dateBasis: expect.stringMatching(/^Art\. 113/) }),
     ]);
     expect(fria.rules[0]!.basis).toMatch(/^Art\. 27\(1\)/);
-    const later = await ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-08-02' });
+    const later = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-08-02' });
     expect(byArticle(later.applicableObligations.obligations).get('Art. 27')!.inEffect).toBe(true);
   });
 
   it('gives the CV screening deployer Art. 26 and Art. 86 but no impact assessment, and the chatbot its two Art. 50 cases', async () => {
-    const cv = await ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-cv') });
+    const cv = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-cv') });
     expect(cv.applicableObligations.obligations.map((o) => o.article)).toEqual(['Art. 4', 'Art. 26', 'Art. 86']);
-    const chat = await ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-chat') });
+    const chat = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-chat') });
     const art50 = byArticle(chat.applicableObligations.obligations).get('Art. 50')!;
     expect(art50.rules.map((r) => r.id)).toEqual(['transparency-interaction', 'transparency-synthetic-content']);
   });
 
   it('defaults asOf to today and refuses what is not an AI system', async () => {
-    const data = await ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-fraud') });
+    const data = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-fraud') });
     expect(data.applicableObligations.asOf).toBe(new Date().toISOString().slice(0, 10));
     const missing = await server.gql(APPLICABLE, { aiSystem: 'sys_00000000-0000-4000-8000-000000000000' });
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -139,7 +133,7 @@ describe('deriveObligations', () => {
       operatorRoles: ['DEPLOYER'],
       aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER'],
     });
-    const first = (await ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
+    const first = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(first.derived.map((d) => [d.article, d.action])).toEqual([
       ['Art. 4', 'CREATED'],
       ['Art. 26', 'CREATED'],
@@ -158,11 +152,11 @@ describe('deriveObligations', () => {
     });
     expect(fria.description).toMatch(/Art\. 27\(1\)/);
 
-    const again = (await ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
+    const again = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(again.derived.map((d) => d.action)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
     expect(again.derived.map((d) => [d.obligation.id, d.obligation.version])).toEqual(first.derived.map((d) => [d.obligation.id, 1]));
 
-    const shown = await ok<Applicable>(APPLICABLE, { aiSystem: system.id });
+    const shown = await server.ok<Applicable>(APPLICABLE, { aiSystem: system.id });
     expect(byArticle(shown.applicableObligations.obligations).get('Art. 27')!.obligation).toEqual({ id: fria.id });
   });
 
@@ -174,13 +168,13 @@ describe('deriveObligations', () => {
       operatorRoles: ['DEPLOYER'],
       aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER'],
     });
-    const first = byArticle((await ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations.derived);
+    const first = byArticle((await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations.derived);
     const art26 = first.get('Art. 26')!.obligation;
-    await ok(`mutation ($id: ID!) { updateObligation(id: $id, expectedVersion: 1, input: { status: IN_PROGRESS }) { obligation { id } } }`, { id: art26.id });
+    await server.ok(`mutation ($id: ID!) { updateObligation(id: $id, expectedVersion: 1, input: { status: IN_PROGRESS }) { obligation { id } } }`, { id: art26.id });
 
     // Annex III point 2: no impact assessment, no Art. 86; and an Annex I route moves the date to 2027.
     const v2 = await updateSystem(system.id, system.version, { aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER', 'CRITICAL_INFRASTRUCTURE'], highRiskRoute: 'ANNEX_I' });
-    const second = (await ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
+    const second = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(second.derived.map((d) => [d.article, d.action])).toEqual([
       ['Art. 4', 'UNCHANGED'],
       ['Art. 26', 'UPDATED'],
@@ -190,11 +184,11 @@ describe('deriveObligations', () => {
 
     // Already on the market before 2 August 2026 and unchanged: nothing binds from a date yet.
     await updateSystem(system.id, v2, { aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026'], highRiskRoute: 'ANNEX_III' });
-    const third = (await ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
+    const third = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(third.derived.map((d) => d.article)).toEqual(['Art. 4']);
     expect(third.notYetBinding).toEqual(['Art. 26', 'Art. 86']);
     expect(third.noLongerApplicable).toHaveLength(3);
-    const kept = await ok<{ node: { status: string } | null }>(`query ($id: ID!) { node(id: $id) { ... on Obligation { status } } }`, { id: art26.id });
+    const kept = await server.ok<{ node: { status: string } | null }>(`query ($id: ID!) { node(id: $id) { ... on Obligation { status } } }`, { id: art26.id });
     expect(kept.node).toEqual({ status: 'IN_PROGRESS' });
   });
 

@@ -15,12 +15,6 @@ afterAll(async () => {
 
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
 async function fails(query: string, variables: Record<string, unknown> = {}): Promise<NonNullable<Errors>[number]> {
   const { body } = await server.gql(query, variables);
   expect(body.errors).toBeDefined();
@@ -30,7 +24,7 @@ async function fails(query: string, variables: Record<string, unknown> = {}): Pr
 const CREATE_SYSTEM = `mutation ($input: CreateAISystemInput!) { createAISystem(input: $input) { aiSystem { id version name lifecycleStage riskClass operatorRoles externalRefs { system id } } } }`;
 
 async function system(name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const data = await ok<{ createAISystem: { aiSystem: { id: string } } }>(CREATE_SYSTEM, {
+  const data = await server.ok<{ createAISystem: { aiSystem: { id: string } } }>(CREATE_SYSTEM, {
     input: { name: `${TAG}${name}`, lifecycleStage: 'OPERATION_AND_MONITORING', ...extra },
   });
   return data.createAISystem.aiSystem.id;
@@ -47,7 +41,7 @@ async function count(label: string): Promise<number> {
 
 describe('organisation records', () => {
   it('creates a record with defaults, a version and external references', async () => {
-    const data = await ok<{ createAISystem: { aiSystem: Record<string, unknown> } }>(CREATE_SYSTEM, {
+    const data = await server.ok<{ createAISystem: { aiSystem: Record<string, unknown> } }>(CREATE_SYSTEM, {
       input: {
         name: `${TAG}CV screening`,
         lifecycleStage: 'DEPLOYMENT',
@@ -98,11 +92,11 @@ describe('organisation records', () => {
   it('updates with the expected version, and refuses a stale one with CONFLICT', async () => {
     const id = await system('versioned');
     const UPDATE = `mutation ($id: ID!, $v: Int!, $input: UpdateAISystemInput!) { updateAISystem(id: $id, expectedVersion: $v, input: $input) { aiSystem { version purpose riskClass } } }`;
-    const first = await ok<{ updateAISystem: { aiSystem: { version: number; purpose: string } } }>(UPDATE, { id, v: 1, input: { purpose: 'Rank applicants', riskClass: 'HIGH_RISK' } });
+    const first = await server.ok<{ updateAISystem: { aiSystem: { version: number; purpose: string } } }>(UPDATE, { id, v: 1, input: { purpose: 'Rank applicants', riskClass: 'HIGH_RISK' } });
     expect(first.updateAISystem.aiSystem).toEqual({ version: 2, purpose: 'Rank applicants', riskClass: 'HIGH_RISK' });
     const stale = await fails(UPDATE, { id, v: 1, input: { purpose: 'lost update' } });
     expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const cleared = await ok<{ updateAISystem: { aiSystem: { version: number; riskClass: string | null } } }>(UPDATE, { id, v: 2, input: { riskClass: null } });
+    const cleared = await server.ok<{ updateAISystem: { aiSystem: { version: number; riskClass: string | null } } }>(UPDATE, { id, v: 2, input: { riskClass: null } });
     expect(cleared.updateAISystem.aiSystem).toMatchObject({ version: 3, riskClass: null, purpose: 'Rank applicants' });
     const required = await fails(UPDATE, { id, v: 3, input: { name: null } });
     expect(required.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
@@ -120,16 +114,16 @@ describe('organisation records', () => {
 
   it('links records and requirements, reads the links from both sides, and unlinks', async () => {
     const sys = await system('linked system');
-    const control = (await ok<{ createControl: { control: { id: string } } }>(
+    const control = (await server.ok<{ createControl: { control: { id: string } } }>(
       `mutation { createControl(input: {name: "${TAG}bias testing", status: OPERATING}) { control { id } } }`,
     )).createControl.control.id;
     const LINK = `mutation ($input: LinkInput!) { link(input: $input) { changed kind } }`;
-    expect((await ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).link.changed).toBe(true);
-    expect((await ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).link.changed).toBe(false);
-    await ok(LINK, { input: { kind: 'IMPLEMENTS', from: control, to: 'iso42001:A.6.2.4', coverage: 'FULL' } });
-    expect((await ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'IMPLEMENTS', from: control, to: 'iso42001:A.6.2.4', coverage: 'PARTIAL' } })).link.changed).toBe(true);
+    expect((await server.ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).link.changed).toBe(true);
+    expect((await server.ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).link.changed).toBe(false);
+    await server.ok(LINK, { input: { kind: 'IMPLEMENTS', from: control, to: 'iso42001:A.6.2.4', coverage: 'FULL' } });
+    expect((await server.ok<{ link: { changed: boolean } }>(LINK, { input: { kind: 'IMPLEMENTS', from: control, to: 'iso42001:A.6.2.4', coverage: 'PARTIAL' } })).link.changed).toBe(true);
 
-    const read = await ok<{ node: { controls: { id: string; implements: { requirement: { id: string }; coverage: string }[] }[] }; requirement: { implementedBy: { control: { id: string }; coverage: string }[] } }>(
+    const read = await server.ok<{ node: { controls: { id: string; implements: { requirement: { id: string }; coverage: string }[] }[] }; requirement: { implementedBy: { control: { id: string }; coverage: string }[] } }>(
       `query ($id: ID!) { node(id: $id) { ... on AISystem { controls { id implements { requirement { id } coverage } } } }
          requirement(framework: "iso42001", ref: "A.6.2.4") { implementedBy { control { id } coverage } } }`,
       { id: sys },
@@ -145,22 +139,22 @@ describe('organisation records', () => {
     expect(unknown.extensions!.code).toBe('NOT_FOUND');
 
     const UNLINK = `mutation ($input: UnlinkInput!) { unlink(input: $input) { changed } }`;
-    expect((await ok<{ unlink: { changed: boolean } }>(UNLINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).unlink.changed).toBe(true);
-    expect((await ok<{ unlink: { changed: boolean } }>(UNLINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).unlink.changed).toBe(false);
+    expect((await server.ok<{ unlink: { changed: boolean } }>(UNLINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).unlink.changed).toBe(true);
+    expect((await server.ok<{ unlink: { changed: boolean } }>(UNLINK, { input: { kind: 'APPLIES_TO', from: control, to: sys } })).unlink.changed).toBe(false);
   });
 
   it('refuses to delete a record others are linked to, listing them, unless asked to cascade', async () => {
     const sys = await system('deleted system');
-    const risk = (await ok<{ createRisk: { risk: { id: string } } }>(
+    const risk = (await server.ok<{ createRisk: { risk: { id: string } } }>(
       `mutation { createRisk(input: {title: "${TAG}unfair ranking", category: BIAS, likelihood: 3, impact: 4}) { risk { id } } }`,
     )).createRisk.risk.id;
-    await ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'RAISED_ON', from: risk, to: sys } });
+    await server.ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'RAISED_ON', from: risk, to: sys } });
     const DELETE = `mutation ($id: ID!, $cascade: Boolean) { deleteAISystem(id: $id, cascade: $cascade) { id removedLinks } }`;
     const refused = await fails(DELETE, { id: sys });
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', dependents: [{ id: risk, type: 'Risk', label: `${TAG}unfair ranking`, relationship: 'RAISED_ON' }] });
-    const deleted = await ok<{ deleteAISystem: { removedLinks: number } }>(DELETE, { id: sys, cascade: true });
+    const deleted = await server.ok<{ deleteAISystem: { removedLinks: number } }>(DELETE, { id: sys, cascade: true });
     expect(deleted.deleteAISystem.removedLinks).toBe(1);
-    const after = await ok<{ node: unknown; risk: { raisedOn: unknown[] } }>(
+    const after = await server.ok<{ node: unknown; risk: { raisedOn: unknown[] } }>(
       `query ($sys: ID!, $risk: ID!) { node(id: $sys) { id } risk: node(id: $risk) { ... on Risk { raisedOn { __typename } } } }`,
       { sys, risk },
     );
@@ -175,14 +169,14 @@ describe('organisation records', () => {
     const names: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Page = await ok<Page>(LIST, { first: 2, after, filter: { text: `${TAG}PAGE` } });
+      const page: Page = await server.ok<Page>(LIST, { first: 2, after, filter: { text: `${TAG}PAGE` } });
       expect(page.aiSystems.totalCount).toBe(5);
       names.push(...page.aiSystems.edges.map((e) => e.node.name));
       if (!page.aiSystems.pageInfo.hasNextPage) break;
       after = page.aiSystems.pageInfo.endCursor;
     }
     expect(names).toEqual(['a', 'b', 'c', 'd', 'e'].map((x) => `${TAG}page ${x}`));
-    const high = await ok<Page>(LIST, { filter: { text: `${TAG}page`, riskClass: 'HIGH_RISK' } });
+    const high = await server.ok<Page>(LIST, { filter: { text: `${TAG}page`, riskClass: 'HIGH_RISK' } });
     expect(high.aiSystems.totalCount).toBe(4);
     const bad = await fails(LIST, { after: 'not-a-cursor' });
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -192,30 +186,30 @@ describe('organisation records', () => {
 describe('applicability and version changes', () => {
   it('records an exclusion limited to one system, readable from the requirement', async () => {
     const sys = await system('applicability system');
-    const data = await ok<{ createApplicability: { applicability: { id: string; applicable: boolean; requirement: { id: string }; systems: { id: string }[] } } }>(
+    const data = await server.ok<{ createApplicability: { applicability: { id: string; applicable: boolean; requirement: { id: string }; systems: { id: string }[] } } }>(
       `mutation ($input: CreateApplicabilityInput!) { createApplicability(input: $input) { applicability { id applicable requirement { id } systems { id } } } }`,
       { input: { requirement: 'iso42001:A.10.4', applicable: false, justification: `${TAG}no customers use this system's outputs`, systems: [sys] } },
     );
     expect(data.createApplicability.applicability).toMatchObject({ applicable: false, requirement: { id: 'iso42001:A.10.4' }, systems: [{ id: sys }] });
-    const read = await ok<{ requirement: { applicability: { id: string }[] } }>(`{ requirement(framework: "iso42001", ref: "A.10.4") { applicability { id } } }`);
+    const read = await server.ok<{ requirement: { applicability: { id: string }[] } }>(`{ requirement(framework: "iso42001", ref: "A.10.4") { applicability { id } } }`);
     expect(read.requirement.applicability.map((a) => a.id)).toContain(data.createApplicability.applicability.id);
     const missing = await fails(`mutation ($input: CreateApplicabilityInput!) { createApplicability(input: $input) { applicability { id } } }`, {
       input: { requirement: 'iso42001:A.99.9', applicable: true, justification: `${TAG}x` },
     });
     expect(missing.extensions!.code).toBe('NOT_FOUND');
     // The entry points at the system; deleting the entry needs no cascade.
-    const deleted = await ok<{ deleteApplicability: { removedLinks: number } }>(`mutation ($id: ID!) { deleteApplicability(id: $id) { removedLinks } }`, {
+    const deleted = await server.ok<{ deleteApplicability: { removedLinks: number } }>(`mutation ($id: ID!) { deleteApplicability(id: $id) { removedLinks } }`, {
       id: data.createApplicability.applicability.id,
     });
     expect(deleted.deleteApplicability.removedLinks).toBe(2);
   });
 
   it('shows the controls and obligations that touch a requirement changed between versions', async () => {
-    const control = (await ok<{ createControl: { control: { id: string } } }>(
+    const control = (await server.ok<{ createControl: { control: { id: string } } }>(
       `mutation { createControl(input: {name: "${TAG}fundamental rights liaison", status: IMPLEMENTED}) { control { id } } }`,
     )).createControl.control.id;
-    await ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: control, to: 'eu-ai-act:Art. 77', coverage: 'PARTIAL' } });
-    const diff = await ok<{ frameworkVersionDiff: { retitled: { ref: string; controls: { control: { id: string }; coverage: string }[] }[] } }>(
+    await server.ok(`mutation ($input: LinkInput!) { link(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: control, to: 'eu-ai-act:Art. 77', coverage: 'PARTIAL' } });
+    const diff = await server.ok<{ frameworkVersionDiff: { retitled: { ref: string; controls: { control: { id: string }; coverage: string }[] }[] } }>(
       `query ($from: String!, $to: String!) { frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) { retitled { ref controls { control { id } coverage } obligations { id } } } }`,
       { from: 'Regulation (EU) 2024/1689', to: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744' },
     );

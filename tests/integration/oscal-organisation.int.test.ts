@@ -19,12 +19,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await server.gql<T>(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
-
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const COMPONENTS = `query ($source: String) { exportOscalComponentDefinition(source: $source) { fileName mediaType content } }`;
 const IMPORT = `mutation ($content: String!, $source: String, $dryRun: Boolean) {
@@ -33,7 +27,7 @@ const ours = (list: Json[] | undefined, name: string) => list?.find((p) => p.nam
 
 describe('OSCAL component-definition', () => {
   it("exports the organisation's controls as a schema-valid component-definition", async () => {
-    const file = (await ok<{ exportOscalComponentDefinition: { content: string; mediaType: string } }>(COMPONENTS)).exportOscalComponentDefinition;
+    const file = (await server.ok<{ exportOscalComponentDefinition: { content: string; mediaType: string } }>(COMPONENTS)).exportOscalComponentDefinition;
     const doc = JSON.parse(file.content) as Json;
     expect(oscalErrors('component', doc)).toEqual([]);
     const bias = (doc['component-definition'].components as Json[]).find((c) => ours(c.props, 'aims-graph-id') === demoId('Control', 'c-bias-test'));
@@ -78,11 +72,11 @@ describe('OSCAL component-definition', () => {
     doc['component-definition'].components[0]!['control-implementations'][0]!.source = `#${resource.uuid}`;
     expect(oscalErrors('component', JSON.parse(JSON.stringify(doc)))).toEqual([]);
 
-    const first = (await ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(doc), source })).importOscalComponentDefinition;
+    const first = (await server.ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(doc), source })).importOscalComponentDefinition;
     expect(first.summary).toEqual({ created: 3, updated: 0, unchanged: 0, deleted: 0 });
     // Without our coverage property a requirement counts as PARTIAL; without a status the control is PLANNED.
     const control = first.entities[0].id as string;
-    const stored = await ok<{ node: Json }>(`query ($id: ID!) { node(id: $id) { ... on Control { name status implements { requirement { id } coverage } } } }`, { id: control });
+    const stored = await server.ok<{ node: Json }>(`query ($id: ID!) { node(id: $id) { ... on Control { name status implements { requirement { id } coverage } } } }`, { id: control });
     expect(stored.node).toMatchObject({ name: 'Vendor model due diligence', status: 'PLANNED' });
     expect(stored.node.implements).toEqual(
       expect.arrayContaining([
@@ -91,16 +85,16 @@ describe('OSCAL component-definition', () => {
       ]),
     );
 
-    const exported = JSON.parse((await ok<{ exportOscalComponentDefinition: { content: string } }>(COMPONENTS, { source })).exportOscalComponentDefinition.content) as Json;
+    const exported = JSON.parse((await server.ok<{ exportOscalComponentDefinition: { content: string } }>(COMPONENTS, { source })).exportOscalComponentDefinition.content) as Json;
     expect(oscalErrors('component', exported)).toEqual([]);
     expect((exported['component-definition'].components as Json[]).filter((c) => c.uuid === uuid)).toHaveLength(1);
-    const again = (await ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(exported), source })).importOscalComponentDefinition;
+    const again = (await server.ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(exported), source })).importOscalComponentDefinition;
     expect(again.summary.created).toBe(0);
     expect(again.entities.find((e: Json) => e.ref === uuid)).toMatchObject({ id: control, action: 'UNCHANGED' });
     // A control exported from here comes back to itself (its aims-graph-id), gaining the OSCAL reference.
     const demoControl = demoId('Control', 'c-bias-test');
     expect(again.entities.find((e: Json) => e.id === demoControl)).toMatchObject({ action: 'UPDATED' });
-    const third = (await ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(exported), source })).importOscalComponentDefinition;
+    const third = (await server.ok<{ importOscalComponentDefinition: Json }>(IMPORT, { content: JSON.stringify(exported), source })).importOscalComponentDefinition;
     expect(third.summary).toMatchObject({ created: 0, updated: 0, deleted: 0 });
   });
 
@@ -133,12 +127,12 @@ describe('OSCAL component-definition', () => {
 describe('OSCAL assessment-results', () => {
   it("exports a framework's coverage as schema-valid assessment-results: a finding per requirement, evidence with hashes", async () => {
     const asOf = '2026-11-27T12:00:00Z';
-    const file = (await ok<{ exportOscalAssessmentResults: { content: string; fileName: string } }>(`query ($asOf: DateTime) { exportOscalAssessmentResults(framework: "iso42001", asOf: $asOf) { fileName content } }`, { asOf }))
+    const file = (await server.ok<{ exportOscalAssessmentResults: { content: string; fileName: string } }>(`query ($asOf: DateTime) { exportOscalAssessmentResults(framework: "iso42001", asOf: $asOf) { fileName content } }`, { asOf }))
       .exportOscalAssessmentResults;
     expect(file.fileName).toBe('iso42001.oscal-assessment-results.json');
     const doc = JSON.parse(file.content) as Json;
     expect(oscalErrors('assessment-results', doc)).toEqual([]);
-    const coverage = await ok<{ coverage: { summary: Record<string, number> } }>(`query ($asOf: DateTime) { coverage(framework: "iso42001", asOf: $asOf) { summary { total notApplicable covered coveredViaCrosswalk } } }`, { asOf });
+    const coverage = await server.ok<{ coverage: { summary: Record<string, number> } }>(`query ($asOf: DateTime) { coverage(framework: "iso42001", asOf: $asOf) { summary { total notApplicable covered coveredViaCrosswalk } } }`, { asOf });
     const s = coverage.coverage.summary;
     const [result] = doc['assessment-results'].results as Json[];
     const findings = result!.findings as Json[];

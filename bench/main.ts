@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { loadBenchConfig } from '../src/config.js';
-import { loadSeed } from '../src/ingest/seed.js';
+import { loadSeed } from '../src/services/seed.js';
 import { migrate } from '../src/graph/migrations.js';
 import { listCoverageRequirements } from '../src/graph/statements/coverage.js';
 import { issueApiKey } from '../src/auth/key-store.js';

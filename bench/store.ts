@@ -6,7 +6,7 @@
 import { loadBenchConfig, type Config } from '../src/config.js';
 import type { GraphExecutor } from '../src/graph/executor.js';
 import { migrate } from '../src/graph/migrations.js';
-import { loadSeed } from '../src/ingest/seed.js';
+import { loadSeed } from '../src/services/seed.js';
 import { countOrganisation, generateSynthetic } from './synthetic/load.js';
 import { syntheticCounts } from './synthetic/plan.js';
 

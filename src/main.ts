@@ -11,8 +11,9 @@ import { GraphExecutor } from './graph/executor.js';
 import { Liveness } from './graph/liveness.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
-import { loadDemo } from './ingest/demo.js';
-import { loadSeed, readApplicabilityRules } from './ingest/seed.js';
+import { loadDemo } from './services/demo.js';
+import { readApplicabilityRules } from './ingest/seed.js';
+import { loadSeed } from './services/seed.js';
 import { createLogger } from './logger.js';
 import { createApp } from './server.js';
 

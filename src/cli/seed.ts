@@ -1,7 +1,7 @@
 /** npm run seed [-- --force]: validates seed/ and loads it into the configured graph. */
 import { loadConfig } from '../config.js';
 import { migrate } from '../graph/migrations.js';
-import { loadSeed } from '../ingest/seed.js';
+import { loadSeed } from '../services/seed.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
 

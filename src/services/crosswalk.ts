@@ -10,7 +10,7 @@ import { infer, inverse } from '../crosswalk/algebra.js';
 import { createMappings, listCrosswalkSets, listMappingsBetween, listRefsOfFrameworks, MAX_HOPS, upsertCrosswalkSet, type CrosswalkSetRow, type MappingRow } from '../graph/statements/crosswalk.js';
 import { parseCrosswalkFile } from '../ingest/crosswalk-file.js';
 import { crosswalkFromCsv, crosswalkFromOscal, ExchangeFormatError } from '../ingest/crosswalk-exchange.js';
-import { mappingId, replaceMappingsOfSet } from '../ingest/seed.js';
+import { mappingId, replaceMappingsOfSet } from './seed.js';
 import { write } from './changes.js';
 import { checkId } from './checks.js';
 import type { RequestScope } from './scope.js';

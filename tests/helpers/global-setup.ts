@@ -10,8 +10,8 @@ import { createDriver } from '../../src/graph/driver.js';
 import { GraphExecutor } from '../../src/graph/executor.js';
 import { start, type RunningNeo4j } from '../../src/graph/local/local-neo4j.js';
 import { migrate } from '../../src/graph/migrations.js';
-import { loadDemo } from '../../src/ingest/demo.js';
-import { loadSeed } from '../../src/ingest/seed.js';
+import { loadDemo } from '../../src/services/demo.js';
+import { loadSeed } from '../../src/services/seed.js';
 import { TEST_ENV } from './env.js';
 
 declare module 'vitest' {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { buildASTSchema, getNamedType, isObjectType, isAbstractType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { readTypeDefs } from '../../src/schema.js';
 import { authHeaders, type TestRole } from '../helpers/auth.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

@@ -1,6 +1,6 @@
 /** The change log: every write appends one ordered entry; the feed resumes from any cursor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

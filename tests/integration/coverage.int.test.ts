@@ -1,6 +1,6 @@
 /** coverage over the demo organisation (seed/demo), which the test setup loads. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

@@ -1,6 +1,6 @@
 /** applicableObligations and deriveObligations against the real Neo4j, over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

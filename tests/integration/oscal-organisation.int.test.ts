@@ -4,7 +4,7 @@
  * assessment-results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { oscalErrors } from '../helpers/oscal.js';
 import { removeSynced } from '../helpers/organisation.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

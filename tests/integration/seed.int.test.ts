@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSeed, SeedValidationError } from '../../src/ingest/seed.js';
+import { SeedValidationError } from '../../src/ingest/seed.js';
+import { loadSeed } from '../../src/services/seed.js';
 import { testGraph } from '../helpers/server.js';
 
 const { driver, graph } = testGraph();

@@ -5,7 +5,7 @@ import { crossFieldProblems, validateEntityInput } from '../../src/domain/entity
 import { ENTITIES, ENTITY_TYPES, entityTypeOfId, LINKS, linkDef } from '../../src/domain/entity-spec.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../../src/domain/vocabulary.js';
 import { requirementId } from '../../src/graph/statements/catalogue.js';
-import { demoId } from '../../src/ingest/demo.js';
+import { demoId } from '../../src/services/demo.js';
 import { readCatalogues } from '../../src/ingest/seed.js';
 import {
   isSyntheticId,

@@ -12,8 +12,8 @@ import { SYSTEM_ACTOR } from '../domain/change-log.js';
 import type { ChangeEntry } from '../domain/change-log.js';
 import { appendChanges } from '../graph/statements/changes.js';
 import { countEntities, createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
-import { uuidFor } from './oscal-common.js';
-import { SeedValidationError } from './seed.js';
+import { uuidFor } from '../ingest/oscal-common.js';
+import { SeedValidationError } from '../ingest/seed.js';
 
 interface DemoRecord {
   key: string;

@@ -743,7 +743,7 @@ describe('traceability statements', () => {
   });
 
   it('answers impact only for the kinds it has a statement for', () => {
-    for (const kind of [hostile, 'AISystem', 'Risk', 'dataset', '']) {
+    for (const kind of [hostile, 'AISystem', 'Risk', 'dataset', '', 'toString', 'constructor', '__proto__']) {
       expect(() => traceability.impactOf(DATASET, kind)).toThrow(RangeError);
     }
   });

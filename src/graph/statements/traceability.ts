@@ -147,7 +147,8 @@ export function impactOf(id: string, kind: string): Statement<ImpactRow> {
       OPTIONAL MATCH (e:Evidence) WHERE (e)-[:SUPPORTS]->(n) OR any(c IN controlNodes WHERE (e)-[:SUPPORTS]->(c))
       WITH n, systems, models, risks, [c IN controlNodes | c.id] AS controls, [n.id] AS requirements, collect(DISTINCT e.id) AS evidence`,
   };
-  const body = bodies[kind];
+  // Own keys only: `toString` or `__proto__` must not find Object.prototype's.
+  const body = Object.hasOwn(bodies, kind) ? bodies[kind] : undefined;
   if (body === undefined) throw new RangeError(`impact is not defined for ${kind}`);
   return { name: `impactOf${kind}`, cypher: body + COLLECT_REST, params: { id } };
 }

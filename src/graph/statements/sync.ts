@@ -122,31 +122,31 @@ export interface ExportRow {
 export function listControlsForExport(source: string): Statement<ExportRow> {
   return {
     name: 'listControlsForExport',
-    cypher: `MATCH (x:ExternalRef {system: $source})-[:REFERS_TO]->(n:Control)
-             WITH x, n,
+    cypher: `MATCH (own:ExternalRef {system: $source})-[:REFERS_TO]->(n:Control)
+             WITH own, n,
                   [(n)-[i:IMPLEMENTS]->(r:Requirement) | r.id + '=' + i.coverage] AS implements,
                   [(n)-[:APPLIES_TO]->(s:AISystem) | head([(s)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS systems
-             RETURN x.id AS ref, ${ENTITY_ROW} AS entity,
+             RETURN own.id AS ref, ${ENTITY_ROW} AS entity,
                     { implements: implements, applies_to: [s IN systems WHERE s IS NOT NULL] } AS links,
                     size([s IN systems WHERE s IS NULL]) AS omitted
-             ORDER BY x.id`,
+             ORDER BY own.id`,
     params: { source },
   };
 }
 
-/** The evidence that has a reference in `source`, with its SUPPORTS and SCOPED_TO links. */
+/** The evidence that has a reference in `source`, with its SUPPORTS and SCOPED_TO links. (`own`, not `x`: ENTITY_ROW's own `x` must stay free.) */
 export function listEvidenceForExport(source: string): Statement<ExportRow> {
   return {
     name: 'listEvidenceForExport',
-    cypher: `MATCH (x:ExternalRef {system: $source})-[:REFERS_TO]->(n:Evidence)
-             WITH x, n,
+    cypher: `MATCH (own:ExternalRef {system: $source})-[:REFERS_TO]->(n:Evidence)
+             WITH own, n,
                   [(n)-[:SUPPORTS]->(r:Requirement) | r.id] AS requirements,
                   [(n)-[:SUPPORTS]->(c:Control) | head([(c)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS controls,
                   [(n)-[:SCOPED_TO]->(m:Entity) | head([(m)<-[:REFERS_TO]-(y:ExternalRef {system: $source}) | y.id])] AS scope
-             RETURN x.id AS ref, ${ENTITY_ROW} AS entity,
+             RETURN own.id AS ref, ${ENTITY_ROW} AS entity,
                     { supports: [c IN controls WHERE c IS NOT NULL] + requirements, scoped_to: [s IN scope WHERE s IS NOT NULL] } AS links,
                     size([c IN controls WHERE c IS NULL]) + size([s IN scope WHERE s IS NULL]) AS omitted
-             ORDER BY x.id`,
+             ORDER BY own.id`,
     params: { source },
   };
 }

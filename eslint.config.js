@@ -52,6 +52,7 @@ export default tseslint.config(
               message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).',
             },
             { target: './src/cli', from: './src/resolvers', message: 'Commands call services/, never resolvers.' },
+            { target: './src/cli', from: './src/graph/statements', message: 'Commands run no statements of their own: they call services/.' },
             { target: './src/config.ts', from: './src', except: ['./config.ts'], message: 'config.ts is the bottom of the tree: it imports nothing of the service.' },
             { target: './src/loaders', from: ['./src/resolvers', './src/server.ts'], message: 'loaders/ sit below resolvers.' },
           ],

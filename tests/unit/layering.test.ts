@@ -33,6 +33,12 @@ const cases: [string, string, string, RegExp][] = [
     /import-x\/no-restricted-paths: .*Commands call services\/, never resolvers/,
   ],
   [
+    'a command running a statement of its own',
+    'src/cli/zz-fixture.ts',
+    "import { listChanges } from '../graph/statements/changes.js';\nexport const x = listChanges;\n",
+    /import-x\/no-restricted-paths: .*Commands run no statements of their own/,
+  ],
+  [
     'a service importing a resolver',
     'src/services/zz-fixture.ts',
     "import { coverageResolvers } from '../resolvers/coverage.js';\nexport const x = coverageResolvers;\n",

@@ -86,7 +86,12 @@ const config: CodegenConfig = {
       documents: 'queries/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', Date: 'string', DateTime: 'string' } },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
+      },
     },
     'src/reports/generated/': {
       documents: 'src/reports/documents/*.graphql',
@@ -104,7 +109,12 @@ const config: CodegenConfig = {
       documents: 'examples/integrator/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, gqlTagName: 'graphql', persistedDocuments: false },
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string', Date: 'string', DateTime: 'string' } },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
+      },
     },
   },
 };

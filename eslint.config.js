@@ -11,16 +11,37 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const pure = ['src/crosswalk', 'src/coverage', 'src/domain'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', 'src/generated/', 'queries/generated/', 'src/reports/generated/', 'examples/integrator/generated/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.local/',
+      'src/generated/',
+      'queries/generated/',
+      'src/reports/generated/',
+      'examples/integrator/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['scripts/**/*.mjs', 'vendor/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['scripts/**/*.mjs', 'vendor/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   {
     // The reports' browser script (served as it is, no build step).
     files: ['src/reports/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
   {
@@ -37,24 +58,56 @@ export default tseslint.config(
         {
           zones: [
             { target: './src', from: './tests', message: 'src/ never imports tests/.' },
-            { target: './src', from: './bench', message: 'src/ never imports bench/: the benchmarks and the synthetic generator are tools outside the service.' },
+            {
+              target: './src',
+              from: './bench',
+              message:
+                'src/ never imports bench/: the benchmarks and the synthetic generator are tools outside the service.',
+            },
             ...pure.map((target) => ({
               target: `./${target}`,
               from: './src',
               except: pure.map((p) => `./${p.replace('src/', '')}`),
               message: 'crosswalk/, coverage/ and domain/ are pure: they import only each other.',
             })),
-            { target: './src/graph', from: ['./src/resolvers', './src/services', './src/loaders', './src/server.ts', './src/http.ts'], message: 'graph/ sits below resolvers, services and loaders.' },
-            { target: './src/services', from: ['./src/resolvers', './src/server.ts', './src/http.ts', './src/cli'], message: 'services/ sit below resolvers and the commands.' },
+            {
+              target: './src/graph',
+              from: ['./src/resolvers', './src/services', './src/loaders', './src/server.ts', './src/http.ts'],
+              message: 'graph/ sits below resolvers, services and loaders.',
+            },
+            {
+              target: './src/services',
+              from: ['./src/resolvers', './src/server.ts', './src/http.ts', './src/cli'],
+              message: 'services/ sit below resolvers and the commands.',
+            },
             {
               target: './src/resolvers',
-              from: ['./src/graph/executor.ts', './src/graph/driver.ts', './src/graph/migrations.ts', './src/graph/backup.ts', './src/graph/local'],
+              from: [
+                './src/graph/executor.ts',
+                './src/graph/driver.ts',
+                './src/graph/migrations.ts',
+                './src/graph/backup.ts',
+                './src/graph/local',
+              ],
               message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).',
             },
             { target: './src/cli', from: './src/resolvers', message: 'Commands call services/, never resolvers.' },
-            { target: './src/cli', from: './src/graph/statements', message: 'Commands run no statements of their own: they call services/.' },
-            { target: './src/config.ts', from: './src', except: ['./config.ts'], message: 'config.ts is the bottom of the tree: it imports nothing of the service.' },
-            { target: './src/loaders', from: ['./src/resolvers', './src/server.ts'], message: 'loaders/ sit below resolvers.' },
+            {
+              target: './src/cli',
+              from: './src/graph/statements',
+              message: 'Commands run no statements of their own: they call services/.',
+            },
+            {
+              target: './src/config.ts',
+              from: './src',
+              except: ['./config.ts'],
+              message: 'config.ts is the bottom of the tree: it imports nothing of the service.',
+            },
+            {
+              target: './src/loaders',
+              from: ['./src/resolvers', './src/server.ts'],
+              message: 'loaders/ sit below resolvers.',
+            },
           ],
         },
       ],
@@ -76,7 +129,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='cypher']", message: 'Cypher is written only in src/graph/statements/, as a named statement builder.' },
+        {
+          selector: "Property[key.name='cypher']",
+          message: 'Cypher is written only in src/graph/statements/, as a named statement builder.',
+        },
       ],
     },
   },
@@ -85,9 +141,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='cypher']", message: 'Cypher is written only in src/graph/statements/, as a named statement builder.' },
-        { selector: "CallExpression[callee.property.name='transaction']", message: 'Resolvers open no transactions: a service owns every write.' },
-        { selector: "MemberExpression[property.name='graph']", message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).' },
+        {
+          selector: "Property[key.name='cypher']",
+          message: 'Cypher is written only in src/graph/statements/, as a named statement builder.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Resolvers open no transactions: a service owns every write.',
+        },
+        {
+          selector: "MemberExpression[property.name='graph']",
+          message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).',
+        },
       ],
     },
   },
@@ -106,7 +171,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|neo4j-driver|graphql|dataloader|pino|@apollo)', message: 'Pure modules do no I/O.' }] },
+        {
+          patterns: [
+            { regex: '^(node:|neo4j-driver|graphql|dataloader|pino|@apollo)', message: 'Pure modules do no I/O.' },
+          ],
+        },
       ],
     },
   },

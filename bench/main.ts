@@ -43,7 +43,15 @@ interface BenchArgs {
 }
 
 function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sections: new Set(['sync', 'read']), scales: [1, 10], durationS: 6, warmupRounds: 1, connections: 4, port: undefined, operations: [] };
+  const args: BenchArgs = {
+    sections: new Set(['sync', 'read']),
+    scales: [1, 10],
+    durationS: 6,
+    warmupRounds: 1,
+    connections: 4,
+    port: undefined,
+    operations: [],
+  };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${flag} must be a number from ${min} to ${max}`);
@@ -82,7 +90,9 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
       const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: 600_000 });
       await prepareStore(graph, config, scale, say);
       const records = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
-      results.push(await benchScale(scale, records, graph, driver, config, args, say, scale === Math.min(...args.scales)));
+      results.push(
+        await benchScale(scale, records, graph, driver, config, args, say, scale === Math.min(...args.scales)),
+      );
     } finally {
       await driver.close();
       await local.release();
@@ -91,7 +101,19 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
   const md = markdown(machine, results, args);
   mkdirSync('bench/results', { recursive: true });
   const base = `bench/results/${machine.date}`;
-  writeFileSync(`${base}.json`, JSON.stringify({ machine, options: { connections: args.connections, durationS: args.durationS, warmupRounds: args.warmupRounds }, scales: results, targets: targets(results) }, null, 2) + '\n');
+  writeFileSync(
+    `${base}.json`,
+    JSON.stringify(
+      {
+        machine,
+        options: { connections: args.connections, durationS: args.durationS, warmupRounds: args.warmupRounds },
+        scales: results,
+        targets: targets(results),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   writeFileSync(`${base}.md`, md);
   console.log(md);
   say(`bench: wrote ${base}.json and ${base}.md`);
@@ -121,13 +143,21 @@ async function syncSection(port: number | undefined): Promise<number> {
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
     say('bench: wiping the organisation records and the change log of the bench store');
-    await graph.write({ name: 'wipeBench', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n', params: {} });
+    await graph.write({
+      name: 'wipeBench',
+      cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n',
+      params: {},
+    });
     const app = await createBenchApp(config, graph, { logLevel: 'silent', maxBodyBytes: 64 * 1024 * 1024 });
     const url = await app.listen(0, '127.0.0.1');
     // The bench authenticates like an integrator: with an API key of its own.
     const { key } = await issueApiKey(graph, { name: `bench-${Date.now()}`, role: 'INTEGRATOR', createdBy: 'bench' });
     const gql = async (query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> => {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
       if (body.errors) throw new Error(body.errors[0]!.message);
       return body.data!;
@@ -144,14 +174,19 @@ async function syncSection(port: number | undefined): Promise<number> {
 
     try {
       // 1. One by one against one batch, the same 1,000 controls (in two sources, so both create).
-      const controls = Array.from({ length: 1000 }, (_, i) => ({ ref: `CTL-${i}`, control: { name: `Bench control ${i}`, status: 'OPERATING' } }));
+      const controls = Array.from({ length: 1000 }, (_, i) => ({
+        ref: `CTL-${i}`,
+        control: { name: `Bench control ${i}`, status: 'OPERATING' },
+      }));
       const oneByOne = await timed('1,000 upsertControl mutations, one after another', async () => {
         for (const [i, c] of controls.entries()) {
           await gql(UPSERT, { ref: { system: 'bench-single', id: c.ref }, input: c.control });
           if ((i + 1) % 250 === 0) say(`bench:   ${i + 1}/1000 upserts`);
         }
       });
-      const batched = await timed('the same 1,000 controls in one sync batch', () => gql(SYNC, { batch: { source: 'bench-batch', entities: controls } }));
+      const batched = await timed('the same 1,000 controls in one sync batch', () =>
+        gql(SYNC, { batch: { source: 'bench-batch', entities: controls } }),
+      );
 
       // 2. The 10,000-item batch.
       const targets = (await graph.read(listCoverageRequirements('iso42001'))).map((r) => r.id);
@@ -159,30 +194,63 @@ async function syncSection(port: number | undefined): Promise<number> {
       const batch = {
         source: 'bench-10k',
         entities: [
-          ...Array.from({ length: n }, (_, i) => ({ ref: `C-${i}`, control: { name: `Synced control ${i}`, status: 'IMPLEMENTED', controlType: 'PREVENTIVE' } })),
-          ...Array.from({ length: n }, (_, i) => ({ ref: `E-${i}`, evidence: { title: `Synced evidence ${i}`, evidenceType: 'DOCUMENT', effectiveFrom: '2026-01-01', validUntil: '2027-12-31' } })),
+          ...Array.from({ length: n }, (_, i) => ({
+            ref: `C-${i}`,
+            control: { name: `Synced control ${i}`, status: 'IMPLEMENTED', controlType: 'PREVENTIVE' },
+          })),
+          ...Array.from({ length: n }, (_, i) => ({
+            ref: `E-${i}`,
+            evidence: {
+              title: `Synced evidence ${i}`,
+              evidenceType: 'DOCUMENT',
+              effectiveFrom: '2026-01-01',
+              validUntil: '2027-12-31',
+            },
+          })),
         ],
         links: [
           ...Array.from({ length: n }, (_, i) => ({ kind: 'SUPPORTS', from: `E-${i}`, to: `C-${i}` })),
-          ...Array.from({ length: n }, (_, i) => ({ kind: 'IMPLEMENTS', from: `C-${i}`, to: targets[i % targets.length], coverage: i % 2 === 0 ? 'FULL' : 'PARTIAL' })),
+          ...Array.from({ length: n }, (_, i) => ({
+            kind: 'IMPLEMENTS',
+            from: `C-${i}`,
+            to: targets[i % targets.length],
+            coverage: i % 2 === 0 ? 'FULL' : 'PARTIAL',
+          })),
         ],
       };
       say(`bench: 10,000-item batch: ${JSON.stringify(batch).length.toLocaleString('en')} bytes of JSON`);
       const heapBefore = process.memoryUsage().heapUsed;
-      const dry = await timed('10,000-item batch, dry run (applied, then rolled back)', () => gql(SYNC, { batch: { ...batch, dryRun: true } }));
+      const dry = await timed('10,000-item batch, dry run (applied, then rolled back)', () =>
+        gql(SYNC, { batch: { ...batch, dryRun: true } }),
+      );
       const first = await timed('10,000-item batch, first run (10,000 created)', () => gql(SYNC, { batch }));
       const second = await timed('10,000-item batch, second run (10,000 unchanged)', () => gql(SYNC, { batch }));
-      const changed = { ...batch, entities: batch.entities.map((e) => ('control' in e ? { ...e, control: { ...e.control, status: 'OPERATING' } } : e)) };
-      const third = await timed('10,000-item batch, third run (2,500 controls updated, the rest unchanged)', () => gql(SYNC, { batch: changed }));
+      const changed = {
+        ...batch,
+        entities: batch.entities.map((e) =>
+          'control' in e ? { ...e, control: { ...e.control, status: 'OPERATING' } } : e,
+        ),
+      };
+      const third = await timed('10,000-item batch, third run (2,500 controls updated, the rest unchanged)', () =>
+        gql(SYNC, { batch: changed }),
+      );
       const heapAfter = process.memoryUsage().heapUsed;
 
       say('');
-      say(`bench results, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`);
+      say(
+        `bench results, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+      );
       say(`  1,000 upserts one by one      ${(oneByOne / 1000).toFixed(2)} s`);
-      say(`  1,000 upserts in one sync     ${(batched / 1000).toFixed(2)} s   (${(oneByOne / batched).toFixed(1)}x faster)`);
+      say(
+        `  1,000 upserts in one sync     ${(batched / 1000).toFixed(2)} s   (${(oneByOne / batched).toFixed(1)}x faster)`,
+      );
       say(`  10,000 items, dry run         ${(dry / 1000).toFixed(2)} s`);
-      say(`  10,000 items, first run       ${(first / 1000).toFixed(2)} s   (${Math.round(10_000 / (first / 1000)).toLocaleString('en')} items/s)`);
-      say(`  10,000 items, unchanged       ${(second / 1000).toFixed(2)} s   (${(first / second).toFixed(1)}x faster than the first run)`);
+      say(
+        `  10,000 items, first run       ${(first / 1000).toFixed(2)} s   (${Math.round(10_000 / (first / 1000)).toLocaleString('en')} items/s)`,
+      );
+      say(
+        `  10,000 items, unchanged       ${(second / 1000).toFixed(2)} s   (${(first / second).toFixed(1)}x faster than the first run)`,
+      );
       say(`  10,000 items, 2,500 updated   ${(third / 1000).toFixed(2)} s`);
       say(`  service heap growth over the four runs: ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MiB`);
       return 0;

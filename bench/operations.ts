@@ -12,7 +12,12 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { assessCoverage } from '../src/coverage/rule.js';
 import { evidenceUses } from '../src/coverage/reuse.js';
 import { toPlain } from '../src/graph/records.js';
-import { listAllMappings, listApplicabilityOf, listCoverageControls, listCoverageRequirements } from '../src/graph/statements/coverage.js';
+import {
+  listAllMappings,
+  listApplicabilityOf,
+  listCoverageControls,
+  listCoverageRequirements,
+} from '../src/graph/statements/coverage.js';
 import { impactOf, listEvidenceFor, traceFrom } from '../src/graph/statements/traceability.js';
 import type { Statement } from '../src/graph/executor.js';
 import { countStatuses, reasonFor } from '../src/coverage/explain.js';
@@ -97,7 +102,12 @@ const coverage: Operation = {
       {
         requirements,
         controls: controls.map((r) => r.control),
-        mappings: mappings.map(({ mapping: m }) => ({ id: m.id, source: m.sourceId, target: m.targetId, relationship: m.relationship })),
+        mappings: mappings.map(({ mapping: m }) => ({
+          id: m.id,
+          source: m.sourceId,
+          target: m.targetId,
+          relationship: m.relationship,
+        })),
         applicability: applicability.map((r) => r.entry),
       },
       { systems: null, asOf: AS_OF_DATE, maxHops: 2 },
@@ -106,7 +116,11 @@ const coverage: Operation = {
     const ids = results.flatMap((r) => [
       r.requirementId,
       sectionOf.get(r.requirementId)!,
-      ...r.contributions.flatMap((c) => [c.controlId, ...c.validEvidence, ...c.invalidEvidence.map((e) => e.evidenceId)]),
+      ...r.contributions.flatMap((c) => [
+        c.controlId,
+        ...c.validEvidence,
+        ...c.invalidEvidence.map((e) => e.evidenceId),
+      ]),
     ]);
     const named = await names(run, ids, '.ref, .title, .name, .status, .validUntil');
     const sections = [...new Set(results.map((r) => sectionOf.get(r.requirementId)!))];
@@ -134,7 +148,8 @@ const coverage: Operation = {
     };
   },
   fingerprint: (data) => {
-    const c = (data as { coverage: { summary: unknown; requirements: { status: string; contributions: unknown[] }[] } }).coverage;
+    const c = (data as { coverage: { summary: unknown; requirements: { status: string; contributions: unknown[] }[] } })
+      .coverage;
     return { summary: c.summary, statuses: c.requirements.map((r) => `${r.status}/${r.contributions.length}`) };
   },
 };
@@ -147,7 +162,14 @@ const trace: Operation = {
   async handWritten(run, s) {
     const rows = await statement(run, traceFrom(s.system, 'iso42001'));
     const controlIds = [...new Set(rows.flatMap((r) => r.paths.flatMap((p) => (p.controlId ? [p.controlId] : []))))];
-    const evidenceRows = await statement(run, listEvidenceFor(s.system, controlIds, rows.map((r) => r.requirementId)));
+    const evidenceRows = await statement(
+      run,
+      listEvidenceFor(
+        s.system,
+        controlIds,
+        rows.map((r) => r.requirementId),
+      ),
+    );
     const evidenceOf = new Map(evidenceRows.map((r) => [r.targetId, r.evidence]));
     const evidence = rows.map((row) => {
       const ids = new Set<string>(evidenceOf.get(row.requirementId) ?? []);
@@ -158,7 +180,15 @@ const trace: Operation = {
       `UNWIND $ids AS id MATCH (n) WHERE (n:Entity OR n:Requirement) AND n.id = id
        RETURN id, n { .ref, .title, .name, .status, .riskClass, .highRiskArea, .effectiveFrom, .validUntil,
                       __typename: [l IN labels(n) WHERE l <> 'Entity'][0] } AS v`,
-      { ids: [...new Set([s.system, ...rows.flatMap((r) => [r.requirementId, ...r.paths.flatMap((p) => p.via)]), ...evidence.flat()])] },
+      {
+        ids: [
+          ...new Set([
+            s.system,
+            ...rows.flatMap((r) => [r.requirementId, ...r.paths.flatMap((p) => p.via)]),
+            ...evidence.flat(),
+          ]),
+        ],
+      },
     );
     const named = new Map(labelled.map((r) => [r.id, r.v]));
     return {
@@ -166,7 +196,11 @@ const trace: Operation = {
         from: { id: s.system, ...named.get(s.system) },
         requirements: rows.map((row, i) => ({
           requirement: named.get(row.requirementId),
-          paths: row.paths.map((p) => ({ route: p.route, coverage: p.coverage, steps: [s.system, ...p.via, row.requirementId].map((id) => named.get(id)) })),
+          paths: row.paths.map((p) => ({
+            route: p.route,
+            coverage: p.coverage,
+            steps: [s.system, ...p.via, row.requirementId].map((id) => named.get(id)),
+          })),
           evidence: evidence[i]!.map((id) => named.get(id)),
         })),
       },
@@ -197,8 +231,19 @@ const impact: Operation = {
        RETURN b.id AS target, collect({ source: a.id, relationship: relationship }) AS via ORDER BY target`,
       { direct },
     );
-    const ids = [...(row?.systems ?? []), ...(row?.models ?? []), ...(row?.risks ?? []), ...(row?.controls ?? []), ...(row?.obligations ?? []), ...(row?.evidence ?? [])];
-    const named = await names(run, [...ids, ...direct, ...mapped.map((m) => m.target)], '.id, .name, .title, .lifecycleStage, .status, .dueDate, .likelihood, .impact');
+    const ids = [
+      ...(row?.systems ?? []),
+      ...(row?.models ?? []),
+      ...(row?.risks ?? []),
+      ...(row?.controls ?? []),
+      ...(row?.obligations ?? []),
+      ...(row?.evidence ?? []),
+    ];
+    const named = await names(
+      run,
+      [...ids, ...direct, ...mapped.map((m) => m.target)],
+      '.id, .name, .title, .lifecycleStage, .status, .dueDate, .likelihood, .impact',
+    );
     const get = (list: readonly string[] | undefined) => (list ?? []).map((id) => named.get(id));
     return {
       impact: {
@@ -210,7 +255,11 @@ const impact: Operation = {
         evidence: get(row?.evidence),
         requirements: [
           ...direct.map((id) => ({ direct: true, requirement: named.get(id), via: [] })),
-          ...mapped.map((m) => ({ direct: false, requirement: named.get(m.target), via: m.via.map((v) => ({ source: { id: v.source }, relationship: v.relationship })) })),
+          ...mapped.map((m) => ({
+            direct: false,
+            requirement: named.get(m.target),
+            via: m.via.map((v) => ({ source: { id: v.source }, relationship: v.relationship })),
+          })),
         ],
       },
     };
@@ -227,18 +276,32 @@ const reuse: Operation = {
   document: saved('evidence-reuse.graphql'),
   variables: (s) => ({ evidenceItem: s.evidence, coverageDate: AS_OF }),
   async handWritten(run, s) {
-    const [controls, mappings] = await Promise.all([statement(run, listCoverageControls()), statement(run, listAllMappings())]);
+    const [controls, mappings] = await Promise.all([
+      statement(run, listCoverageControls()),
+      statement(run, listAllMappings()),
+    ]);
     const rows = new Map(mappings.map(({ mapping }) => [mapping.id, mapping]));
     const result = evidenceUses(
       s.evidence,
       controls.map((r) => r.control),
-      mappings.map(({ mapping: m }) => ({ id: m.id, source: m.sourceId, target: m.targetId, relationship: m.relationship })),
+      mappings.map(({ mapping: m }) => ({
+        id: m.id,
+        source: m.sourceId,
+        target: m.targetId,
+        relationship: m.relationship,
+      })),
       AS_OF_DATE,
       2,
     );
-    const frameworks = [...new Set(result.uses.map((u) => u.requirementId.slice(0, u.requirementId.indexOf(':'))))].sort();
+    const frameworks = [
+      ...new Set(result.uses.map((u) => u.requirementId.slice(0, u.requirementId.indexOf(':')))),
+    ].sort();
     const sets = result.uses.flatMap((u) => u.chain.map((step) => rows.get(step.mappingId)!.set));
-    const named = await names(run, [s.evidence, ...frameworks, ...sets, ...result.uses.flatMap((u) => [u.requirementId, u.controlId])], '.id, .title, .name, .validUntil, .publisher');
+    const named = await names(
+      run,
+      [s.evidence, ...frameworks, ...sets, ...result.uses.flatMap((u) => [u.requirementId, u.controlId])],
+      '.id, .title, .name, .validUntil, .publisher',
+    );
     return {
       evidenceReuse: {
         evidence: named.get(s.evidence),
@@ -253,7 +316,10 @@ const reuse: Operation = {
           relationship: u.relationship,
           chain: u.chain.map((step) => {
             const m = rows.get(step.mappingId)!;
-            return { relationship: readFrom(m, step.from).relationship, provenance: { set: { id: m.set }, publisher: named.get(m.set)?.publisher } };
+            return {
+              relationship: readFrom(m, step.from).relationship,
+              provenance: { set: { id: m.set }, publisher: named.get(m.set)?.publisher },
+            };
           }),
         })),
       },
@@ -319,7 +385,8 @@ const nested: Operation = {
     );
     return { aiSystems: { edges: rows.map((r) => ({ node: r.s })) } };
   },
-  fingerprint: (data) => nestedFingerprint((data as { aiSystems: { edges: { node: NestedSystem }[] } }).aiSystems.edges.map((e) => e.node)),
+  fingerprint: (data) =>
+    nestedFingerprint((data as { aiSystems: { edges: { node: NestedSystem }[] } }).aiSystems.edges.map((e) => e.node)),
 };
 
 /** The third page of evidence, ordered by title. */
@@ -383,7 +450,11 @@ const paged: Operation = {
     };
   },
   fingerprint: (data) => {
-    const e = (data as { evidence: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }).evidence;
+    const e = (
+      data as {
+        evidence: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
+      }
+    ).evidence;
     return { total: e.totalCount, ids: e.edges.map((x) => x.node.id), more: e.pageInfo.hasNextPage };
   },
 };

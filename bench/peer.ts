@@ -70,9 +70,20 @@ export const PEER_OPERATIONS: readonly PeerOperation[] = [
         pageInfo { hasNextPage endCursor }
       }
     }`,
-    variables: () => ({ first: PAGE_SIZE, after: Buffer.from(`arrayconnection:${2 * PAGE_SIZE - 1}`).toString('base64') }),
+    variables: () => ({
+      first: PAGE_SIZE,
+      after: Buffer.from(`arrayconnection:${2 * PAGE_SIZE - 1}`).toString('base64'),
+    }),
     fingerprint: (data) => {
-      const e = (data as { evidencesConnection: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }).evidencesConnection;
+      const e = (
+        data as {
+          evidencesConnection: {
+            totalCount: number;
+            edges: { node: { id: string } }[];
+            pageInfo: { hasNextPage: boolean };
+          };
+        }
+      ).evidencesConnection;
       return { total: e.totalCount, ids: e.edges.map((x) => x.node.id), more: e.pageInfo.hasNextPage };
     },
   },

@@ -90,11 +90,16 @@ function depthOf(document: string): number {
 
 function generate(request: LoadRequest): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load.ts', import.meta.url), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(new URL('./load.ts', import.meta.url), {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: LoadResult | undefined;
     child.on('message', (m: LoadResult) => (result = m));
     child.on('error', reject);
-    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`the load generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`the load generator exited with ${code}`)),
+    );
     child.send(request);
   });
 }
@@ -104,47 +109,90 @@ function generate(request: LoadRequest): Promise<LoadResult> {
  * to last about `durationS`, judged from one warm request's time (`singleMs`) and the
  * cores that can serve them at once.
  */
-async function measure(label: string, request: Omit<LoadRequest, 'connections' | 'amount'>, singleMs: number, options: LoadOptions, say: (line: string) => void): Promise<LoadResult> {
+async function measure(
+  label: string,
+  request: Omit<LoadRequest, 'connections' | 'amount'>,
+  singleMs: number,
+  options: LoadOptions,
+  say: (line: string) => void,
+): Promise<LoadResult> {
   for (let round = 0; round < (singleMs > SLOW_MS ? 0 : options.warmupRounds); round += 1) {
-    await Promise.all(Array.from({ length: options.connections }, () => post(request.url, request.body, request.headers)));
+    await Promise.all(
+      Array.from({ length: options.connections }, () => post(request.url, request.body, request.headers)),
+    );
   }
   const parallel = Math.min(options.connections, os.availableParallelism());
-  const amount = Math.min(MAX_REQUESTS, Math.max(MIN_ROUNDS * options.connections, Math.round((options.durationS * 1000 * parallel) / Math.max(singleMs, 1))));
+  const amount = Math.min(
+    MAX_REQUESTS,
+    Math.max(
+      MIN_ROUNDS * options.connections,
+      Math.round((options.durationS * 1000 * parallel) / Math.max(singleMs, 1)),
+    ),
+  );
   const result = await generate({ ...request, connections: options.connections, amount });
   if (result.requests === 0) throw new Error(`${label}: no request succeeded (${result.errors} errors)`);
-  say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(8)} ms  p95 ${result.p95.toFixed(1).padStart(8)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s  (${result.requests} requests in ${result.seconds.toFixed(1)} s)${result.errors ? `  ${result.errors} errors` : ''}`);
+  say(
+    `    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(8)} ms  p95 ${result.p95.toFixed(1).padStart(8)} ms  ${result.perSecond.toFixed(1).padStart(7)} req/s  (${result.requests} requests in ${result.seconds.toFixed(1)} s)${result.errors ? `  ${result.errors} errors` : ''}`,
+  );
   return result;
 }
 
 /** Requests one at a time: the latency without contention. */
-async function sequential(label: string, url: string, body: string, headers: Record<string, string>, firstMs: number, say: (line: string) => void): Promise<LoadResult> {
+async function sequential(
+  label: string,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  firstMs: number,
+  say: (line: string) => void,
+): Promise<LoadResult> {
   const times: number[] = [];
   const count = firstMs > 20_000 ? 1 : 3;
   const started = performance.now();
   for (let i = 0; i < count; i += 1) times.push((await timedPost(url, body, headers)).ms);
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  const result = { requests: count, seconds, perSecond: count / seconds, p50: times[Math.floor((count - 1) / 2)]!, p95: times[count - 1]!, errors: 0 };
+  const result = {
+    requests: count,
+    seconds,
+    perSecond: count / seconds,
+    p50: times[Math.floor((count - 1) / 2)]!,
+    p95: times[count - 1]!,
+    errors: 0,
+  };
   say(`    ${label.padEnd(28)} p50 ${result.p50.toFixed(1).padStart(8)} ms  (${count} requests one at a time)`);
   return result;
 }
 
-async function timedPost(url: string, body: string, headers: Record<string, string>): Promise<{ data: unknown; bytes: number; ms: number }> {
+async function timedPost(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ data: unknown; bytes: number; ms: number }> {
   const started = performance.now();
   const answer = await post(url, body, headers);
   return { ...answer, ms: performance.now() - started };
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data: unknown; bytes: number }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ data: unknown; bytes: number }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   const parsed = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
-  if (!response.ok || parsed.errors) throw new Error(`${url}: ${response.status} ${parsed.errors?.[0]?.message ?? text.slice(0, 200)}`);
+  if (!response.ok || parsed.errors)
+    throw new Error(`${url}: ${response.status} ${parsed.errors?.[0]?.message ?? text.slice(0, 200)}`);
   return { data: parsed.data, bytes: text.length };
 }
 
 /** Serves each operation's hand-written version at POST /<index>. */
-async function startHandWritten(driver: Driver, database: string, subjects: Subjects): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startHandWritten(
+  driver: Driver,
+  database: string,
+  subjects: Subjects,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const run = runner(driver, database);
   const server = http.createServer((req, res) => {
     req.resume();
@@ -222,19 +270,26 @@ export async function benchScale(
       const hand = await post(`${handWritten.url}/${index}`, '', plainHeaders);
       lap('first hand-written request');
       if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(hand.data))) {
-        throw new Error(`${operation.name}: the hand-written Cypher and the API disagree:\n${JSON.stringify(operation.fingerprint(hand.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`);
+        throw new Error(
+          `${operation.name}: the hand-written Cypher and the API disagree:\n${JSON.stringify(operation.fingerprint(hand.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`,
+        );
       }
       // Round trips: statements for one request each way (the key is cached after the first).
       statements.unbatched = 0;
       const unbatchedFirst = withoutBatching ? await timedPost(unbatchedUrl, body, gqlHeaders) : null;
       if (unbatchedFirst !== null) {
         lap('first GraphQL request without batching');
-        if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data))) throw new Error(`${operation.name}: batching changed the answer`);
+        if (!isDeepStrictEqual(operation.fingerprint(first.data), operation.fingerprint(unbatchedFirst.data)))
+          throw new Error(`${operation.name}: batching changed the answer`);
       }
       statements.batched = 0;
       spans.length = 0;
       const warmGraphql = await timedPost(batchedUrl, body, gqlHeaders);
-      const roundTrips = { batched: statements.batched, unbatched: unbatchedFirst === null ? null : statements.unbatched, rounds: rounds(spans) };
+      const roundTrips = {
+        batched: statements.batched,
+        unbatched: unbatchedFirst === null ? null : statements.unbatched,
+        rounds: rounds(spans),
+      };
       const warmCypher = await timedPost(`${handWritten.url}/${index}`, '', plainHeaders);
 
       const peerOperation = PEER_OPERATIONS.find((p) => p.name === operation.name);
@@ -242,7 +297,10 @@ export async function benchScale(
       let warmPeerMs = 0;
       let peerFailure: string | null = null;
       if (peerOperation) {
-        const candidate = JSON.stringify({ query: peerOperation.document, variables: peerOperation.variables({ key: '', id: '' }) });
+        const candidate = JSON.stringify({
+          query: peerOperation.document,
+          variables: peerOperation.variables({ key: '', id: '' }),
+        });
         // The peer may fail where the API does not (a memory limit at a large scale): that is a result too.
         const answer = await post(`${peer.url}/`, candidate, plainHeaders).catch((error: unknown) => {
           peerFailure = error instanceof Error ? error.message.replace(/^\S+: \d+ /, '') : String(error);
@@ -250,7 +308,9 @@ export async function benchScale(
         });
         if (answer !== null) {
           if (!isDeepStrictEqual(peerOperation.fingerprint(answer.data), operation.fingerprint(first.data))) {
-            throw new Error(`${operation.name}: @neo4j/graphql and the API disagree:\n${JSON.stringify(peerOperation.fingerprint(answer.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`);
+            throw new Error(
+              `${operation.name}: @neo4j/graphql and the API disagree:\n${JSON.stringify(peerOperation.fingerprint(answer.data)).slice(0, 500)}\n${JSON.stringify(operation.fingerprint(first.data)).slice(0, 500)}`,
+            );
           }
           peerBody = candidate;
           warmPeerMs = (await timedPost(`${peer.url}/`, peerBody, plainHeaders)).ms;
@@ -258,14 +318,40 @@ export async function benchScale(
           say(`    @neo4j/graphql failed: ${peerFailure}`);
         }
       }
-      say(`    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched in ${roundTrips.rounds} rounds${roundTrips.unbatched === null ? '' : `, ${roundTrips.unbatched} unbatched`}`);
-      say(`    one warm request: GraphQL ${warmGraphql.ms.toFixed(0)} ms, hand-written ${warmCypher.ms.toFixed(0)} ms${peerBody ? `, @neo4j/graphql ${warmPeerMs.toFixed(0)} ms` : ''}`);
+      say(
+        `    answers agree; ${first.bytes.toLocaleString('en')} bytes; ${roundTrips.batched} statements a request batched in ${roundTrips.rounds} rounds${roundTrips.unbatched === null ? '' : `, ${roundTrips.unbatched} unbatched`}`,
+      );
+      say(
+        `    one warm request: GraphQL ${warmGraphql.ms.toFixed(0)} ms, hand-written ${warmCypher.ms.toFixed(0)} ms${peerBody ? `, @neo4j/graphql ${warmPeerMs.toFixed(0)} ms` : ''}`,
+      );
 
-      const graphql = await measure('GraphQL', { url: batchedUrl, body, headers: gqlHeaders }, warmGraphql.ms, options, say);
-      const cypher = await measure('hand-written Cypher', { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders }, warmCypher.ms, options, say);
-      const peerResult = peerBody ? await measure('@neo4j/graphql', { url: `${peer.url}/`, body: peerBody, headers: plainHeaders }, warmPeerMs, options, say) : null;
+      const graphql = await measure(
+        'GraphQL',
+        { url: batchedUrl, body, headers: gqlHeaders },
+        warmGraphql.ms,
+        options,
+        say,
+      );
+      const cypher = await measure(
+        'hand-written Cypher',
+        { url: `${handWritten.url}/${index}`, body: '', headers: plainHeaders },
+        warmCypher.ms,
+        options,
+        say,
+      );
+      const peerResult = peerBody
+        ? await measure(
+            '@neo4j/graphql',
+            { url: `${peer.url}/`, body: peerBody, headers: plainHeaders },
+            warmPeerMs,
+            options,
+            say,
+          )
+        : null;
       const unbatched =
-        unbatchedFirst !== null && UNBATCHED_TIMED.has(operation.name) ? await sequential('GraphQL without batching', unbatchedUrl, body, gqlHeaders, unbatchedFirst.ms, say) : null;
+        unbatchedFirst !== null && UNBATCHED_TIMED.has(operation.name)
+          ? await sequential('GraphQL without batching', unbatchedUrl, body, gqlHeaders, unbatchedFirst.ms, say)
+          : null;
       results.push({
         operation: operation.name,
         question: operation.question,

@@ -22,7 +22,11 @@ interface Marker {
   records: number;
 }
 
-const readMarker = { name: 'findBenchStore', cypher: `OPTIONAL MATCH (b:BenchStore {id: 'bench'}) RETURN b.scale AS scale, b.seed AS seed, b.records AS records`, params: {} };
+const readMarker = {
+  name: 'findBenchStore',
+  cypher: `OPTIONAL MATCH (b:BenchStore {id: 'bench'}) RETURN b.scale AS scale, b.seed AS seed, b.records AS records`,
+  params: {},
+};
 const clearMarker = { name: 'deleteBenchStore', cypher: `MATCH (b:BenchStore) DELETE b`, params: {} };
 const writeMarker = (m: Marker) => ({
   name: 'upsertBenchStore',
@@ -31,22 +35,41 @@ const writeMarker = (m: Marker) => ({
 });
 
 /** Migrates, loads the catalogue, and loads the synthetic organisation unless the store already holds it. */
-export async function prepareStore(graph: GraphExecutor, config: Config, scale: number, say: (line: string) => void): Promise<{ loadedMs: number | null }> {
+export async function prepareStore(
+  graph: GraphExecutor,
+  config: Config,
+  scale: number,
+  say: (line: string) => void,
+): Promise<{ loadedMs: number | null }> {
   await migrate(graph);
   await loadSeed(graph, config.seedDir, { say: (line) => say(`  ${line}`) });
   const expected = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
   const [marker] = await graph.read<Partial<Marker>>(readMarker);
   const { synthetic, other } = await countOrganisation(graph);
-  if (marker?.scale === scale && marker.seed === BENCH_SEED && marker.records === expected && synthetic === expected && other === 0) {
-    say(`  scale ${scale}: the store already holds the synthetic organisation (${expected.toLocaleString('en')} records); reusing it`);
+  if (
+    marker?.scale === scale &&
+    marker.seed === BENCH_SEED &&
+    marker.records === expected &&
+    synthetic === expected &&
+    other === 0
+  ) {
+    say(
+      `  scale ${scale}: the store already holds the synthetic organisation (${expected.toLocaleString('en')} records); reusing it`,
+    );
     return { loadedMs: null };
   }
   await graph.write(clearMarker);
   if (other > 0) {
     say(`  scale ${scale}: removing ${other.toLocaleString('en')} organisation records that are not synthetic`);
-    await graph.write({ name: 'wipeBench', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n', params: {} });
+    await graph.write({
+      name: 'wipeBench',
+      cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n',
+      params: {},
+    });
   }
-  say(`  scale ${scale}: loading the synthetic organisation (seed ${BENCH_SEED}, ${expected.toLocaleString('en')} records) once; later runs reuse it`);
+  say(
+    `  scale ${scale}: loading the synthetic organisation (seed ${BENCH_SEED}, ${expected.toLocaleString('en')} records) once; later runs reuse it`,
+  );
   let lastTenth = -1;
   const counts = await generateSynthetic(graph, {
     scale,
@@ -56,11 +79,14 @@ export async function prepareStore(graph: GraphExecutor, config: Config, scale: 
     changeLog: false,
     onProgress: (written, total) => {
       const tenth = Math.floor((written / total) * 10);
-      if (tenth > lastTenth) say(`  scale ${scale}: ${written.toLocaleString('en')}/${total.toLocaleString('en')} rows written`);
+      if (tenth > lastTenth)
+        say(`  scale ${scale}: ${written.toLocaleString('en')}/${total.toLocaleString('en')} rows written`);
       lastTenth = tenth;
     },
   });
   await graph.write(writeMarker({ scale, seed: BENCH_SEED, records: counts.totalRecords }));
-  say(`  scale ${scale}: ${counts.totalRecords.toLocaleString('en')} records and ${counts.totalLinks.toLocaleString('en')} links loaded in ${((counts.planMs + counts.loadMs) / 1000).toFixed(0)} s`);
+  say(
+    `  scale ${scale}: ${counts.totalRecords.toLocaleString('en')} records and ${counts.totalLinks.toLocaleString('en')} links loaded in ${((counts.planMs + counts.loadMs) / 1000).toFixed(0)} s`,
+  );
   return { loadedMs: counts.planMs + counts.loadMs };
 }

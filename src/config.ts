@@ -105,7 +105,8 @@ export interface Limits {
  * Who may read /metrics: anyone (public), whoever sends the bearer token, or (credential)
  * whoever the service's own authentication admits.
  */
-export type MetricsAccess = { readonly kind: 'public' } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'credential' };
+export type MetricsAccess =
+  { readonly kind: 'public' } | { readonly kind: 'token'; readonly token: string } | { readonly kind: 'credential' };
 
 export interface Config {
   readonly nodeEnv: NodeEnv;
@@ -239,7 +240,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (uri !== undefined) {
     const scheme = /^([a-z0-9+]+):\/\//i.exec(uri)?.[1]?.toLowerCase();
     if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(`NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got "${uri}")`);
+      problems.push(
+        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')} (got "${uri}")`,
+      );
     }
     const user = text('NEO4J_USER');
     const password = env.NEO4J_PASSWORD === undefined || env.NEO4J_PASSWORD === '' ? undefined : env.NEO4J_PASSWORD;
@@ -307,7 +310,8 @@ function authConfig(
   const audience = text('AUTH_JWT_AUDIENCE');
   let jwt: JwtConfig | undefined;
   if (secret !== undefined || jwksUrl !== undefined) {
-    if (secret !== undefined && jwksUrl !== undefined) problems.push('set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both');
+    if (secret !== undefined && jwksUrl !== undefined)
+      problems.push('set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both');
     if (secret !== undefined && secret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters');
     if (jwksUrl !== undefined) {
       let url: URL | undefined;
@@ -326,7 +330,9 @@ function authConfig(
     for (const pair of (text('AUTH_JWT_ROLE_MAP') ?? '').split(',').filter((p) => p.trim() !== '')) {
       const [value, role] = pair.split('=').map((part) => part.trim());
       if (!value || !role || !isRole(role)) {
-        problems.push(`AUTH_JWT_ROLE_MAP entries must be claim-value=ROLE with a role of VIEWER, EDITOR, INTEGRATOR or ADMIN (got "${pair.trim()}")`);
+        problems.push(
+          `AUTH_JWT_ROLE_MAP entries must be claim-value=ROLE with a role of VIEWER, EDITOR, INTEGRATOR or ADMIN (got "${pair.trim()}")`,
+        );
         continue;
       }
       roleMap[value] = role;
@@ -341,19 +347,28 @@ function authConfig(
     });
   } else {
     for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_JWT_ROLES_CLAIM', 'AUTH_JWT_ROLE_MAP']) {
-      if (text(name) !== undefined) problems.push(`${name} is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is`);
+      if (text(name) !== undefined)
+        problems.push(`${name} is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is`);
     }
   }
   const perMinute = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
   const burst = integer('RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000);
-  return Object.freeze({ jwt, rateLimit: perMinute === 0 ? undefined : Object.freeze({ perMinute, burst }), trustProxy: bool('TRUST_PROXY', false) });
+  return Object.freeze({
+    jwt,
+    rateLimit: perMinute === 0 ? undefined : Object.freeze({ perMinute, burst }),
+    trustProxy: bool('TRUST_PROXY', false),
+  });
 }
 
 /**
  * The configuration of `npm run bench`: always its own local Neo4j (.local/neo4j/bench,
  * port 7689, unless the command line names another store or port), whatever NEO4J_URI says.
  */
-export function loadBenchConfig(env: Env = process.env, cwd: string = process.cwd(), store: { home?: string; boltPort?: number } = {}): Config {
+export function loadBenchConfig(
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+  store: { home?: string; boltPort?: number } = {},
+): Config {
   const { NEO4J_URI: _uri, NEO4J_USER: _user, NEO4J_PASSWORD: _password, NEO4J_DATABASE: _database, ...rest } = env;
   return loadConfig(
     {

@@ -135,7 +135,11 @@ export class TimeoutError extends AppError {
     readonly statement: string,
     readonly timeoutMs: number,
   ) {
-    super(ErrorCode.TIMEOUT, `The database did not finish this request within ${timeoutMs / 1000} s; try again later or ask for less`, { timeoutMs });
+    super(
+      ErrorCode.TIMEOUT,
+      `The database did not finish this request within ${timeoutMs / 1000} s; try again later or ask for less`,
+      { timeoutMs },
+    );
   }
 }
 
@@ -180,8 +184,15 @@ function limitErrorBehind(formatted: GraphQLFormattedError, error: unknown): Gra
   const code = formatted.extensions?.code;
   // A literal a scalar refused (namedLiteralErrors) is bad input, as the same value in a variable is.
   const behind = error instanceof GraphQLError ? error.originalError : undefined;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && (behind instanceof QueryTooComplexError || behind instanceof BadUserInputError)) {
-    return { message: behind.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...behind.extensions } };
+  if (
+    code === 'GRAPHQL_VALIDATION_FAILED' &&
+    (behind instanceof QueryTooComplexError || behind instanceof BadUserInputError)
+  ) {
+    return {
+      message: behind.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { ...behind.extensions },
+    };
   }
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {
@@ -226,7 +237,10 @@ export type ErrorLogger = (error: unknown, context: { message: string; path?: re
  * anything else into INTERNAL_SERVER_ERROR with a fixed message after logging it.
  * It never throws.
  */
-export function createErrorFormatter(log: ErrorLogger, onTimeout?: (error: TimeoutError, path?: readonly (string | number)[]) => void) {
+export function createErrorFormatter(
+  log: ErrorLogger,
+  onTimeout?: (error: TimeoutError, path?: readonly (string | number)[]) => void,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const timedOut = unwrapResolverError(error);
@@ -238,14 +252,20 @@ export function createErrorFormatter(log: ErrorLogger, onTimeout?: (error: Timeo
       // errors raised as GraphQLErrors (ours, or Apollo's request errors) are shown.
       const original = unwrapResolverError(error);
       // By name as well as by class: a second copy of graphql-js (CommonJS beside ESM) has its own class.
-      const deliberate = original instanceof GraphQLError || !(original instanceof Error) || original.name === 'GraphQLError';
+      const deliberate =
+        original instanceof GraphQLError || !(original instanceof Error) || original.name === 'GraphQLError';
       if (deliberate && formatted.path === undefined && formatted.message === VARIABLE_ERROR_LIMIT) {
         return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
       }
       if (original instanceof GraphQLError && code === ErrorCode.INTERNAL_SERVER_ERROR && clientStatus(original)) {
         return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
       }
-      if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && deliberate) {
+      if (
+        typeof code === 'string' &&
+        PUBLIC_CODES.has(code) &&
+        code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+        deliberate
+      ) {
         const { stacktrace: _dropped, exception: _alsoDropped, ...extensions } = formatted.extensions ?? {};
         return { ...formatted, extensions: { ...extensions, code } };
       }

@@ -34,7 +34,13 @@ export interface HttpDependencies {
   readonly log: Logger;
   readonly maxBodyBytes: number;
   /** `bookmarks`: what the request's transactions wait for, and what its writes add to. */
-  readonly context: (requestId: string, log: Logger, principal: Principal, onBehalfOf: string | null, bookmarks: RequestBookmarks) => Context;
+  readonly context: (
+    requestId: string,
+    log: Logger,
+    principal: Principal,
+    onBehalfOf: string | null,
+    bookmarks: RequestBookmarks,
+  ) => Context;
   readonly readiness: () => Promise<Readiness>;
   readonly authenticator: Authenticator;
   /** Per-credential limits; undefined: none. */
@@ -55,7 +61,9 @@ export interface Readiness {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Who the change log records as the author of a request's writes: printable, 1 to 200 characters. */
 const validActor = (value: string): boolean =>
-  value.length >= 1 && value.length <= 200 && [...value].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
+  value.length >= 1 &&
+  value.length <= 200 &&
+  [...value].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f);
 
 class BodyTooLarge extends Error {}
 
@@ -97,7 +105,10 @@ function decodeBody(bytes: Buffer): string {
 function parseJsonBody(bytes: Buffer): unknown {
   const text = decodeBody(bytes);
   const body: unknown = text === '' ? undefined : JSON.parse(text);
-  if (holdsUnpairedSurrogate(body)) throw new NotUnicode('The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)');
+  if (holdsUnpairedSurrogate(body))
+    throw new NotUnicode(
+      'The request body holds text that is not well-formed Unicode (an unpaired surrogate such as \\uD800)',
+    );
   return body;
 }
 
@@ -125,7 +136,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** A strong ETag for a page: a digest of its text. */
-const etagOf = (page: string): string => `"${createHash('sha256').update(page, 'utf8').digest('base64url').slice(0, 32)}"`;
+const etagOf = (page: string): string =>
+  `"${createHash('sha256').update(page, 'utf8').digest('base64url').slice(0, 32)}"`;
 
 /** Whether If-None-Match names `tag` (a list, `*`, or weak forms, as RFC 9110 compares for GET). */
 function matchesTag(ifNoneMatch: string | undefined, tag: string): boolean {
@@ -174,7 +186,10 @@ export function createRequestHandler(deps: HttpDependencies) {
       }
       if (url.pathname === '/readyz' && req.method === 'GET') {
         const readiness = await deps.readiness();
-        sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
+        sendJson(res, readiness.ready ? 200 : 503, {
+          status: readiness.ready ? 'ready' : 'unavailable',
+          checks: readiness.checks,
+        });
         return;
       }
       if (url.pathname === '/metrics' && req.method === 'GET') {
@@ -225,7 +240,14 @@ export function createRequestHandler(deps: HttpDependencies) {
         clientBookmarks = decodeBookmarks(headerOf(req, BOOKMARK_HEADER));
       } catch (err) {
         if (!(err instanceof BookmarkHeaderError)) throw err;
-        sendJson(res, 400, requestError('The X-Neo4j-Bookmark header must be a value this service returned in that header', 'BAD_REQUEST'));
+        sendJson(
+          res,
+          400,
+          requestError(
+            'The X-Neo4j-Bookmark header must be a value this service returned in that header',
+            'BAD_REQUEST',
+          ),
+        );
         return;
       }
       const principal = await authenticate(req, res, deps, log, clientBookmarks);
@@ -248,7 +270,10 @@ export function createRequestHandler(deps: HttpDependencies) {
 /** Who sent the request: the socket's peer, or behind a trusted proxy the address it saw. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((part) => part.trim()).filter(Boolean);
+  const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   // The last entry is the one the proxy itself appended; those before it are the client's to invent.
   return trustProxy && chain.length > 0 ? chain[chain.length - 1]! : (req.socket.remoteAddress ?? 'unknown');
 }
@@ -278,7 +303,8 @@ async function resolvePrincipal(
   let spent = false;
   try {
     const credential = credentialOf(headerOf(req, 'authorization'), headerOf(req, 'x-api-key'));
-    if (credential === undefined) throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
+    if (credential === undefined)
+      throw new UnauthenticatedError('A credential is required: send "Authorization: Bearer <API key or token>"');
     if (limiter !== undefined && credential.kind === 'API_KEY' && !deps.authenticator.isCached(credential.key)) {
       const decision = limiter.take(address);
       if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
@@ -297,13 +323,26 @@ async function resolvePrincipal(
       log.info({ reason: err.message }, 'request refused: not authenticated');
       if (!decision.allowed) return { refusal: tooMany(decision.retryAfterSeconds) };
       return {
-        refusal: { status: 401, body: requestError(err.message, ErrorCode.UNAUTHENTICATED), headers: { 'www-authenticate': 'Bearer realm="aims-graph"' } },
+        refusal: {
+          status: 401,
+          body: requestError(err.message, ErrorCode.UNAUTHENTICATED),
+          headers: { 'www-authenticate': 'Bearer realm="aims-graph"' },
+        },
       };
     }
     if (spent) limiter?.giveBack(address);
-    if (err instanceof AppError && (err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE || err.extensions.code === ErrorCode.TIMEOUT)) {
+    if (
+      err instanceof AppError &&
+      (err.extensions.code === ErrorCode.SERVICE_UNAVAILABLE || err.extensions.code === ErrorCode.TIMEOUT)
+    ) {
       const code = err.extensions.code;
-      return { refusal: { status: code === ErrorCode.TIMEOUT ? 504 : 503, body: requestError(err.message, code), headers: { 'retry-after': '5' } } };
+      return {
+        refusal: {
+          status: code === ErrorCode.TIMEOUT ? 504 : 503,
+          body: requestError(err.message, code),
+          headers: { 'retry-after': '5' },
+        },
+      };
     }
     throw err;
   }
@@ -328,7 +367,13 @@ async function authenticate(
  * through Apollo as the caller, in a context of its own, so the authorization policy,
  * limits, error masking and metrics apply as to any request to /graphql.
  */
-async function reportsRunner(req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger, deps: HttpDependencies): Promise<ReportRunner | undefined> {
+async function reportsRunner(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  log: Logger,
+  deps: HttpDependencies,
+): Promise<ReportRunner | undefined> {
   const principal = await authenticate(req, res, deps, log, []);
   if (principal === undefined) return undefined;
   return reportRunner(async (query, operationName, variables) => {
@@ -358,7 +403,14 @@ async function handleGraphQL(
   }
   const actorHeader = headers.get('x-actor');
   if (actorHeader !== undefined && (!validActor(actorHeader.trim()) || actorHeader.trim() === SYSTEM_ACTOR)) {
-    sendJson(res, 400, requestError(`The X-Actor header must be 1 to 200 printable characters, and not "${SYSTEM_ACTOR}"`, 'BAD_REQUEST'));
+    sendJson(
+      res,
+      400,
+      requestError(
+        `The X-Actor header must be 1 to 200 printable characters, and not "${SYSTEM_ACTOR}"`,
+        'BAD_REQUEST',
+      ),
+    );
     return;
   }
   const onBehalfOf = actorHeader?.trim() || null;
@@ -366,9 +418,15 @@ async function handleGraphQL(
   if (req.method === 'POST') {
     const bytes = await readBody(req, deps.maxBodyBytes);
     try {
-      body = (headers.get('content-type') ?? '').toLowerCase().startsWith('application/json') ? parseJsonBody(bytes) : decodeBody(bytes);
+      body = (headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')
+        ? parseJsonBody(bytes)
+        : decodeBody(bytes);
     } catch (err) {
-      sendJson(res, 400, requestError(err instanceof NotUnicode ? err.message : 'The request body is not valid JSON', 'BAD_REQUEST'));
+      sendJson(
+        res,
+        400,
+        requestError(err instanceof NotUnicode ? err.message : 'The request body is not valid JSON', 'BAD_REQUEST'),
+      );
       return;
     }
   }

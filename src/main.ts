@@ -69,12 +69,21 @@ try {
   const circuit = new Circuit({
     coolDownMs: config.neo4j.failFast.coolDownMs,
     onChange: (from, to) => {
-      if (from === 'closed') log.warn('neo4j unreachable: requests fail with SERVICE_UNAVAILABLE until it answers again');
+      if (from === 'closed')
+        log.warn('neo4j unreachable: requests fail with SERVICE_UNAVAILABLE until it answers again');
       if (to === 'closed') log.info('neo4j answers again');
     },
   });
-  const liveness = new Liveness(() => driver.verifyConnectivity({ database: config.neo4j.database }), config.neo4j.failFast.livenessTimeoutMs);
-  const graph = new GraphExecutor(driver, { database: config.neo4j.database, circuit, liveness, timeoutMs: config.neo4j.transactionTimeoutMs });
+  const liveness = new Liveness(
+    () => driver.verifyConnectivity({ database: config.neo4j.database }),
+    config.neo4j.failFast.livenessTimeoutMs,
+  );
+  const graph = new GraphExecutor(driver, {
+    database: config.neo4j.database,
+    circuit,
+    liveness,
+    timeoutMs: config.neo4j.transactionTimeoutMs,
+  });
 
   // Loads at start are not requests: a slow machine may take minutes over them, so they
   // have their own time. Each is one transaction that leaves nothing behind if cut off,

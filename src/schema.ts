@@ -5,7 +5,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildASTSchema, lexicographicSortSchema, parse, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  buildASTSchema,
+  lexicographicSortSchema,
+  parse,
+  printSchema,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schema');
 export const SCHEMA_SNAPSHOT = path.join(SCHEMA_DIR, 'snapshot', 'schema.graphql');

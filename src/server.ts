@@ -62,7 +62,11 @@ const PACKAGE_VERSION = (
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { graph, log } = options;
-  const service: ServiceDescription = { version: PACKAGE_VERSION, schemaVersion: LATEST_MIGRATION, database: graph.database };
+  const service: ServiceDescription = {
+    version: PACKAGE_VERSION,
+    schemaVersion: LATEST_MIGRATION,
+    database: graph.database,
+  };
   const savedOperations = readSavedOperations(options.queriesDir);
   const playground = renderPlayground(savedOperations);
   const httpServer = http.createServer();
@@ -83,7 +87,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.hideSchemaDetails,
       createErrorFormatter(
         (error, where) => log.error({ err: error, ...where }, 'unexpected error in a resolver'),
-        (error, path) => log.warn({ statement: error.statement, timeoutMs: error.timeoutMs, ...(path ? { path } : {}) }, `transaction ${error.statement} timed out`),
+        (error, path) =>
+          log.warn(
+            { statement: error.statement, timeoutMs: error.timeoutMs, ...(path ? { path } : {}) },
+            `transaction ${error.statement} timed out`,
+          ),
       ),
     ),
     plugins: [
@@ -102,7 +110,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // under a running service is not ready until it is migrated again.
   let lastCheck: { at: number; result: Promise<Readiness> } | undefined;
   const readiness = (): Promise<Readiness> => {
-    if (lastCheck === undefined || Date.now() - lastCheck.at >= 1000) lastCheck = { at: Date.now(), result: checkReadiness() };
+    if (lastCheck === undefined || Date.now() - lastCheck.at >= 1000)
+      lastCheck = { at: Date.now(), result: checkReadiness() };
     return lastCheck.result;
   };
   const checkReadiness = async (): Promise<Readiness> => {
@@ -143,7 +152,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           keyCache: authenticator,
           log: requestLog,
           loaders,
-          scope: { graph: requestGraph, loaders, actor, clock: () => new Date(), limits: { maxSyncItems: options.limits.maxSyncItems } },
+          scope: {
+            graph: requestGraph,
+            loaders,
+            actor,
+            clock: () => new Date(),
+            limits: { maxSyncItems: options.limits.maxSyncItems },
+          },
           service,
           applicabilityRules: options.applicabilityRules,
         };
@@ -185,13 +200,19 @@ function authorization(): ApolloServerPlugin<Context> {
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const denied = requiredPermissions(operation, fragments).filter((need) => !can(contextValue.principal, need.permission));
+          const denied = requiredPermissions(operation, fragments).filter(
+            (need) => !can(contextValue.principal, need.permission),
+          );
           if (denied.length === 0) return;
           const fields = [...new Set(denied.map((need) => need.field))];
-          throw new AppError(ErrorCode.FORBIDDEN, `This credential (${contextValue.principal.roles.join(', ') || 'no role'}) may not use ${fields.join(', ')}`, {
-            fields,
-            http: { status: 403 },
-          });
+          throw new AppError(
+            ErrorCode.FORBIDDEN,
+            `This credential (${contextValue.principal.roles.join(', ') || 'no role'}) may not use ${fields.join(', ')}`,
+            {
+              fields,
+              http: { status: 403 },
+            },
+          );
         },
       };
     },
@@ -201,7 +222,11 @@ function authorization(): ApolloServerPlugin<Context> {
 function operationNotFound(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
   const message =
-    operationName != null ? `Unknown operation named "${operationName}".` : operations > 1 ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.';
+    operationName != null
+      ? `Unknown operation named "${operationName}".`
+      : operations > 1
+        ? 'Must provide operation name if query contains multiple operations.'
+        : 'Must provide an operation.';
   return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 

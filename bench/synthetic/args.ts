@@ -53,15 +53,19 @@ export function parseSyntheticArgs(argv: readonly string[]): SyntheticArgs {
   const number = (name: string, text: string | undefined, fallback: number): number => {
     if (text === undefined) return fallback;
     const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, not "${text}"\n${SYNTHETIC_USAGE}`);
+    if (text.trim() === '' || !Number.isFinite(value))
+      throw new UsageError(`--${name} must be a number, not "${text}"\n${SYNTHETIC_USAGE}`);
     return value;
   };
   const scale = number('scale', parsed.scale, 1);
   const seed = number('seed', parsed.seed, DEFAULT_SYNTHETIC_SEED);
   const batchSize = number('batch-size', parsed['batch-size'], DEFAULT_SYNTHETIC_BATCH);
-  if (!(scale > 0 && scale <= MAX_SYNTHETIC_SCALE)) throw new UsageError(`--scale must be above 0 and at most ${MAX_SYNTHETIC_SCALE}\n${SYNTHETIC_USAGE}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SYNTHETIC_SEED) throw new UsageError(`--seed must be an integer from 0 to ${MAX_SYNTHETIC_SEED}\n${SYNTHETIC_USAGE}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new UsageError(`--batch-size must be an integer from 1 to 50000\n${SYNTHETIC_USAGE}`);
+  if (!(scale > 0 && scale <= MAX_SYNTHETIC_SCALE))
+    throw new UsageError(`--scale must be above 0 and at most ${MAX_SYNTHETIC_SCALE}\n${SYNTHETIC_USAGE}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SYNTHETIC_SEED)
+    throw new UsageError(`--seed must be an integer from 0 to ${MAX_SYNTHETIC_SEED}\n${SYNTHETIC_USAGE}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000)
+    throw new UsageError(`--batch-size must be an integer from 1 to 50000\n${SYNTHETIC_USAGE}`);
   return {
     scale,
     seed,

@@ -94,20 +94,33 @@ export async function countOrganisation(graph: GraphExecutor): Promise<{ synthet
  * Organisation records that are not synthetic are not touched, except that links
  * between them and synthetic records go with the synthetic records.
  */
-export async function removeSynthetic(graph: GraphExecutor, options: { batchSize?: number; onProgress?: (removed: number) => void } = {}): Promise<number> {
+export async function removeSynthetic(
+  graph: GraphExecutor,
+  options: { batchSize?: number; onProgress?: (removed: number) => void } = {},
+): Promise<number> {
   const limit = options.batchSize ?? DEFAULT_SYNTHETIC_BATCH;
   const [range] = await graph.read(findSyntheticChangeRange(SYNTHETIC_PREFIXES));
   let removed = 0;
   for (const prefix of SYNTHETIC_PREFIXES) {
     for (;;) {
-      const [row] = await graph.transaction('WRITE', 'removeSynthetic', (tx) => tx.run(deleteSyntheticEntities(prefix, limit)), { timeoutMs: BATCH_TIMEOUT_MS });
+      const [row] = await graph.transaction(
+        'WRITE',
+        'removeSynthetic',
+        (tx) => tx.run(deleteSyntheticEntities(prefix, limit)),
+        { timeoutMs: BATCH_TIMEOUT_MS },
+      );
       const deleted = row?.deleted ?? 0;
       removed += deleted;
       if (deleted > 0) options.onProgress?.(removed);
       if (deleted < limit) break;
     }
     for (;;) {
-      const [row] = await graph.transaction('WRITE', 'removeSyntheticChanges', (tx) => tx.run(deleteSyntheticChanges(prefix, limit * 5)), { timeoutMs: BATCH_TIMEOUT_MS });
+      const [row] = await graph.transaction(
+        'WRITE',
+        'removeSyntheticChanges',
+        (tx) => tx.run(deleteSyntheticChanges(prefix, limit * 5)),
+        { timeoutMs: BATCH_TIMEOUT_MS },
+      );
       if ((row?.deleted ?? 0) < limit * 5) break;
     }
   }
@@ -140,7 +153,9 @@ function linkEntry(link: SyntheticLink): ChangeEntry {
 }
 
 /** The plan's links grouped by kind and by the space of their `to` end, in plan order. */
-function linkGroups(plan: SyntheticPlan): { kind: string; toSpace: 'Entity' | 'Requirement'; links: SyntheticLink[] }[] {
+function linkGroups(
+  plan: SyntheticPlan,
+): { kind: string; toSpace: 'Entity' | 'Requirement'; links: SyntheticLink[] }[] {
   const groups = new Map<string, { kind: string; toSpace: 'Entity' | 'Requirement'; links: SyntheticLink[] }>();
   for (const link of plan.links) {
     const toSpace = link.toKind === 'Requirement' ? 'Requirement' : 'Entity';
@@ -163,13 +178,20 @@ export async function generateSynthetic(graph: GraphExecutor, options: Synthetic
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batch size must be a positive integer');
   const requirements = await readRequirements(graph);
   const missing = FRAMEWORK_IDS.filter((f) => requirements[f].length === 0);
-  if (missing.length > 0) throw new SyntheticRefusedError(`the catalogue has no requirements of ${missing.join(', ')}; load it first (npm run seed)`);
+  if (missing.length > 0)
+    throw new SyntheticRefusedError(
+      `the catalogue has no requirements of ${missing.join(', ')}; load it first (npm run seed)`,
+    );
   const existing = await countOrganisation(graph);
   if (existing.other > 0 && options.force !== true) {
-    throw new SyntheticRefusedError(`the graph holds ${existing.other} organisation records that are not synthetic; use --force to add a synthetic organisation next to them`);
+    throw new SyntheticRefusedError(
+      `the graph holds ${existing.other} organisation records that are not synthetic; use --force to add a synthetic organisation next to them`,
+    );
   }
   if (existing.synthetic > 0 && options.replace !== true) {
-    throw new SyntheticRefusedError(`the graph already holds ${existing.synthetic} synthetic records; use --replace to remove them first`);
+    throw new SyntheticRefusedError(
+      `the graph already holds ${existing.synthetic} synthetic records; use --replace to remove them first`,
+    );
   }
   const planned = performance.now();
   const plan = planSynthetic({ scale: options.scale, seed: options.seed, requirements });
@@ -192,8 +214,15 @@ export async function generateSynthetic(graph: GraphExecutor, options: Synthetic
         'generateSynthetic',
         async (tx) => {
           const [row] = await tx.run(createSyntheticEntities(type, batch, at));
-          if (row?.created !== batch.length) throw new Error(`created ${row?.created ?? 0} of ${batch.length} ${type} records`);
-          if (changeLog) await tx.run(appendChanges(SYSTEM_ACTOR, batch.map((r) => createdEntry(r, at))));
+          if (row?.created !== batch.length)
+            throw new Error(`created ${row?.created ?? 0} of ${batch.length} ${type} records`);
+          if (changeLog)
+            await tx.run(
+              appendChanges(
+                SYSTEM_ACTOR,
+                batch.map((r) => createdEntry(r, at)),
+              ),
+            );
         },
         { timeoutMs: BATCH_TIMEOUT_MS },
       );
@@ -212,7 +241,8 @@ export async function generateSynthetic(graph: GraphExecutor, options: Synthetic
         async (tx) => {
           const [row] = await tx.run(createSyntheticLinks(def, group.toSpace, batch));
           // A requirement the catalogue lost between planning and loading matches nothing: refuse rather than drop links.
-          if (row?.created !== batch.length) throw new Error(`created ${row?.created ?? 0} of ${batch.length} ${group.kind} links`);
+          if (row?.created !== batch.length)
+            throw new Error(`created ${row?.created ?? 0} of ${batch.length} ${group.kind} links`);
           if (changeLog) await tx.run(appendChanges(SYSTEM_ACTOR, batch.map(linkEntry)));
         },
         { timeoutMs: BATCH_TIMEOUT_MS },

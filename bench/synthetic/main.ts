@@ -60,8 +60,16 @@ await runCli(async () => {
     const rows = counts.totalRecords + counts.totalLinks;
     const seconds = counts.loadMs / 1000;
     if (counts.removed > 0) say(`removed ${counts.removed.toLocaleString('en')} synthetic records first`);
-    say(`records: ${Object.entries(counts.records).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
-    say(`links:   ${Object.entries(counts.links).map(([k, n]) => `${k} ${n.toLocaleString('en')}`).join(', ')}`);
+    say(
+      `records: ${Object.entries(counts.records)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
+    say(
+      `links:   ${Object.entries(counts.links)
+        .map(([k, n]) => `${k} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
     say(
       `loaded ${counts.totalRecords.toLocaleString('en')} records, ${counts.totalLinks.toLocaleString('en')} links and ` +
         `${counts.changes.toLocaleString('en')} change log entries in ${seconds.toFixed(1)} s (planned in ${(counts.planMs / 1000).toFixed(1)} s) ` +

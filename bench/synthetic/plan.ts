@@ -176,7 +176,11 @@ export class ZipfSampler {
   private readonly cumulative: Float64Array;
   private readonly byRank: number[];
 
-  constructor(rng: Prng, readonly n: number, s: number) {
+  constructor(
+    rng: Prng,
+    readonly n: number,
+    s: number,
+  ) {
     if (n < 1) throw new RangeError('a Zipf sampler needs at least one item');
     this.cumulative = new Float64Array(n);
     let total = 0;
@@ -231,7 +235,18 @@ const USE_CASES = [
   'Machine translation',
   'Knowledge search',
 ] as const;
-const BUSINESS_UNITS = ['Retail', 'Corporate', 'Operations', 'HR', 'Finance', 'Marketing', 'IT', 'Legal', 'Logistics', 'Service'] as const;
+const BUSINESS_UNITS = [
+  'Retail',
+  'Corporate',
+  'Operations',
+  'HR',
+  'Finance',
+  'Marketing',
+  'IT',
+  'Legal',
+  'Logistics',
+  'Service',
+] as const;
 const MODEL_KINDS = [
   ['gradient-boosted trees', 'Northwind Data Science'],
   ['logistic regression', 'Northwind Data Science'],
@@ -242,11 +257,24 @@ const MODEL_KINDS = [
   ['random forest', 'Northwind Data Science'],
   ['sequence model', 'Northwind Data Science'],
 ] as const;
-const DATA_SOURCES = ['Core banking ledger', 'CRM exports', 'Public web corpus', 'Licensed vendor feed', 'Call centre recordings', 'Sensor telemetry', 'HR applicant tracking', 'Card transactions'] as const;
+const DATA_SOURCES = [
+  'Core banking ledger',
+  'CRM exports',
+  'Public web corpus',
+  'Licensed vendor feed',
+  'Call centre recordings',
+  'Sensor telemetry',
+  'HR applicant tracking',
+  'Card transactions',
+] as const;
 const LICENCES = ['Proprietary', 'CC-BY-4.0', 'Vendor licence', 'Apache-2.0', 'Internal use only'] as const;
 const RISK_PHRASES: Readonly<Record<(typeof RISK_CATEGORIES)[number], readonly string[]>> = {
   BIAS: ['Unequal error rates across groups', 'Proxy discrimination through postcode', 'Historical bias in labels'],
-  ROBUSTNESS: ['Performance drift after deployment', 'Adversarial inputs change outcomes', 'Out-of-distribution inputs'],
+  ROBUSTNESS: [
+    'Performance drift after deployment',
+    'Adversarial inputs change outcomes',
+    'Out-of-distribution inputs',
+  ],
   PRIVACY: ['Personal data used beyond its purpose', 'Re-identification from outputs', 'Excessive retention of inputs'],
   SECURITY: ['Prompt injection', 'Model theft through the API', 'Poisoned training data'],
   TRANSPARENCY: ['Users not told they deal with AI', 'Decisions cannot be explained', 'Synthetic content not marked'],
@@ -277,10 +305,60 @@ const CONTROL_THEMES = [
   'AI policy review',
   'Transparency notice',
 ] as const;
-const FIRST_NAMES = ['Amira', 'Jonas', 'Lea', 'Mateo', 'Sofia', 'Ravi', 'Chen', 'Olga', 'Tomás', 'Ines', 'Kwame', 'Hanna', 'Yusuf', 'Marta', 'Pieter', 'Aiko'] as const;
-const LAST_NAMES = ['Haddad', 'Weber', 'Fischer', 'Rossi', 'Novak', 'Okafor', 'Lindqvist', 'García', 'Kowalski', 'Dubois', 'Sato', 'Mensah', 'Byrne', 'Costa'] as const;
-const JOB_TITLES = ['Model risk manager', 'Data scientist', 'Product owner', 'Compliance officer', 'Security engineer', 'Data protection lead', 'ML engineer', 'Internal auditor'] as const;
-const TEAM_NAMES = ['ML Platform', 'Model Risk', 'Security Operations', 'Data Governance', 'Compliance', 'Internal Audit', 'Customer Service', 'Legal'] as const;
+const FIRST_NAMES = [
+  'Amira',
+  'Jonas',
+  'Lea',
+  'Mateo',
+  'Sofia',
+  'Ravi',
+  'Chen',
+  'Olga',
+  'Tomás',
+  'Ines',
+  'Kwame',
+  'Hanna',
+  'Yusuf',
+  'Marta',
+  'Pieter',
+  'Aiko',
+] as const;
+const LAST_NAMES = [
+  'Haddad',
+  'Weber',
+  'Fischer',
+  'Rossi',
+  'Novak',
+  'Okafor',
+  'Lindqvist',
+  'García',
+  'Kowalski',
+  'Dubois',
+  'Sato',
+  'Mensah',
+  'Byrne',
+  'Costa',
+] as const;
+const JOB_TITLES = [
+  'Model risk manager',
+  'Data scientist',
+  'Product owner',
+  'Compliance officer',
+  'Security engineer',
+  'Data protection lead',
+  'ML engineer',
+  'Internal auditor',
+] as const;
+const TEAM_NAMES = [
+  'ML Platform',
+  'Model Risk',
+  'Security Operations',
+  'Data Governance',
+  'Compliance',
+  'Internal Audit',
+  'Customer Service',
+  'Legal',
+] as const;
 const OBLIGATION_TEXTS = [
   'Register the system in the EU database',
   'Keep the technical documentation up to date',
@@ -293,7 +371,8 @@ const OBLIGATION_TEXTS = [
 ] as const;
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const pad = (n: number, width = 4): string => String(n).padStart(width, '0');
 
 /** The weights of the five frameworks among the requirements a control implements. */
@@ -306,25 +385,41 @@ const FRAMEWORK_WEIGHTS: readonly (readonly [FrameworkId, number])[] = [
 ];
 
 /** Plans a synthetic organisation over the given catalogue requirements. */
-export function planSynthetic(options: { scale: number; seed: number; requirements: RequirementsByFramework }): SyntheticPlan {
+export function planSynthetic(options: {
+  scale: number;
+  seed: number;
+  requirements: RequirementsByFramework;
+}): SyntheticPlan {
   const { scale, seed, requirements } = options;
-  if (!(scale > 0 && scale <= MAX_SYNTHETIC_SCALE)) throw new RangeError(`scale must be above 0 and at most ${MAX_SYNTHETIC_SCALE}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SYNTHETIC_SEED) throw new RangeError(`seed must be an integer from 0 to ${MAX_SYNTHETIC_SEED}`);
+  if (!(scale > 0 && scale <= MAX_SYNTHETIC_SCALE))
+    throw new RangeError(`scale must be above 0 and at most ${MAX_SYNTHETIC_SCALE}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SYNTHETIC_SEED)
+    throw new RangeError(`seed must be an integer from 0 to ${MAX_SYNTHETIC_SEED}`);
   for (const framework of FRAMEWORK_IDS) {
-    if ((requirements[framework]?.length ?? 0) === 0) throw new RangeError(`the catalogue has no auditable requirements of ${framework}`);
+    if ((requirements[framework]?.length ?? 0) === 0)
+      throw new RangeError(`the catalogue has no auditable requirements of ${framework}`);
   }
   const counts = syntheticCounts(scale);
   const rng = new Prng(seed);
-  const records = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as SyntheticRecord[]])) as Record<EntityType, SyntheticRecord[]>;
+  const records = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as SyntheticRecord[]])) as Record<
+    EntityType,
+    SyntheticRecord[]
+  >;
   const links: SyntheticLink[] = [];
   const add = (type: EntityType, fields: Record<string, SyntheticValue>): SyntheticRecord => {
     const values: Record<string, SyntheticValue> = {};
-    for (const field of ENTITIES[type].fields) values[field.name] = fields[field.name] ?? (field.default as SyntheticValue | undefined) ?? null;
+    for (const field of ENTITIES[type].fields)
+      values[field.name] = fields[field.name] ?? (field.default as SyntheticValue | undefined) ?? null;
     const record = { id: syntheticId(type, seed, records[type].length + 1), type, values };
     records[type].push(record);
     return record;
   };
-  const link = (kind: string, from: SyntheticRecord, to: SyntheticRecord | string, property: string | null = null): void => {
+  const link = (
+    kind: string,
+    from: SyntheticRecord,
+    to: SyntheticRecord | string,
+    property: string | null = null,
+  ): void => {
     links.push(
       typeof to === 'string'
         ? { kind, from: from.id, fromType: from.type, to, toKind: 'Requirement', property }
@@ -338,11 +433,21 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
     const n = i + 1;
     if (rng.chance(0.2)) {
       const team = rng.pick(TEAM_NAMES);
-      add('Party', { name: `${team} team ${pad(n)}`, kind: 'TEAM', email: `team-${pad(n)}@synthetic.example`, jobTitle: `${team} function` });
+      add('Party', {
+        name: `${team} team ${pad(n)}`,
+        kind: 'TEAM',
+        email: `team-${pad(n)}@synthetic.example`,
+        jobTitle: `${team} function`,
+      });
     } else {
       const first = rng.pick(FIRST_NAMES);
       const last = rng.pick(LAST_NAMES);
-      add('Party', { name: `${first} ${last} ${pad(n)}`, kind: 'PERSON', email: `person-${pad(n)}@synthetic.example`, jobTitle: rng.pick(JOB_TITLES) });
+      add('Party', {
+        name: `${first} ${last} ${pad(n)}`,
+        kind: 'PERSON',
+        email: `person-${pad(n)}@synthetic.example`,
+        jobTitle: rng.pick(JOB_TITLES),
+      });
     }
   }
   const parties = new ZipfSampler(rng, counts.Party, 1.0);
@@ -398,7 +503,13 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
       ['TRANSPARENCY', 20],
       ['MINIMAL', 60],
     ] as const);
-    const route = riskClass === 'HIGH_RISK' ? rng.weighted([['ANNEX_III', 80], ['ANNEX_I', 20]] as const) : null;
+    const route =
+      riskClass === 'HIGH_RISK'
+        ? rng.weighted([
+            ['ANNEX_III', 80],
+            ['ANNEX_I', 20],
+          ] as const)
+        : null;
     const roles = rng.weighted([
       [['PROVIDER', 'DEPLOYER'], 45],
       [['DEPLOYER'], 40],
@@ -427,7 +538,8 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
     });
     if (riskClass === 'HIGH_RISK') highRisk.push(system);
     for (const m of models.distinct(rng, rng.chance(0.3) ? 2 : 1)) link('USES_MODEL', system, records.Model[m]!);
-    for (const d of datasets.distinct(rng, 1 + rng.int(4))) link('USES_DATASET', system, records.Dataset[d]!, rng.pick(DATASET_PURPOSES));
+    for (const d of datasets.distinct(rng, 1 + rng.int(4)))
+      link('USES_DATASET', system, records.Dataset[d]!, rng.pick(DATASET_PURPOSES));
     own(system);
   }
   const systems = new ZipfSampler(rng, counts.AISystem, 0.7);
@@ -472,7 +584,8 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
       const { id, partialOnly } = implementable(rng.weighted(FRAMEWORK_WEIGHTS));
       implemented.set(id, partialOnly);
     }
-    for (const [r, partialOnly] of implemented) link('IMPLEMENTS', control, r, !partialOnly && rng.chance(0.65) ? 'FULL' : 'PARTIAL');
+    for (const [r, partialOnly] of implemented)
+      link('IMPLEMENTS', control, r, !partialOnly && rng.chance(0.65) ? 'FULL' : 'PARTIAL');
     controlRequirements.push([...implemented.keys()]);
     const applies = rng.chance(0.25) ? [] : systems.distinct(rng, 1 + Math.floor(-Math.log(1 - rng.next()) * 1.5));
     for (const s of applies) link('APPLIES_TO', control, records.AISystem[s]!);
@@ -499,7 +612,11 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
       treatment,
       status: rng.pick(RISK_STATUSES),
     });
-    link('RAISED_ON', risk, rng.chance(0.9) ? records.AISystem[systems.sample(rng)]! : records.Dataset[datasets.sample(rng)]!);
+    link(
+      'RAISED_ON',
+      risk,
+      rng.chance(0.9) ? records.AISystem[systems.sample(rng)]! : records.Dataset[datasets.sample(rng)]!,
+    );
     const mitigations = treatment === 'MITIGATE' ? 1 + rng.int(3) : rng.chance(0.3) ? 1 : 0;
     for (const c of controls.distinct(rng, mitigations)) link('MITIGATES', records.Control[c]!, risk);
     own(risk);
@@ -520,7 +637,11 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
       ] as const),
     });
     link('DERIVED_FROM', obligation, requirement(rng.chance(0.9) ? 'eu-ai-act' : 'iso42001'));
-    link('BINDS', obligation, highRisk.length > 0 && rng.chance(0.8) ? rng.pick(highRisk) : records.AISystem[systems.sample(rng)]!);
+    link(
+      'BINDS',
+      obligation,
+      highRisk.length > 0 && rng.chance(0.8) ? rng.pick(highRisk) : records.AISystem[systems.sample(rng)]!,
+    );
     own(obligation);
   }
 
@@ -530,7 +651,9 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
   for (let i = 0; i < counts.Evidence; i += 1) {
     const c = controls.sample(rng);
     const control = records.Control[c]!;
-    const evidenceType = rng.weighted(EVIDENCE_TYPES.map((t) => [t, t === 'OTHER' || t === 'SCREENSHOT' ? 3 : 10] as const));
+    const evidenceType = rng.weighted(
+      EVIDENCE_TYPES.map((t) => [t, t === 'OTHER' || t === 'SCREENSHOT' ? 3 : 10] as const),
+    );
     const effectiveFrom = addDays(SYNTHETIC_ANCHOR, rng.int(1000));
     const validUntil = rng.chance(0.1) ? null : addDays(effectiveFrom, rng.pick([182, 365, 365, 730]) - 1);
     const uploaded = `${addDays(effectiveFrom, rng.int(15))}T${pad(8 + rng.int(10), 2)}:${pad(rng.int(60), 2)}:00Z`;
@@ -564,7 +687,9 @@ export function planSynthetic(options: { scale: number; seed: number; requiremen
   // system; one decision per requirement and scope.
   const annexA = requirements.iso42001.filter((id) => id.startsWith('iso42001:A.'));
   const soaRequirements = annexA.length > 0 ? annexA : requirements.iso42001;
-  const orgWide = rng.shuffle([...soaRequirements]).slice(0, Math.min(soaRequirements.length, Math.round(counts.Applicability * 0.15)));
+  const orgWide = rng
+    .shuffle([...soaRequirements])
+    .slice(0, Math.min(soaRequirements.length, Math.round(counts.Applicability * 0.15)));
   const decided = new Set<string>();
   for (let i = 0; i < counts.Applicability; i += 1) {
     let target: string;

@@ -36,7 +36,10 @@ export class AimsGraphClient {
     },
   ) {}
 
-  async execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  async execute<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -46,7 +49,10 @@ export class AimsGraphClient {
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
-    const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[] };
+    const body = (await response.json()) as {
+      data?: TResult;
+      errors?: { message: string; extensions?: { code?: string; problems?: unknown } }[];
+    };
     const [error] = body.errors ?? [];
     if (error) throw new AimsGraphError(error.message, error.extensions?.code, error.extensions?.problems);
     if (!body.data) throw new AimsGraphError(`HTTP ${response.status} without data`, undefined, undefined);

@@ -25,8 +25,13 @@ const FRAMEWORKS: Readonly<Record<string, string>> = {
   'NIST AI RMF': 'nist-ai-rmf',
 };
 
-const enumOf = (value: string): string => value.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-const rows = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+const enumOf = (value: string): string =>
+  value
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
+const rows = (text: string): Record<string, string>[] =>
+  parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
 const list = (cell: string | undefined, separator: string): string[] =>
   (cell ?? '')
     .split(separator)
@@ -38,10 +43,16 @@ export function parseMapping(text: string): { requirement: string; coverage: 'FU
   const framework = Object.keys(FRAMEWORKS).find((name) => text.trim().startsWith(`${name} `));
   const match = framework ? /^(.+?)\s+\((full|partial)\)$/i.exec(text.trim().slice(framework.length).trim()) : null;
   if (!framework || !match) throw new Error(`cannot read the mapping "${text}"`);
-  return { requirement: `${FRAMEWORKS[framework]}:${match[1]}`, coverage: match[2]!.toUpperCase() as 'FULL' | 'PARTIAL' };
+  return {
+    requirement: `${FRAMEWORKS[framework]}:${match[1]}`,
+    coverage: match[2]!.toUpperCase() as 'FULL' | 'PARTIAL',
+  };
 }
 
-export function batchFromGrcExport(source: string, files: { systems: string; controls: string; evidence: string }): SyncBatchInput {
+export function batchFromGrcExport(
+  source: string,
+  files: { systems: string; controls: string; evidence: string },
+): SyncBatchInput {
   const entities: SyncEntityInput[] = [];
   const links: SyncLinkInput[] = [];
   for (const s of rows(files.systems)) {
@@ -60,14 +71,20 @@ export function batchFromGrcExport(source: string, files: { systems: string; con
   for (const c of rows(files.controls)) {
     entities.push({
       ref: c['Control ID']!,
-      control: { name: c['Control Name']!, description: c['Control Description'] || null, status: enumOf(c.State!) as ControlStatus, controlType: enumOf(c.Category!) as ControlType },
+      control: {
+        name: c['Control Name']!,
+        description: c['Control Description'] || null,
+        status: enumOf(c.State!) as ControlStatus,
+        controlType: enumOf(c.Category!) as ControlType,
+      },
       // The tool's export lists every mapping of a control: one it drops must go here too.
       replaceLinks: ['IMPLEMENTS', 'APPLIES_TO'],
     });
     for (const mapping of list(c['Framework Mappings'], '|').map(parseMapping)) {
       links.push({ kind: 'IMPLEMENTS', from: c['Control ID']!, to: mapping.requirement, coverage: mapping.coverage });
     }
-    for (const system of list(c['Applies To'], ';')) links.push({ kind: 'APPLIES_TO', from: c['Control ID']!, to: system });
+    for (const system of list(c['Applies To'], ';'))
+      links.push({ kind: 'APPLIES_TO', from: c['Control ID']!, to: system });
   }
   for (const e of rows(files.evidence)) {
     entities.push({

@@ -29,16 +29,22 @@ export type Credential = { kind: 'API_KEY'; key: string } | { kind: 'TOKEN'; tok
  * The credential a request carries: `Authorization: Bearer <key or token>`, or
  * `X-API-Key: <key>`. Undefined when it carries none; throws when it is malformed.
  */
-export function credentialOf(authorization: string | undefined, apiKeyHeader: string | undefined): Credential | undefined {
+export function credentialOf(
+  authorization: string | undefined,
+  apiKeyHeader: string | undefined,
+): Credential | undefined {
   if (apiKeyHeader !== undefined && apiKeyHeader.trim() !== '') {
-    if (authorization !== undefined) throw new UnauthenticatedError('Send one credential: Authorization or X-API-Key, not both');
+    if (authorization !== undefined)
+      throw new UnauthenticatedError('Send one credential: Authorization or X-API-Key, not both');
     return { kind: 'API_KEY', key: apiKeyHeader.trim() };
   }
   if (authorization === undefined || authorization.trim() === '') return undefined;
   const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
   if (match === null) throw new UnauthenticatedError('The Authorization header must be "Bearer <API key or token>"');
   const value = match[1]!;
-  return looksLikeKey(value) || value.startsWith('aimsg_') ? { kind: 'API_KEY', key: value } : { kind: 'TOKEN', token: value };
+  return looksLikeKey(value) || value.startsWith('aimsg_')
+    ? { kind: 'API_KEY', key: value }
+    : { kind: 'TOKEN', token: value };
 }
 
 /**
@@ -51,7 +57,12 @@ export function rolesFromClaims(payload: JWTPayload, config: Pick<JwtConfig, 'ro
   for (const step of config.rolesClaim.split('.')) {
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
   }
-  const values = typeof value === 'string' ? value.split(/[ ,]+/) : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const values =
+    typeof value === 'string'
+      ? value.split(/[ ,]+/)
+      : Array.isArray(value)
+        ? value.filter((v): v is string => typeof v === 'string')
+        : [];
   const roles = new Set<Role>();
   const mapped = Object.keys(config.roleMap).length > 0;
   for (const raw of values) {
@@ -72,7 +83,8 @@ export class Authenticator {
     private readonly jwt: JwtConfig | undefined,
     private readonly now: () => number = Date.now,
   ) {
-    if (jwt?.key.kind === 'jwks') this.jwks = createRemoteJWKSet(new URL(jwt.key.url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    if (jwt?.key.kind === 'jwks')
+      this.jwks = createRemoteJWKSet(new URL(jwt.key.url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
     else if (jwt?.key.kind === 'secret') this.jwks = new TextEncoder().encode(jwt.key.secret);
   }
 
@@ -124,7 +136,8 @@ export class Authenticator {
   private async byToken(token: string): Promise<Principal> {
     const jwt = this.jwt;
     const key = this.jwks;
-    if (jwt === undefined || key === undefined) throw new UnauthenticatedError('Bearer tokens are not accepted here: use an API key');
+    if (jwt === undefined || key === undefined)
+      throw new UnauthenticatedError('Bearer tokens are not accepted here: use an API key');
     let payload: JWTPayload;
     try {
       const options = {
@@ -134,21 +147,37 @@ export class Authenticator {
         clockTolerance: jwt.clockToleranceSeconds,
         requiredClaims: ['exp', 'sub'],
       };
-      payload = (key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options)).payload;
+      payload = (
+        key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options)
+      ).payload;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The token has expired');
       // Anything but a verdict on the token itself is an outage, not a refusal: a JWKS that
       // cannot be fetched or read (jose reports a non-200 answer as a bare JOSEError).
       const bare = err instanceof joseErrors.JOSEError && err.code === 'ERR_JOSE_GENERIC';
-      if (!(err instanceof joseErrors.JOSEError) || bare || err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
-        throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The identity provider’s keys cannot be fetched; try again shortly');
+      if (
+        !(err instanceof joseErrors.JOSEError) ||
+        bare ||
+        err instanceof joseErrors.JWKSTimeout ||
+        err instanceof joseErrors.JWKSInvalid
+      ) {
+        throw new AppError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'The identity provider’s keys cannot be fetched; try again shortly',
+        );
       }
       throw new UnauthenticatedError('The token is not valid here (signature, issuer, audience or claims)');
     }
     // jose checks that these are present and match, not that they say anything: `"sub": ""`
     // would make every such token the same caller, `token:`.
-    if (!nonEmpty(payload.sub) || !nonEmpty(payload.iss) || !(Array.isArray(payload.aud) ? payload.aud.length > 0 && payload.aud.every(nonEmpty) : nonEmpty(payload.aud))) {
-      throw new UnauthenticatedError('The token is not valid here (its sub, iss and aud claims must be non-empty strings)');
+    if (
+      !nonEmpty(payload.sub) ||
+      !nonEmpty(payload.iss) ||
+      !(Array.isArray(payload.aud) ? payload.aud.length > 0 && payload.aud.every(nonEmpty) : nonEmpty(payload.aud))
+    ) {
+      throw new UnauthenticatedError(
+        'The token is not valid here (its sub, iss and aud claims must be non-empty strings)',
+      );
     }
     return { id: `token:${payload.sub}`, kind: 'TOKEN', roles: rolesFromClaims(payload, jwt) };
   }

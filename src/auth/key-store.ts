@@ -14,16 +14,31 @@ export interface IssuedKey {
   readonly key: string;
 }
 
-export async function issueApiKey(graph: GraphExecutor, request: { name: string; role: string; createdBy: string }): Promise<IssuedKey> {
+export async function issueApiKey(
+  graph: GraphExecutor,
+  request: { name: string; role: string; createdBy: string },
+): Promise<IssuedKey> {
   if (!KEY_NAME.test(request.name) || ID_SHAPED.test(request.name)) {
-    throw new BadUserInputError('A key name is 1 to 100 characters of letters, digits, ".", "_", "-" and "@", and not shaped like a key id', 'name');
+    throw new BadUserInputError(
+      'A key name is 1 to 100 characters of letters, digits, ".", "_", "-" and "@", and not shaped like a key id',
+      'name',
+    );
   }
-  if (!isRole(request.role)) throw new BadUserInputError('The role must be VIEWER, EDITOR, INTEGRATOR or ADMIN', 'role');
+  if (!isRole(request.role))
+    throw new BadUserInputError('The role must be VIEWER, EDITOR, INTEGRATOR or ADMIN', 'role');
   const fresh = generateKey();
   const [row] = await graph.write(
-    createApiKey({ id: fresh.id, name: request.name, role: request.role, hash: fresh.hash, prefix: fresh.prefix, createdBy: request.createdBy }),
+    createApiKey({
+      id: fresh.id,
+      name: request.name,
+      role: request.role,
+      hash: fresh.hash,
+      prefix: fresh.prefix,
+      createdBy: request.createdBy,
+    }),
   );
-  if (row === undefined) throw new ConflictError(`An API key named "${request.name}" already exists`, { field: 'name' });
+  if (row === undefined)
+    throw new ConflictError(`An API key named "${request.name}" already exists`, { field: 'name' });
   return { apiKey: row.key, key: fresh.key };
 }
 
@@ -43,7 +58,10 @@ export async function revokeKey(graph: GraphExecutor, by: { id: string } | { nam
  * it; otherwise returns undefined. For the embedded default only: a fresh local
  * service is usable at once, and a second start prints nothing.
  */
-export async function bootstrapLocalAdminKey(graph: GraphExecutor, role: Role = 'ADMIN'): Promise<IssuedKey | undefined> {
+export async function bootstrapLocalAdminKey(
+  graph: GraphExecutor,
+  role: Role = 'ADMIN',
+): Promise<IssuedKey | undefined> {
   const [count] = await graph.read(countApiKeys());
   if ((count?.keys ?? 0) > 0) return undefined;
   try {

@@ -112,7 +112,8 @@ export function requiredPermissions(
   operation: OperationDefinitionNode,
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
 ): { field: string; permission: Permission }[] {
-  const table: Readonly<Record<string, Permission>> = operation.operation === 'mutation' ? MUTATION_POLICY : QUERY_POLICY;
+  const table: Readonly<Record<string, Permission>> =
+    operation.operation === 'mutation' ? MUTATION_POLICY : QUERY_POLICY;
   const found: { field: string; permission: Permission }[] = [];
   const seen = new Set<string>();
   const visit = (selectionSet: SelectionSetNode): void => {

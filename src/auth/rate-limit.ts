@@ -56,7 +56,9 @@ export class RateLimiter {
 
   private tokens(key: string, now: number): number {
     const bucket = this.buckets.get(key);
-    return bucket === undefined ? this.limit.burst : Math.min(this.limit.burst, bucket.tokens + (now - bucket.at) * this.perMs);
+    return bucket === undefined
+      ? this.limit.burst
+      : Math.min(this.limit.burst, bucket.tokens + (now - bucket.at) * this.perMs);
   }
 
   private wait(tokens: number): number {

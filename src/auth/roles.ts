@@ -32,7 +32,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: ALL,
 };
 
-
 /** The authenticated caller of one request. */
 export interface Principal {
   /** Stable identity written to the change log: `key:<name>` for an API key, `token:<sub>` for a bearer token. */
@@ -47,4 +46,5 @@ export function permissionsOf(roles: readonly Role[]): ReadonlySet<Permission> {
   return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
 }
 
-export const can = (principal: Principal, permission: Permission): boolean => permissionsOf(principal.roles).has(permission);
+export const can = (principal: Principal, permission: Permission): boolean =>
+  permissionsOf(principal.roles).has(permission);

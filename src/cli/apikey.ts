@@ -47,15 +47,27 @@ await runCli(async () => {
   return withGraph(loadConfig(), say, async (graph) => {
     await migrate(graph);
     if (command === 'create') {
-      const issued = await createApiKey({ graph }, { name: name!, role: role!.toUpperCase(), createdBy: `cli:${os.userInfo().username}` });
-      say(`created API key "${issued.apiKey.name}" (${issued.apiKey.role}, id ${issued.apiKey.id}); it is shown this once:`);
+      const issued = await createApiKey(
+        { graph },
+        { name: name!, role: role!.toUpperCase(), createdBy: `cli:${os.userInfo().username}` },
+      );
+      say(
+        `created API key "${issued.apiKey.name}" (${issued.apiKey.role}, id ${issued.apiKey.id}); it is shown this once:`,
+      );
       process.stdout.write(`${issued.key}\n`);
     } else if (command === 'list') {
       const keys = await listApiKeys({ graph });
       const rows = [['id', 'name', 'role', 'prefix', 'created', 'last used', 'revoked']];
-      for (const k of keys) rows.push([k.id, k.name, k.role, `${k.prefix}…`, k.createdAt, k.lastUsedAt ?? '-', k.revokedAt ?? '-']);
+      for (const k of keys)
+        rows.push([k.id, k.name, k.role, `${k.prefix}…`, k.createdAt, k.lastUsedAt ?? '-', k.revokedAt ?? '-']);
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-      for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+      for (const row of rows)
+        process.stdout.write(
+          `${row
+            .map((cell, i) => cell.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
       say(`${keys.length} key(s), ${keys.filter((k) => k.revokedAt === null).length} valid`);
     } else {
       // An id first; failing that, a name (names and ids are each unique, and a key is never both).

@@ -35,7 +35,8 @@ await runCli(async () => {
       return 2;
     }
     const lines: string[] = [];
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) lines.push(line);
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity }))
+      lines.push(line);
     const backup = parseBackup(lines);
     say(`restore: ${backup.header.nodes} nodes and ${backup.header.relationships} relationships in ${file}`);
     await migrate(graph);

@@ -9,7 +9,8 @@ await runCli(async () => {
   const { crosswalks } = await readCrosswalks(config.seedDir, catalogueRefs(catalogues));
   const rules = await readApplicabilityRules(config.seedDir, catalogues);
   for (const c of catalogues) console.error(`catalogue ${c.framework.id}: ${c.requirements.length} requirements`);
-  for (const x of crosswalks) console.error(`crosswalk ${x.set.id} (${x.from} -> ${x.to}): ${x.mappings.length} mappings`);
+  for (const x of crosswalks)
+    console.error(`crosswalk ${x.set.id} (${x.from} -> ${x.to}): ${x.mappings.length} mappings`);
   console.error(`rules ${rules.framework} applicability: ${rules.rules.length} rules`);
   console.error('seed: valid');
   return 0;

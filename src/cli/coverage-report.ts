@@ -23,14 +23,20 @@ await runCli(async () => {
     '| framework | auditable requirements | covered | covered via crosswalk | partial | gap | not applicable |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
-  await withGraph(config, (line) => console.error(line), async (graph) => {
-    for (const [index, framework] of FRAMEWORK_IDS.entries()) {
-      console.error(`coverage: [${index + 1}/${FRAMEWORK_IDS.length}] ${framework}`);
-      const { results } = await assessFramework({ graph }, framework, null, asOf, 2);
-      const c = countStatuses(results.map((r) => r.status));
-      lines.push(`| ${framework} | ${c.total} | ${c.covered} | ${c.coveredViaCrosswalk} | ${c.partial} | ${c.gap} | ${c.notApplicable} |`);
-    }
-  });
+  await withGraph(
+    config,
+    (line) => console.error(line),
+    async (graph) => {
+      for (const [index, framework] of FRAMEWORK_IDS.entries()) {
+        console.error(`coverage: [${index + 1}/${FRAMEWORK_IDS.length}] ${framework}`);
+        const { results } = await assessFramework({ graph }, framework, null, asOf, 2);
+        const c = countStatuses(results.map((r) => r.status));
+        lines.push(
+          `| ${framework} | ${c.total} | ${c.covered} | ${c.coveredViaCrosswalk} | ${c.partial} | ${c.gap} | ${c.notApplicable} |`,
+        );
+      }
+    },
+  );
   console.log(lines.join('\n'));
   return 0;
 });

@@ -37,7 +37,11 @@ await runCli(async () => {
       return 0;
     case 'status': {
       const current = status(local);
-      say(current.state === 'stopped' ? 'neo4j: stopped' : `neo4j: ${current.state} (pid ${current.pid}) at ${config.neo4j.uri}`);
+      say(
+        current.state === 'stopped'
+          ? 'neo4j: stopped'
+          : `neo4j: ${current.state} (pid ${current.pid}) at ${config.neo4j.uri}`,
+      );
       return current.state === 'running' ? 0 : 3;
     }
     default:

@@ -28,7 +28,9 @@ const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[
 
 function report(result: Awaited<ReturnType<typeof sync>>): void {
   const s = result.summary;
-  say(`${result.dryRun ? 'dry run, nothing written: ' : ''}${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted`);
+  say(
+    `${result.dryRun ? 'dry run, nothing written: ' : ''}${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted`,
+  );
 }
 
 await runCli(async () => {
@@ -46,7 +48,9 @@ await runCli(async () => {
       const bar = progress(`import: checking ${file}`, 1);
       if (file.toLowerCase().endsWith('.json')) {
         const batch = JSON.parse(text) as SyncBatchInput;
-        bar.done(`import: ${batch.entities?.length ?? 0} records and ${batch.links?.length ?? 0} links from ${batch.source}; applying in one transaction`);
+        bar.done(
+          `import: ${batch.entities?.length ?? 0} records and ${batch.links?.length ?? 0} links from ${batch.source}; applying in one transaction`,
+        );
         report(await sync(scope, { ...batch, dryRun }));
         return 0;
       }
@@ -64,7 +68,9 @@ await runCli(async () => {
   if (command === 'export') {
     const [what, file] = positional;
     if (!file || !['controls', 'evidence', 'changes'].includes(what ?? '')) {
-      say('usage: npm run export -- controls|evidence <file.csv> --source <system>   |   npm run export -- changes <file.jsonl>');
+      say(
+        'usage: npm run export -- controls|evidence <file.csv> --source <system>   |   npm run export -- changes <file.jsonl>',
+      );
       return 2;
     }
     return withGraph(config, say, async (graph) => {
@@ -91,7 +97,9 @@ await runCli(async () => {
       const csv = await exportGrcCsv(cliScope(config, graph), what === 'controls' ? 'CONTROLS' : 'EVIDENCE', source);
       const bar = progress(`export: ${what} of ${source}`, csv.rows);
       await writeFile(file, csv.content, 'utf8');
-      bar.done(`export: ${csv.rows} ${what} written to ${file}${csv.omittedLinks > 0 ? ` (${csv.omittedLinks} links left out: their other end has no ${source} reference)` : ''}`);
+      bar.done(
+        `export: ${csv.rows} ${what} written to ${file}${csv.omittedLinks > 0 ? ` (${csv.omittedLinks} links left out: their other end has no ${source} reference)` : ''}`,
+      );
       return 0;
     });
   }

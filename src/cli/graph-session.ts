@@ -10,12 +10,18 @@ import type { RequestScope } from '../services/scope.js';
  * Runs `work` against the configured graph. The local Neo4j is started for the duration
  * if it is not running, and stopped again afterwards only if it was started here.
  */
-export async function withGraph<T>(config: Config, say: (line: string) => void, work: (graph: GraphExecutor) => Promise<T>): Promise<T> {
+export async function withGraph<T>(
+  config: Config,
+  say: (line: string) => void,
+  work: (graph: GraphExecutor) => Promise<T>,
+): Promise<T> {
   const local = config.neo4j.kind === 'local' ? await start(config.neo4j.local, { detached: false, say }) : undefined;
   const driver = createDriver(config.neo4j, local?.uri ?? config.neo4j.uri);
   try {
     // Commands are jobs, not requests: they have the loads' time (NEO4J_LOAD_TIMEOUT_MS).
-    return await work(new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs }));
+    return await work(
+      new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs }),
+    );
   } finally {
     await driver.close();
     await local?.release();

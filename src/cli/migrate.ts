@@ -7,6 +7,10 @@ import { runCli } from './run-cli.js';
 await runCli(async () => {
   const say = (line: string): void => console.error(line);
   const report = await withGraph(loadConfig(), say, (graph) => migrate(graph));
-  say(report.applied.length === 0 ? `migrations: up to date (version ${report.current})` : `migrations: applied ${report.applied.join(', ')}`);
+  say(
+    report.applied.length === 0
+      ? `migrations: up to date (version ${report.current})`
+      : `migrations: applied ${report.applied.join(', ')}`,
+  );
   return 0;
 });

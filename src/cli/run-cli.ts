@@ -7,7 +7,7 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
-    } else if (err instanceof Error && err.name !== "Error") {
+    } else if (err instanceof Error && err.name !== 'Error') {
       console.error(`${err.name}: ${err.message}`);
     } else {
       console.error(err);

@@ -119,7 +119,11 @@ export function explore(start: string, steps: ReadonlyMap<string, readonly Chain
       const next = chain.length === 0 ? asSet(step.relationship) : compose(relationship, step.relationship);
       const extended = [...chain, step];
       if (next === null) {
-        dead.push({ target: step.to, chain: extended, reason: step.relationship === 'NO_RELATIONSHIP' ? 'NO_RELATIONSHIP' : 'UNDETERMINED' });
+        dead.push({
+          target: step.to,
+          chain: extended,
+          reason: step.relationship === 'NO_RELATIONSHIP' ? 'NO_RELATIONSHIP' : 'UNDETERMINED',
+        });
         continue;
       }
       claims.push({ target: step.to, relationship: next, chain: extended });

@@ -82,7 +82,8 @@ export interface Applicability {
 export function conditionHolds(when: RuleCondition, facts: SystemFacts): boolean {
   const cases = new Set(facts.aiActSpecialCases);
   if (when.riskClass && (facts.riskClass === null || !when.riskClass.includes(facts.riskClass))) return false;
-  if (when.highRiskRoute && (facts.highRiskRoute === null || !when.highRiskRoute.includes(facts.highRiskRoute))) return false;
+  if (when.highRiskRoute && (facts.highRiskRoute === null || !when.highRiskRoute.includes(facts.highRiskRoute)))
+    return false;
   if (when.roles && !when.roles.some((r) => facts.operatorRoles.includes(r))) return false;
   if (when.allOf && !when.allOf.every((c) => cases.has(c))) return false;
   if (when.anyOf && !when.anyOf.some((c) => cases.has(c))) return false;
@@ -132,12 +133,17 @@ export function compareArticles(a: string, b: string): number {
 
 function notesOn(facts: SystemFacts): string[] {
   const notes: string[] = [];
-  if (facts.operatorRoles.length === 0) notes.push('No operator role is recorded for the system, so no operator obligation can be derived.');
+  if (facts.operatorRoles.length === 0)
+    notes.push('No operator role is recorded for the system, so no operator obligation can be derived.');
   if (facts.riskClass === null) {
-    notes.push('The system has no EU AI Act risk class yet: only the rules that do not depend on one were applied (AI literacy, Art. 50 cases, general-purpose AI).');
+    notes.push(
+      'The system has no EU AI Act risk class yet: only the rules that do not depend on one were applied (AI literacy, Art. 50 cases, general-purpose AI).',
+    );
   }
   if (facts.riskClass === 'HIGH_RISK' && facts.highRiskRoute === null) {
-    notes.push('The high-risk route is not recorded: dates assume Annex III (2 August 2026); an Annex I system applies from 2 August 2027, and the Annex III-only rules (registration, Art. 27, Art. 86) were not applied.');
+    notes.push(
+      'The high-risk route is not recorded: dates assume Annex III (2 August 2026); an Annex I system applies from 2 August 2027, and the Annex III-only rules (registration, Art. 27, Art. 86) were not applied.',
+    );
   }
   return notes;
 }

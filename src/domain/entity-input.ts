@@ -28,11 +28,14 @@ function checkField(field: FieldDef, value: unknown): string | null {
       if (value.trim() === '') return 'must not be blank';
       if (value.length > spec.maxLength) return `must be at most ${spec.maxLength} characters`;
       if (hasControlCharacters(value, spec.kind === 'text')) return 'must not contain control characters';
-      if (spec.kind === 'string' && spec.pattern && !spec.pattern.test(value)) return `must be ${spec.patternHint ?? 'well formed'}`;
+      if (spec.kind === 'string' && spec.pattern && !spec.pattern.test(value))
+        return `must be ${spec.patternHint ?? 'well formed'}`;
       return null;
     }
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? null : `must be one of ${spec.values.join(', ')}`;
+      return typeof value === 'string' && spec.values.includes(value)
+        ? null
+        : `must be one of ${spec.values.join(', ')}`;
     case 'enumList':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && spec.values.includes(v))
         ? null
@@ -46,7 +49,9 @@ function checkField(field: FieldDef, value: unknown): string | null {
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? null : 'must be a date, YYYY-MM-DD';
     case 'datetime':
-      return typeof value === 'string' && isDateTime(value) ? null : 'must be a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00, e.g. 2026-11-27T09:30:00Z';
+      return typeof value === 'string' && isDateTime(value)
+        ? null
+        : 'must be a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00, e.g. 2026-11-27T09:30:00Z';
   }
 }
 
@@ -55,7 +60,11 @@ function checkField(field: FieldDef, value: unknown): string | null {
  * rest; on update, only the fields given are checked, and null clears an optional field.
  * Fields the description does not know are refused.
  */
-export function validateEntityInput(def: EntityDef, input: Readonly<Record<string, unknown>>, mode: 'create' | 'update'): InputResult {
+export function validateEntityInput(
+  def: EntityDef,
+  input: Readonly<Record<string, unknown>>,
+  mode: 'create' | 'update',
+): InputResult {
   const problems: FieldProblem[] = [];
   const values: Record<string, unknown> = {};
   const known = new Set(def.fields.map((f) => f.name));
@@ -78,7 +87,13 @@ export function validateEntityInput(def: EntityDef, input: Readonly<Record<strin
     }
     const problem = checkField(field, value);
     if (problem !== null) problems.push({ field: field.name, message: problem });
-    else values[field.name] = field.spec.kind === 'enumList' ? [...new Set(value as string[])] : field.spec.kind === 'string' ? (value as string).trim() : value;
+    else
+      values[field.name] =
+        field.spec.kind === 'enumList'
+          ? [...new Set(value as string[])]
+          : field.spec.kind === 'string'
+            ? (value as string).trim()
+            : value;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
 }

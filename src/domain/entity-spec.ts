@@ -40,7 +40,17 @@ export interface FieldDef {
   readonly default?: string | number | boolean | readonly string[];
 }
 
-export const ENTITY_TYPES = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party', 'Applicability'] as const;
+export const ENTITY_TYPES = [
+  'AISystem',
+  'Model',
+  'Dataset',
+  'Risk',
+  'Control',
+  'Obligation',
+  'Evidence',
+  'Party',
+  'Applicability',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface EntityDef {
@@ -59,7 +69,11 @@ export interface EntityDef {
 const name = (required = true): FieldDef => ({ name: 'name', spec: { kind: 'string', maxLength: 200 }, required });
 const title = (): FieldDef => ({ name: 'title', spec: { kind: 'string', maxLength: 300 }, required: true });
 const text = (field: string): FieldDef => ({ name: field, spec: { kind: 'text', maxLength: 10_000 }, required: false });
-const str = (field: string, maxLength = 300): FieldDef => ({ name: field, spec: { kind: 'string', maxLength }, required: false });
+const str = (field: string, maxLength = 300): FieldDef => ({
+  name: field,
+  spec: { kind: 'string', maxLength },
+  required: false,
+});
 const enumOf = (field: string, values: readonly string[], required: boolean, fallback?: string): FieldDef => ({
   name: field,
   spec: { kind: 'enum', values },
@@ -83,7 +97,12 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
       enumOf('highRiskRoute', HIGH_RISK_ROUTES, false),
       str('highRiskArea'),
       { name: 'operatorRoles', spec: { kind: 'enumList', values: OPERATOR_ROLES }, required: false, default: [] },
-      { name: 'aiActSpecialCases', spec: { kind: 'enumList', values: AI_ACT_SPECIAL_CASES }, required: false, default: [] },
+      {
+        name: 'aiActSpecialCases',
+        spec: { kind: 'enumList', values: AI_ACT_SPECIAL_CASES },
+        required: false,
+        default: [],
+      },
     ],
   },
   Model: {
@@ -132,7 +151,12 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
     sortField: 'name',
     textFields: ['name', 'description'],
     filterFields: ['status', 'controlType'],
-    fields: [name(), text('description'), enumOf('status', CONTROL_STATUSES, false, 'PLANNED'), enumOf('controlType', CONTROL_TYPES, false)],
+    fields: [
+      name(),
+      text('description'),
+      enumOf('status', CONTROL_STATUSES, false, 'PLANNED'),
+      enumOf('controlType', CONTROL_TYPES, false),
+    ],
   },
   Obligation: {
     type: 'Obligation',
@@ -140,7 +164,12 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
     sortField: 'title',
     textFields: ['title', 'description'],
     filterFields: ['status'],
-    fields: [title(), text('description'), { name: 'dueDate', spec: { kind: 'date' }, required: false }, enumOf('status', OBLIGATION_STATUSES, false, 'OPEN')],
+    fields: [
+      title(),
+      text('description'),
+      { name: 'dueDate', spec: { kind: 'date' }, required: false },
+      enumOf('status', OBLIGATION_STATUSES, false, 'OPEN'),
+    ],
   },
   Evidence: {
     type: 'Evidence',
@@ -152,7 +181,16 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
       title(),
       enumOf('evidenceType', EVIDENCE_TYPES, true),
       str('uri', 2000),
-      { name: 'sha256', spec: { kind: 'string', maxLength: 64, pattern: /^[0-9a-f]{64}$/, patternHint: '64 lower-case hexadecimal digits' }, required: false },
+      {
+        name: 'sha256',
+        spec: {
+          kind: 'string',
+          maxLength: 64,
+          pattern: /^[0-9a-f]{64}$/,
+          patternHint: '64 lower-case hexadecimal digits',
+        },
+        required: false,
+      },
       str('collectedBy'),
       { name: 'uploadedAt', spec: { kind: 'datetime' }, required: false },
       { name: 'effectiveFrom', spec: { kind: 'date' }, required: false },
@@ -168,7 +206,11 @@ export const ENTITIES: Readonly<Record<EntityType, EntityDef>> = {
     fields: [
       name(),
       enumOf('kind', PARTY_KINDS, true),
-      { name: 'email', spec: { kind: 'string', maxLength: 254, pattern: /^[^\s@]+@[^\s@]+$/, patternHint: 'an e-mail address' }, required: false },
+      {
+        name: 'email',
+        spec: { kind: 'string', maxLength: 254, pattern: /^[^\s@]+@[^\s@]+$/, patternHint: 'an e-mail address' },
+        required: false,
+      },
       str('jobTitle'),
     ],
   },
@@ -208,7 +250,12 @@ const ACCOUNTABLE_TARGETS: readonly NodeKind[] = ['AISystem', 'Control', 'Risk',
 
 export const LINKS: readonly LinkDef[] = [
   { kind: 'USES_MODEL', from: ['AISystem'], to: ['Model'] },
-  { kind: 'USES_DATASET', from: ['AISystem'], to: ['Dataset'], property: { name: 'purpose', values: DATASET_PURPOSES } },
+  {
+    kind: 'USES_DATASET',
+    from: ['AISystem'],
+    to: ['Dataset'],
+    property: { name: 'purpose', values: DATASET_PURPOSES },
+  },
   { kind: 'TRAINED_ON', from: ['Model'], to: ['Dataset'] },
   { kind: 'RAISED_ON', from: ['Risk'], to: ['AISystem', 'Dataset'] },
   { kind: 'MITIGATES', from: ['Control'], to: ['Risk'] },

@@ -34,7 +34,16 @@ export const CONTROL_STATUSES = ['PLANNED', 'IMPLEMENTED', 'OPERATING', 'INEFFEC
 export const CONTROL_TYPES = ['PREVENTIVE', 'DETECTIVE', 'CORRECTIVE', 'DIRECTIVE'] as const;
 export const COVERAGES = ['FULL', 'PARTIAL'] as const;
 export const OBLIGATION_STATUSES = ['OPEN', 'IN_PROGRESS', 'MET', 'OVERDUE', 'WAIVED'] as const;
-export const EVIDENCE_TYPES = ['DOCUMENT', 'TEST_RESULT', 'LOG', 'ATTESTATION', 'AUDIT_REPORT', 'SCREENSHOT', 'CONFIGURATION', 'OTHER'] as const;
+export const EVIDENCE_TYPES = [
+  'DOCUMENT',
+  'TEST_RESULT',
+  'LOG',
+  'ATTESTATION',
+  'AUDIT_REPORT',
+  'SCREENSHOT',
+  'CONFIGURATION',
+  'OTHER',
+] as const;
 export const PARTY_KINDS = ['PERSON', 'TEAM'] as const;
 /**
  * The facts about an AI system, beyond its risk class and the operator roles, on which

@@ -9,9 +9,19 @@ import { ENTITIES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from './
 import { sameFields } from './upsert.js';
 
 /** The types a batch item (and an upsert) may carry. */
-export const UPSERT_TYPES: readonly EntityType[] = ['AISystem', 'Model', 'Dataset', 'Risk', 'Control', 'Obligation', 'Evidence', 'Party'];
+export const UPSERT_TYPES: readonly EntityType[] = [
+  'AISystem',
+  'Model',
+  'Dataset',
+  'Risk',
+  'Control',
+  'Obligation',
+  'Evidence',
+  'Party',
+];
 /** The payload field that carries a record of this type: `aiSystem`, `control`, … (also a batch item's field). */
-export const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
+export const payloadField = (type: EntityType): string =>
+  type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`;
 const TYPE_FIELDS: readonly [string, EntityType][] = UPSERT_TYPES.map((t) => [payloadField(t), t]);
 
 export interface SyncProblem {
@@ -74,7 +84,10 @@ export interface CheckedBatch {
 }
 
 /** Checks every item of a batch without the graph; all problems at once. */
-export function checkBatch(batch: { entities?: readonly SyncEntityEntry[] | null; links?: readonly SyncLinkEntry[] | null }): CheckedBatch & { problems: SyncProblem[] } {
+export function checkBatch(batch: {
+  entities?: readonly SyncEntityEntry[] | null;
+  links?: readonly SyncLinkEntry[] | null;
+}): CheckedBatch & { problems: SyncProblem[] } {
   const problems: SyncProblem[] = [];
   const records = checkRecords(batch.entities ?? [], problems);
   return { records, links: checkLinks(batch.links ?? [], problems), problems };
@@ -117,7 +130,15 @@ function checkRecords(entries: readonly SyncEntityEntry[], problems: SyncProblem
     if (entry.id != null && seenIds.has(entry.id)) at('id', 'names the same record as an earlier item');
     if (entry.id != null) seenIds.add(entry.id);
     if (entry.id != null && (entry.id.length === 0 || entry.id.length > 300)) at('id', 'must be 1 to 300 characters');
-    records.push({ index, ref: entry.ref, remove, type, values: result.values, replaceLinks: [...new Set(entry.replaceLinks ?? [])], id: entry.id ?? null });
+    records.push({
+      index,
+      ref: entry.ref,
+      remove,
+      type,
+      values: result.values,
+      replaceLinks: [...new Set(entry.replaceLinks ?? [])],
+      id: entry.id ?? null,
+    });
   });
   return records;
 }
@@ -133,19 +154,29 @@ function checkLinks(entries: readonly SyncLinkEntry[], problems: SyncProblem[]):
       at('kind', `must be one of ${LINK_KINDS.join(', ')}`);
       return;
     }
-    for (const end of ['from', 'to'] as const) if (typeof link[end] !== 'string' || link[end].trim() === '' || link[end].length > 300) at(end, 'must be 1 to 300 characters');
+    for (const end of ['from', 'to'] as const)
+      if (typeof link[end] !== 'string' || link[end].trim() === '' || link[end].length > 300)
+        at(end, 'must be 1 to 300 characters');
     const same = `${def.kind}|${link.from}|${link.to}`;
     if (seen.has(same)) at('', 'repeats an earlier link of the batch');
     seen.add(same);
     const remove = link.delete === true;
     const property = def.property?.name;
-    links.push({ index, def, from: link.from, to: link.to, property: remove || !property ? null : (link[property] ?? null), remove });
+    links.push({
+      index,
+      def,
+      from: link.from,
+      to: link.to,
+      property: remove || !property ? null : (link[property] ?? null),
+      remove,
+    });
     if (remove) return;
     for (const name of ['purpose', 'coverage'] as const) {
       if (link[name] != null && property !== name) at(name, `${def.kind} takes no ${name}`);
     }
     if (property && link[property] == null) at(property, `${def.kind} needs a ${property}`);
-    if (property && link[property] != null && !def.property!.values.includes(String(link[property]))) at(property, `must be one of ${def.property!.values.join(', ')}`);
+    if (property && link[property] != null && !def.property!.values.includes(String(link[property])))
+      at(property, `must be one of ${def.property!.values.join(', ')}`);
   });
   return links;
 }
@@ -184,10 +215,13 @@ export interface SyncState<R extends StoredRecord> {
 }
 
 /** Every reference of the batch: its records', then its links' ends. */
-export const refsToRead = (batch: CheckedBatch): string[] => [...new Set([...batch.records.map((r) => r.ref), ...batch.links.flatMap((l) => [l.from, l.to])])];
+export const refsToRead = (batch: CheckedBatch): string[] => [
+  ...new Set([...batch.records.map((r) => r.ref), ...batch.links.flatMap((l) => [l.from, l.to])]),
+];
 
 /** The ids of records the source knows by id but not yet by reference. */
-export const idsToAdopt = (batch: CheckedBatch, byRef: ReadonlyMap<string, unknown>): string[] => adoptable(batch.records, byRef).map((r) => r.id!);
+export const idsToAdopt = (batch: CheckedBatch, byRef: ReadonlyMap<string, unknown>): string[] =>
+  adoptable(batch.records, byRef).map((r) => r.id!);
 
 /** Link ends that name no record of the batch: requirement ids, if anything. */
 export function endsToCheck(batch: CheckedBatch, byRef: ReadonlyMap<string, unknown>): string[] {
@@ -196,14 +230,25 @@ export function endsToCheck(batch: CheckedBatch, byRef: ReadonlyMap<string, unkn
 }
 
 /** The records whose links of some kinds the batch replaces. */
-export const replacedIds = <R extends StoredRecord>(source: string, batch: CheckedBatch, byRef: ReadonlyMap<string, R>, byId: ReadonlyMap<string, R>): string[] => [
-  ...replacedKinds(batch.records, adopt(source, batch.records, byRef, byId).existing).keys(),
-];
+export const replacedIds = <R extends StoredRecord>(
+  source: string,
+  batch: CheckedBatch,
+  byRef: ReadonlyMap<string, R>,
+  byId: ReadonlyMap<string, R>,
+): string[] => [...replacedKinds(batch.records, adopt(source, batch.records, byRef, byId).existing).keys()];
 
-const adoptable = (records: readonly RecordItem[], byRef: ReadonlyMap<string, unknown>): RecordItem[] => records.filter((r) => r.id !== null && !r.remove && !byRef.has(r.ref));
+const adoptable = (records: readonly RecordItem[], byRef: ReadonlyMap<string, unknown>): RecordItem[] =>
+  records.filter((r) => r.id !== null && !r.remove && !byRef.has(r.ref));
 
-const replacedKinds = (records: readonly RecordItem[], existing: ReadonlyMap<string, StoredRecord>): Map<string, Set<string>> =>
-  new Map(records.filter((r) => r.replaceLinks.length > 0 && existing.has(r.ref)).map((r) => [existing.get(r.ref)!.id, new Set(r.replaceLinks)]));
+const replacedKinds = (
+  records: readonly RecordItem[],
+  existing: ReadonlyMap<string, StoredRecord>,
+): Map<string, Set<string>> =>
+  new Map(
+    records
+      .filter((r) => r.replaceLinks.length > 0 && existing.has(r.ref))
+      .map((r) => [existing.get(r.ref)!.id, new Set(r.replaceLinks)]),
+  );
 
 /* ----------------------------------------------------------------- the plan */
 
@@ -240,10 +285,16 @@ export interface SyncPlan<R extends StoredRecord> {
   /** Entities first, each list by index: nothing is written when there is one. */
   readonly problems: readonly SyncProblem[];
   readonly deletes: readonly R[];
-  readonly creates: ReadonlyMap<EntityType, readonly { id: string; values: Readonly<Record<string, unknown>>; ref: { system: string; id: string } }[]>;
+  readonly creates: ReadonlyMap<
+    EntityType,
+    readonly { id: string; values: Readonly<Record<string, unknown>>; ref: { system: string; id: string } }[]
+  >;
   /** References attached to adopted records; `updated` when the record is updated as well (which versions and logs it). */
   readonly attachments: readonly { id: string; system: string; ref: string; before: R; updated: boolean }[];
-  readonly updates: ReadonlyMap<EntityType, readonly { id: string; values: Readonly<Record<string, unknown>>; before: R }[]>;
+  readonly updates: ReadonlyMap<
+    EntityType,
+    readonly { id: string; values: Readonly<Record<string, unknown>>; before: R }[]
+  >;
   /** In the order the outcome lists them: the batch's links, then the removals replaceLinks implies. */
   readonly links: readonly PlannedLink[];
   /** The links by statement, in order of first appearance. */
@@ -260,13 +311,23 @@ type Resolved = Map<string, { id: string; type: string } | null>;
  * as given (references are keyed by it; problems name it trimmed); `mint` gives new
  * records their ids.
  */
-export function planSync<R extends StoredRecord>(source: string, batch: CheckedBatch, state: SyncState<R>, mint: (type: EntityType) => string): SyncPlan<R> {
+export function planSync<R extends StoredRecord>(
+  source: string,
+  batch: CheckedBatch,
+  state: SyncState<R>,
+  mint: (type: EntityType) => string,
+): SyncPlan<R> {
   const adoption = adopt(source, batch.records, state.byRef, state.byId);
   const records = planRecords(source, batch.records, adoption, mint);
   const updated = new Set([...records.updates.values()].flat().map((u) => u.id));
   const batchLinks = planLinks(source, batch.links, records.resolved, state.requirements);
-  const links = [...batchLinks.planned, ...impliedRemovals(batch.records, adoption.existing, batchLinks.planned, state.outgoing)];
-  const problems = [...adoption.problems, ...records.problems, ...batchLinks.problems].sort((a, b) => (a.list === b.list ? a.index - b.index : a.list === 'entities' ? -1 : 1));
+  const links = [
+    ...batchLinks.planned,
+    ...impliedRemovals(batch.records, adoption.existing, batchLinks.planned, state.outgoing),
+  ];
+  const problems = [...adoption.problems, ...records.problems, ...batchLinks.problems].sort((a, b) =>
+    a.list === b.list ? a.index - b.index : a.list === 'entities' ? -1 : 1,
+  );
   return {
     problems,
     deletes: records.deletes,
@@ -287,7 +348,12 @@ interface Adoption<R extends StoredRecord> {
 }
 
 /** Records the source names by id, not yet by reference: found by id, they take the reference. */
-function adopt<R extends StoredRecord>(source: string, records: readonly RecordItem[], byRef: ReadonlyMap<string, R>, byId: ReadonlyMap<string, R>): Adoption<R> {
+function adopt<R extends StoredRecord>(
+  source: string,
+  records: readonly RecordItem[],
+  byRef: ReadonlyMap<string, R>,
+  byId: ReadonlyMap<string, R>,
+): Adoption<R> {
   const existing = new Map(byRef);
   const attach: { id: string; system: string; ref: string; before: R }[] = [];
   const problems: SyncProblem[] = [];
@@ -296,7 +362,8 @@ function adopt<R extends StoredRecord>(source: string, records: readonly RecordI
     const fail = (message: string) => problems.push({ list: 'entities', index: r.index, field: 'id', message });
     if (found === undefined) fail('no record has this id');
     else if (found.type !== r.type) fail(`is a ${found.type}, not a ${r.type}`);
-    else if (found.externalRefs.some((x) => x.system === source)) fail(`already has another reference in ${source.trim()}`);
+    else if (found.externalRefs.some((x) => x.system === source))
+      fail(`already has another reference in ${source.trim()}`);
     else {
       existing.set(r.ref, found);
       attach.push({ id: found.id, system: source, ref: r.ref, before: found });
@@ -305,20 +372,35 @@ function adopt<R extends StoredRecord>(source: string, records: readonly RecordI
   return { existing, attach, problems };
 }
 
-function planRecords<R extends StoredRecord>(source: string, records: readonly RecordItem[], { existing, attach }: Adoption<R>, mint: (type: EntityType) => string) {
+function planRecords<R extends StoredRecord>(
+  source: string,
+  records: readonly RecordItem[],
+  { existing, attach }: Adoption<R>,
+  mint: (type: EntityType) => string,
+) {
   const attached = new Set(attach.map((a) => a.id));
-  const creates = new Map<EntityType, { id: string; values: Readonly<Record<string, unknown>>; ref: { system: string; id: string } }[]>();
+  const creates = new Map<
+    EntityType,
+    { id: string; values: Readonly<Record<string, unknown>>; ref: { system: string; id: string } }[]
+  >();
   const updates = new Map<EntityType, { id: string; values: Readonly<Record<string, unknown>>; before: R }[]>();
   const deletes: R[] = [];
   const entities: EntityOutcome[] = [];
   const problems: SyncProblem[] = [];
   const resolved: Resolved = new Map([...existing].map(([ref, row]) => [ref, { id: row.id, type: row.type }]));
-  const add = <T>(map: Map<EntityType, T[]>, type: EntityType, item: T) => map.set(type, [...(map.get(type) ?? []), item]);
+  const add = <T>(map: Map<EntityType, T[]>, type: EntityType, item: T) =>
+    map.set(type, [...(map.get(type) ?? []), item]);
   for (const item of records) {
     const found = existing.get(item.ref);
-    const report = (id: string, type: string, action: SyncAction) => entities.push({ index: item.index, ref: item.ref, type, id, action });
+    const report = (id: string, type: string, action: SyncAction) =>
+      entities.push({ index: item.index, ref: item.ref, type, id, action });
     if (item.remove && found === undefined) {
-      problems.push({ list: 'entities', index: item.index, field: 'ref', message: `no record has the reference ${source.trim()} ${item.ref}` });
+      problems.push({
+        list: 'entities',
+        index: item.index,
+        field: 'ref',
+        message: `no record has the reference ${source.trim()} ${item.ref}`,
+      });
     } else if (item.remove) {
       deletes.push(found!);
       resolved.set(item.ref, null);
@@ -329,7 +411,12 @@ function planRecords<R extends StoredRecord>(source: string, records: readonly R
       resolved.set(item.ref, { id, type: item.type! });
       report(id, item.type!, 'CREATED');
     } else if (found.type !== item.type) {
-      problems.push({ list: 'entities', index: item.index, field: 'ref', message: `belongs to a ${found.type}, not a ${item.type}` });
+      problems.push({
+        list: 'entities',
+        index: item.index,
+        field: 'ref',
+        message: `belongs to a ${found.type}, not a ${item.type}`,
+      });
     } else if (sameFields(ENTITIES[item.type], found, item.values)) {
       // An adopted record changes all the same: it gains the reference.
       report(found.id, found.type, attached.has(found.id) ? 'UPDATED' : 'UNCHANGED');
@@ -350,14 +437,34 @@ function planLinks(source: string, links: readonly LinkItem[], resolved: Resolve
     const fail = (field: string, message: string) => problems.push({ list: 'links', index, field, message });
     const from = resolved.get(link.from);
     const toEntity = resolved.get(link.to);
-    const to = toEntity ? { id: toEntity.id, space: 'Entity' as const, kind: toEntity.type } : requirements.has(link.to) ? { id: link.to, space: 'Requirement' as const, kind: 'Requirement' } : null;
+    const to = toEntity
+      ? { id: toEntity.id, space: 'Entity' as const, kind: toEntity.type }
+      : requirements.has(link.to)
+        ? { id: link.to, space: 'Requirement' as const, kind: 'Requirement' }
+        : null;
     const fromFits = !!from && (def.from as readonly string[]).includes(from.type);
     const toFits = !!to && (def.to as readonly string[]).includes(to.kind);
-    if (!from) fail('from', from === null ? 'is deleted by this batch' : `no record has the reference ${source.trim()} ${link.from}`);
+    if (!from)
+      fail(
+        'from',
+        from === null ? 'is deleted by this batch' : `no record has the reference ${source.trim()} ${link.from}`,
+      );
     else if (!fromFits) fail('from', `${def.kind} starts from ${def.from.join(' or ')}, not a ${from.type}`);
-    if (!to) fail('to', toEntity === null ? 'is deleted by this batch' : `is neither a reference of ${source.trim()} nor a requirement`);
+    if (!to)
+      fail(
+        'to',
+        toEntity === null ? 'is deleted by this batch' : `is neither a reference of ${source.trim()} nor a requirement`,
+      );
     else if (!toFits) fail('to', `${def.kind} goes to ${def.to.join(' or ')}, not a ${to.kind}`);
-    if (fromFits && toFits) planned.push({ index, def, from: from!, to: { id: to!.id, space: to!.space }, property: link.property, remove: link.remove });
+    if (fromFits && toFits)
+      planned.push({
+        index,
+        def,
+        from: from!,
+        to: { id: to!.id, space: to!.space },
+        property: link.property,
+        remove: link.remove,
+      });
   }
   return { planned, problems };
 }
@@ -367,11 +474,21 @@ function planLinks(source: string, links: readonly LinkItem[], resolved: Resolve
  * source could have listed (to a requirement, or to a record with a reference in the
  * source), so that links made here or by other sources stay.
  */
-function impliedRemovals(records: readonly RecordItem[], existing: ReadonlyMap<string, StoredRecord>, planned: readonly PlannedLink[], outgoing: readonly OutgoingLink[]): PlannedLink[] {
+function impliedRemovals(
+  records: readonly RecordItem[],
+  existing: ReadonlyMap<string, StoredRecord>,
+  planned: readonly PlannedLink[],
+  outgoing: readonly OutgoingLink[],
+): PlannedLink[] {
   const kindsOf = replacedKinds(records, existing);
   const listed = new Set(planned.map((p) => `${p.def.kind}|${p.from.id}|${p.to.id}`));
   return outgoing
-    .filter((l) => kindsOf.get(l.from)?.has(l.kind) && !listed.has(`${l.kind}|${l.from}|${l.to}`) && (l.toIsRequirement || l.toInSource))
+    .filter(
+      (l) =>
+        kindsOf.get(l.from)?.has(l.kind) &&
+        !listed.has(`${l.kind}|${l.from}|${l.to}`) &&
+        (l.toIsRequirement || l.toInSource),
+    )
     .map((l) => ({
       index: null,
       def: linkDef(l.kind)!,

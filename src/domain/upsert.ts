@@ -7,7 +7,11 @@ import type { EntityDef } from './entity-spec.js';
 const empty = (value: unknown): boolean => value === null || value === undefined;
 
 /** True when every field of the description holds the same value in `stored` as in `values`. */
-export function sameFields(def: EntityDef, stored: Readonly<Record<string, unknown>>, values: Readonly<Record<string, unknown>>): boolean {
+export function sameFields(
+  def: EntityDef,
+  stored: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
+): boolean {
   return def.fields.every((field) => {
     const a = stored[field.name];
     const b = values[field.name];

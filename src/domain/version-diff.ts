@@ -30,7 +30,11 @@ export interface VersionChange {
 export function diffVersions(from: readonly VersionEntry[], to: readonly VersionEntry[]): VersionChange[] {
   const before = new Map(from.map((e) => [e.ref, e]));
   const after = new Map(to.map((e) => [e.ref, e]));
-  const change = (kind: RequirementChangeKind, a: VersionEntry | undefined, b: VersionEntry | undefined): VersionChange => ({
+  const change = (
+    kind: RequirementChangeKind,
+    a: VersionEntry | undefined,
+    b: VersionEntry | undefined,
+  ): VersionChange => ({
     kind,
     requirementId: (b ?? a)!.requirementId,
     ref: (b ?? a)!.ref,

@@ -64,8 +64,10 @@ export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 /** How long a statement waits before Neo4j is asked whether it still answers, and how long that may take (NEO4J_LIVENESS_TIMEOUT_MS). */
 export const DEFAULT_LIVENESS_MS = 3000;
 
-const TIMED_OUT_CODES = new Set<string>(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
-
+const TIMED_OUT_CODES = new Set<string>([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 const UNAVAILABLE_CODES = new Set<string>([
   neo4j.error.SERVICE_UNAVAILABLE,
@@ -85,7 +87,10 @@ const UNREACHABLE_CODES = new Set<string>([
 ]);
 
 /** Bookmarks (from a client's X-Neo4j-Bookmark header) that the database cannot read. */
-const INVALID_BOOKMARK_CODES = new Set<string>(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
+const INVALID_BOOKMARK_CODES = new Set<string>([
+  'Neo.ClientError.Transaction.InvalidBookmark',
+  'Neo.ClientError.Transaction.InvalidBookmarkMixture',
+]);
 
 /** Whether a failure says Neo4j was reached (it answered, if with an error) or not. */
 export function outcomeOf(error: unknown): Outcome {
@@ -98,9 +103,11 @@ export function outcomeOf(error: unknown): Outcome {
  * `statement` and `timeoutMs` describe the transaction, for a timeout's error.
  */
 export function translateError(error: unknown, transaction?: { statement: string; timeoutMs: number }): unknown {
-  if (error instanceof NoAnswer) return new ServiceUnavailableError('The graph database stopped answering; try again shortly');
+  if (error instanceof NoAnswer)
+    return new ServiceUnavailableError('The graph database stopped answering; try again shortly');
   if (!(error instanceof Neo4jError)) return error;
-  if (TIMED_OUT_CODES.has(error.code)) return new TimeoutError(transaction?.statement ?? 'unknown', transaction?.timeoutMs ?? 0);
+  if (TIMED_OUT_CODES.has(error.code))
+    return new TimeoutError(transaction?.statement ?? 'unknown', transaction?.timeoutMs ?? 0);
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.')) {
     return new ServiceUnavailableError();
   }
@@ -143,7 +150,9 @@ export class GraphExecutor {
     private readonly options: ExecutorOptions,
   ) {
     this.circuit = options.circuit ?? new Circuit({ coolDownMs: DEFAULT_COOL_DOWN_MS });
-    this.liveness = options.liveness ?? new Liveness(() => driver.verifyConnectivity({ database: options.database }), DEFAULT_LIVENESS_MS);
+    this.liveness =
+      options.liveness ??
+      new Liveness(() => driver.verifyConnectivity({ database: options.database }), DEFAULT_LIVENESS_MS);
   }
 
   /**
@@ -159,17 +168,32 @@ export class GraphExecutor {
             const ends = [earlier(name, mode), onStatement(name, mode)];
             return () => ends.forEach((end) => end?.());
           };
-    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, onStatement: both });
+    return new GraphExecutor(this.driver, {
+      ...this.options,
+      circuit: this.circuit,
+      liveness: this.liveness,
+      onStatement: both,
+    });
   }
 
   /** The same executor (same driver, circuit and observers) running in `bookmarks`' causal chain: one request's. */
   withBookmarks(bookmarks: RequestBookmarks): GraphExecutor {
-    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, bookmarks });
+    return new GraphExecutor(this.driver, {
+      ...this.options,
+      circuit: this.circuit,
+      liveness: this.liveness,
+      bookmarks,
+    });
   }
 
   /** The same executor (same driver, circuit, liveness and observers) with another default transaction time: for loads and jobs. */
   withTimeout(timeoutMs: number): GraphExecutor {
-    return new GraphExecutor(this.driver, { ...this.options, circuit: this.circuit, liveness: this.liveness, timeoutMs });
+    return new GraphExecutor(this.driver, {
+      ...this.options,
+      circuit: this.circuit,
+      liveness: this.liveness,
+      timeoutMs,
+    });
   }
 
   get database(): string {
@@ -189,7 +213,12 @@ export class GraphExecutor {
    * not at all. `work` may be retried on transient errors, so it must not have side
    * effects outside the transaction.
    */
-  async transaction<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  async transaction<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: TransactionRunner) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
     await this.admit();
     return this.run(mode, name, work, options);
   }
@@ -220,7 +249,12 @@ export class GraphExecutor {
     if (failure !== undefined) throw translateError(failure);
   }
 
-  private async run<T>(mode: AccessMode, name: string, work: (tx: TransactionRunner) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  private async run<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: TransactionRunner) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
     const started = this.options.bookmarks?.current() ?? [];
     const session = this.driver.session({
       database: this.options.database,
@@ -232,7 +266,12 @@ export class GraphExecutor {
     const given = { up: false };
     const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode, given));
     try {
-      const result = await this.bounded(mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config), name, timeoutMs, given);
+      const result = await this.bounded(
+        mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config),
+        name,
+        timeoutMs,
+        given,
+      );
       this.circuit.settle('reached');
       if (mode === 'WRITE') this.options.bookmarks?.committed(started, session.lastBookmarks());
       return result;

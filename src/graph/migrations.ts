@@ -111,7 +111,10 @@ export interface MigrationReport {
 }
 
 /** Applies every migration not yet recorded, in version order. */
-export async function migrate(graph: GraphExecutor, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+export async function migrate(
+  graph: GraphExecutor,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationReport> {
   const done = await applied(graph);
   const ran: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {

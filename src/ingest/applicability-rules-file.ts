@@ -3,7 +3,12 @@
  * catalogue it speaks of, returns typed rules or every problem found, each naming the
  * rule or schedule step.
  */
-import type { ApplicabilityRule, ApplicabilityRules, RuleCondition, ScheduleStep } from '../domain/ai-act-applicability.js';
+import type {
+  ApplicabilityRule,
+  ApplicabilityRules,
+  RuleCondition,
+  ScheduleStep,
+} from '../domain/ai-act-applicability.js';
 import { AI_ACT_SPECIAL_CASES, EU_AI_ACT_CLASSES, HIGH_RISK_ROUTES } from '../domain/organisation.js';
 import { OPERATOR_ROLES } from '../domain/vocabulary.js';
 import { isCalendarDate } from '../domain/date-time.js';
@@ -66,7 +71,8 @@ export function parseApplicabilityRules(json: Json, file: string, catalogues: re
         continue;
       }
       for (const item of list) {
-        if (typeof item !== 'string' || !allowed.includes(item)) at(where, `"${key}" holds ${JSON.stringify(item)}, not one of ${allowed.join(', ')}`);
+        if (typeof item !== 'string' || !allowed.includes(item))
+          at(where, `"${key}" holds ${JSON.stringify(item)}, not one of ${allowed.join(', ')}`);
       }
       result[key] = list.filter((item): item is string => typeof item === 'string');
     }
@@ -94,7 +100,8 @@ export function parseApplicabilityRules(json: Json, file: string, catalogues: re
         }
         const isLast = i === steps.length - 1;
         if (isLast && step.when !== undefined) at(stepWhere, 'the last step must hold unconditionally (no "when")');
-        if (!isLast && step.when === undefined) at(stepWhere, 'only the last step may hold unconditionally; later steps would never be reached');
+        if (!isLast && step.when === undefined)
+          at(stepWhere, 'only the last step may hold unconditionally; later steps would never be reached');
         return {
           when: step.when === undefined ? null : condition(step.when, stepWhere),
           date: typeof date === 'string' ? date : null,
@@ -118,16 +125,20 @@ export function parseApplicabilityRules(json: Json, file: string, catalogues: re
       if (!RULE_ID.test(id)) at(where, '"id" must be lower-case words joined by hyphens');
       if (seen.has(id)) at(where, 'id is used by an earlier rule');
       seen.add(id);
-      const articles = Array.isArray(rule.articles) ? rule.articles.filter((a): a is string => typeof a === 'string') : [];
+      const articles = Array.isArray(rule.articles)
+        ? rule.articles.filter((a): a is string => typeof a === 'string')
+        : [];
       if (!Array.isArray(rule.articles) || articles.length === 0 || articles.length !== rule.articles.length) {
         at(where, '"articles" must be a non-empty list of article refs');
       }
       for (const article of articles) {
-        if (catalogue && !auditable.has(article)) at(where, `"${article}" is not an auditable requirement of ${framework} ${version}`);
+        if (catalogue && !auditable.has(article))
+          at(where, `"${article}" is not an auditable requirement of ${framework} ${version}`);
       }
       if (new Set(articles).size !== articles.length) at(where, '"articles" lists an article twice');
       const schedule = typeof rule.schedule === 'string' ? rule.schedule : '';
-      if (!(schedule in schedules)) at(where, `"schedule" must name one of the schedules (got ${JSON.stringify(rule.schedule)})`);
+      if (!(schedule in schedules))
+        at(where, `"schedule" must name one of the schedules (got ${JSON.stringify(rule.schedule)})`);
       rules.push({
         id,
         title: text(rule, 'title', where),

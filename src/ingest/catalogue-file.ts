@@ -57,11 +57,19 @@ export function parseCatalogueFile(json: Json, file: string): ParseResult {
   const at = (where: string, message: string): void => {
     problems.push(`${file}: ${where}: ${message}`);
   };
-  const str = (obj: Record<string, Json>, key: string, where: string, opts: { nullable?: boolean } = {}): string | null => {
+  const str = (
+    obj: Record<string, Json>,
+    key: string,
+    where: string,
+    opts: { nullable?: boolean } = {},
+  ): string | null => {
     const value = obj[key];
     if (value === null && opts.nullable) return null;
     if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT) {
-      at(where, `"${key}" must be a non-empty string of at most ${MAX_TEXT} characters${opts.nullable ? ' or null' : ''}`);
+      at(
+        where,
+        `"${key}" must be a non-empty string of at most ${MAX_TEXT} characters${opts.nullable ? ' or null' : ''}`,
+      );
       return null;
     }
     return value;
@@ -107,7 +115,9 @@ export function parseCatalogueFile(json: Json, file: string): ParseResult {
     versionNote: optionalStr(fw, 'versionNote', 'framework'),
   };
   if (fw.current !== undefined && typeof fw.current !== 'boolean') at('framework', '"current" must be true or false');
-  const references = Array.isArray(src.references) ? src.references.filter((r): r is string => typeof r === 'string') : [];
+  const references = Array.isArray(src.references)
+    ? src.references.filter((r): r is string => typeof r === 'string')
+    : [];
   if (references.length === 0) at('source', '"references" must list at least one source');
   const source = {
     edition: str(src, 'edition', 'source') ?? '',

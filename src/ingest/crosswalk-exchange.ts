@@ -66,7 +66,10 @@ export function crosswalkToCsv(doc: CrosswalkSetFile): string {
     m.citation ?? '',
     m.originalRelationship ?? '',
   ]);
-  return writeCsv([[...CSV_COLUMNS], ...rows.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))))]);
+  return writeCsv([
+    [...CSV_COLUMNS],
+    ...rows.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v)))),
+  ]);
 }
 
 export class ExchangeFormatError extends Error {
@@ -80,7 +83,10 @@ export class ExchangeFormatError extends Error {
 export function crosswalkFromCsv(text: string): unknown {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false, cast: csvCell }) as Record<string, string>[];
+    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false, cast: csvCell }) as Record<
+      string,
+      string
+    >[];
   } catch (err) {
     throw new ExchangeFormatError([`not valid CSV: ${(err as Error).message}`]);
   }
@@ -92,7 +98,8 @@ export function crosswalkFromCsv(text: string): unknown {
   const problems: string[] = [];
   records.forEach((row, index) => {
     for (const column of setColumns) {
-      if (row[column] !== first[column]) problems.push(`row ${index + 2}: ${column} differs from the first row (one set per file)`);
+      if (row[column] !== first[column])
+        problems.push(`row ${index + 2}: ${column} differs from the first row (one set per file)`);
     }
   });
   if (problems.length > 0) throw new ExchangeFormatError(problems);
@@ -182,8 +189,13 @@ export function crosswalkToOscal(doc: CrosswalkSetFile, from: FrameworkLabel, to
   const maps = doc.mappings.map((m) => ({
     uuid: uuidFor(`map:${s.id}:${m.source}->${m.target}`),
     'matching-rationale': m.rationale.toLowerCase(),
-    relationship: m.originalRelationship === 'equivalent-to' && m.relationship === 'EQUAL' ? 'equivalent-to' : TO_OSCAL[m.relationship],
-    sources: [{ type: 'control', 'id-ref': oscalToken(m.source), props: props({ label: m.source, citation: m.citation }) }],
+    relationship:
+      m.originalRelationship === 'equivalent-to' && m.relationship === 'EQUAL'
+        ? 'equivalent-to'
+        : TO_OSCAL[m.relationship],
+    sources: [
+      { type: 'control', 'id-ref': oscalToken(m.source), props: props({ label: m.source, citation: m.citation }) },
+    ],
     targets: [{ type: 'control', 'id-ref': oscalToken(m.target), props: props({ label: m.target }) }],
     props: props({
       method: m.method,
@@ -231,7 +243,8 @@ export function crosswalkToOscal(doc: CrosswalkSetFile, from: FrameworkLabel, to
 }
 
 type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {});
+const asObject = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 /**
@@ -240,21 +253,26 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : v
  * them. A collection with several mappings becomes several sets is not supported: it must
  * hold one source and one target catalogue.
  */
-export function crosswalkFromOscal(json: unknown, refsOf: (framework: string) => ReadonlySet<string> | undefined): unknown {
+export function crosswalkFromOscal(
+  json: unknown,
+  refsOf: (framework: string) => ReadonlySet<string> | undefined,
+): unknown {
   const collection = asObject(asObject(json)['mapping-collection']);
   if (Object.keys(collection).length === 0) throw new ExchangeFormatError(['not an OSCAL mapping-collection document']);
   const metadata = asObject(collection.metadata);
   const meta = readProps(metadata.props);
   const provenance = asObject(collection.provenance);
   const mappings = asArray(collection.mappings).map(asObject);
-  if (mappings.length !== 1) throw new ExchangeFormatError([`expected exactly one mapping between two catalogues, found ${mappings.length}`]);
+  if (mappings.length !== 1)
+    throw new ExchangeFormatError([`expected exactly one mapping between two catalogues, found ${mappings.length}`]);
   const mapping = mappings[0]!;
   const resources = asArray(asObject(collection['back-matter']).resources).map(asObject);
   const frameworkOf = (reference: unknown, side: string): string => {
     const href = String(asObject(reference).href ?? '');
     const resource = resources.find((r) => `#${String(r.uuid)}` === href);
     const id = readProps(resource?.props).get('framework-id');
-    if (id === undefined) throw new ExchangeFormatError([`the ${side} catalogue (${href}) names no framework-id property`]);
+    if (id === undefined)
+      throw new ExchangeFormatError([`the ${side} catalogue (${href}) names no framework-id property`]);
     return id;
   };
   const from = frameworkOf(mapping['source-resource'], 'source');
@@ -274,7 +292,8 @@ export function crosswalkFromOscal(json: unknown, refsOf: (framework: string) =>
     const where = `maps[${index}]`;
     const sources = asArray(map.sources).map(asObject);
     const targets = asArray(map.targets).map(asObject);
-    if (sources.length !== 1 || targets.length !== 1) problems.push(`${where}: one source and one target per map are supported`);
+    if (sources.length !== 1 || targets.length !== 1)
+      problems.push(`${where}: one source and one target per map are supported`);
     const p = readProps(map.props);
     const token = String(map.relationship ?? '');
     const relationship = FROM_OSCAL[token];
@@ -290,7 +309,10 @@ export function crosswalkFromOscal(json: unknown, refsOf: (framework: string) =>
       status: (p.get('status') ?? statusFromOscal(String(provenance.status ?? 'draft'))).toUpperCase(),
       strength: number(p.get('strength')),
       confidence: number(p.get('confidence')),
-      justification: typeof map.remarks === 'string' && map.remarks.trim() !== '' ? map.remarks.trim() : `Imported from OSCAL (${token}).`,
+      justification:
+        typeof map.remarks === 'string' && map.remarks.trim() !== ''
+          ? map.remarks.trim()
+          : `Imported from OSCAL (${token}).`,
       citation: readProps(sources[0]?.props).get('citation') ?? null,
       // Our own export says what was stored; another tool's token is kept as it came.
       originalRelationship: ours ? (p.get('original-relationship') ?? null) : token,

@@ -83,7 +83,8 @@ export function parseCrosswalkFile(json: Json, file: string, refs: CatalogueRefs
 
   if (!isObject(json)) return { ok: false, problems: [`${file}: the file must hold a JSON object`] };
   const set = json.set;
-  if (!isObject(set)) return { ok: false, problems: [`${file}: set: missing (every crosswalk set names its provenance)`] };
+  if (!isObject(set))
+    return { ok: false, problems: [`${file}: set: missing (every crosswalk set names its provenance)`] };
   const id = str(set, 'id', 'set', 81);
   if (id !== '' && !SET_ID.test(id)) at('set', `"id" must be lower-case letters, digits and hyphens (got "${id}")`);
   const addedAt = str(set, 'addedAt', 'set', 10);
@@ -126,18 +127,27 @@ export function parseCrosswalkFile(json: Json, file: string, refs: CatalogueRefs
     const source = str(entry, 'source', where, 200);
     const target = str(entry, 'target', where, 200);
     const label = `${where} (${source} -> ${target})`;
-    if (fromRefs !== undefined && source !== '' && !fromRefs.has(source)) at(label, `${from} has no requirement "${source}"`);
+    if (fromRefs !== undefined && source !== '' && !fromRefs.has(source))
+      at(label, `${from} has no requirement "${source}"`);
     if (toRefs !== undefined && target !== '' && !toRefs.has(target)) at(label, `${to} has no requirement "${target}"`);
     const pair = `${source}\u0000${target}`;
     if (pairs.has(pair)) at(label, 'the same pair is mapped twice in this set');
     pairs.add(pair);
     const pick = (key: string): Json => (entry[key] === undefined ? defaults[key] : entry[key]);
     const strength = pick('strength');
-    if (strength !== undefined && strength !== null && !(Number.isInteger(strength) && (strength as number) >= 1 && (strength as number) <= 10)) {
+    if (
+      strength !== undefined &&
+      strength !== null &&
+      !(Number.isInteger(strength) && (strength as number) >= 1 && (strength as number) <= 10)
+    ) {
       at(label, '"strength" must be a whole number from 1 to 10');
     }
     const confidence = pick('confidence');
-    if (confidence !== undefined && confidence !== null && !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)) {
+    if (
+      confidence !== undefined &&
+      confidence !== null &&
+      !(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)
+    ) {
       at(label, '"confidence" must be a number from 0 to 1');
     }
     mappings.push({
@@ -151,7 +161,9 @@ export function parseCrosswalkFile(json: Json, file: string, refs: CatalogueRefs
       confidence: typeof confidence === 'number' ? confidence : null,
       justification: str(entry, 'justification', label, 500),
       citation: optionalStr(entry, 'citation', label),
-      originalRelationship: optionalStr(entry, 'originalRelationship', label) ?? (typeof defaults.originalRelationship === 'string' ? defaults.originalRelationship : null),
+      originalRelationship:
+        optionalStr(entry, 'originalRelationship', label) ??
+        (typeof defaults.originalRelationship === 'string' ? defaults.originalRelationship : null),
     });
   });
 

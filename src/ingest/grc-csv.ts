@@ -13,7 +13,20 @@ export type CsvKind = (typeof CSV_KINDS)[number];
 /** The columns of each kind, in order; README "Integrating" documents them. */
 export const GRC_COLUMNS: Readonly<Record<CsvKind, readonly string[]>> = {
   CONTROLS: ['source', 'ref', 'name', 'description', 'status', 'control_type', 'implements', 'applies_to'],
-  EVIDENCE: ['source', 'ref', 'title', 'evidence_type', 'uri', 'sha256', 'collected_by', 'uploaded_at', 'effective_from', 'valid_until', 'supports', 'scoped_to'],
+  EVIDENCE: [
+    'source',
+    'ref',
+    'title',
+    'evidence_type',
+    'uri',
+    'sha256',
+    'collected_by',
+    'uploaded_at',
+    'effective_from',
+    'valid_until',
+    'supports',
+    'scoped_to',
+  ],
 };
 
 /** CSV column -> input field, for the plain (non-link) columns. */
@@ -70,7 +83,14 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   let rows: Record<string, string>[];
   let lines: number[];
   try {
-    const parsed = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, cast: csvCell }) as { record: Record<string, string>; info: { lines: number } }[];
+    const parsed = parse(text, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      cast: csvCell,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
     rows = parsed.map((p) => p.record);
     // The line each record ends on (a quoted cell may span lines; blank lines are skipped).
     lines = parsed.map((p) => p.info.lines);
@@ -81,10 +101,14 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   const first = rows[0];
   if (first === undefined) throw new GrcCsvError([{ row: 1, column: '', message: 'the file has no rows' }]);
   const missing = GRC_COLUMNS[kind].filter((c) => !(c in first));
-  if (missing.length > 0) throw new GrcCsvError([{ row: 1, column: '', message: `the header lacks ${missing.join(', ')}` }]);
+  if (missing.length > 0)
+    throw new GrcCsvError([{ row: 1, column: '', message: `the header lacks ${missing.join(', ')}` }]);
   const source = first.source;
   const stray = rows.findIndex((r) => !r.source || r.source !== source);
-  if (!source || stray >= 0) throw new GrcCsvError([{ row: lines[Math.max(stray, 0)]!, column: 'source', message: 'every row must name the same, non-empty source' }]);
+  if (!source || stray >= 0)
+    throw new GrcCsvError([
+      { row: lines[Math.max(stray, 0)]!, column: 'source', message: 'every row must name the same, non-empty source' },
+    ]);
 
   const entities: Record<string, unknown>[] = [];
   const links: Record<string, unknown>[] = [];
@@ -97,14 +121,25 @@ export function grcCsvToBatch(kind: CsvKind, text: string): GrcBatch {
   rows.forEach((r, i) => {
     const row = lines[i]!;
     const fields: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(CSV_FIELDS[kind])) fields[field] = r[column] === '' || r[column] === undefined ? null : r[column];
+    for (const [column, field] of Object.entries(CSV_FIELDS[kind]))
+      fields[field] = r[column] === '' || r[column] === undefined ? null : r[column];
     if (kind === 'CONTROLS') {
       entities.push({ ref: r.ref, control: fields, replaceLinks: ['IMPLEMENTS', 'APPLIES_TO'] });
       for (const item of split(r.implements)) {
         const at = item.lastIndexOf('=');
-        const coverage = at < 0 ? '' : item.slice(at + 1).trim().toUpperCase();
+        const coverage =
+          at < 0
+            ? ''
+            : item
+                .slice(at + 1)
+                .trim()
+                .toUpperCase();
         if (coverage !== 'FULL' && coverage !== 'PARTIAL') {
-          problems.push({ row, column: 'implements', message: `"${item}" must be a requirement id, "=", and FULL or PARTIAL` });
+          problems.push({
+            row,
+            column: 'implements',
+            message: `"${item}" must be a requirement id, "=", and FULL or PARTIAL`,
+          });
           continue;
         }
         link(row, 'implements', { kind: 'IMPLEMENTS', from: r.ref, to: item.slice(0, at).trim(), coverage });
@@ -130,10 +165,12 @@ export function grcCsv(kind: CsvKind, rows: readonly Record<string, string | nul
   const problems: CsvProblem[] = [];
   rows.forEach((r, i) => {
     for (const [column, value] of Object.entries(r)) {
-      if (Array.isArray(value) && value.some((v: string) => v.includes(';'))) problems.push({ row: i + 2, column, message: 'a reference holds ";", which a link cell cannot carry' });
+      if (Array.isArray(value) && value.some((v: string) => v.includes(';')))
+        problems.push({ row: i + 2, column, message: 'a reference holds ";", which a link cell cannot carry' });
     }
   });
   if (problems.length > 0) throw new GrcCsvError(problems);
-  const cell = (value: string | null | readonly string[] | undefined): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : value.join('; '));
+  const cell = (value: string | null | readonly string[] | undefined): string =>
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : value.join('; ');
   return writeCsv([[...GRC_COLUMNS[kind]], ...rows.map((r) => GRC_COLUMNS[kind].map((c) => cell(r[c])))]);
 }

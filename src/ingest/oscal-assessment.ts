@@ -43,7 +43,12 @@ export interface AssessmentRun {
 
 const SATISFIED = new Set<CoverageStatus>(['COVERED', 'COVERED_VIA_CROSSWALK']);
 
-export function coverageToAssessmentResults(run: AssessmentRun, requirements: readonly AssessedRequirement[], evidence: readonly EvidenceItem[], lastModified: string): unknown {
+export function coverageToAssessmentResults(
+  run: AssessmentRun,
+  requirements: readonly AssessedRequirement[],
+  evidence: readonly EvidenceItem[],
+  lastModified: string,
+): unknown {
   const runKey = `${run.frameworkId}:${run.frameworkVersion}:${run.asOf}:${(run.systems ?? []).join(',')}`;
   const method = uuidFor(`assessment-method:${runKey}`);
   const observationOf = (id: string) => uuidFor(`observation:${runKey}:${id}`);
@@ -63,7 +68,10 @@ export function coverageToAssessmentResults(run: AssessmentRun, requirements: re
         'oscal-version': OSCAL_VERSION,
       },
       // There is no separate assessment plan: the plan is the coverage rule, described in the back matter.
-      'import-ap': { href: `#${method}`, remarks: 'The assessment method is the coverage rule of aims-graph, applied to the organisation graph.' },
+      'import-ap': {
+        href: `#${method}`,
+        remarks: 'The assessment method is the coverage rule of aims-graph, applied to the organisation graph.',
+      },
       results: [
         {
           uuid: uuidFor(`result:${runKey}`),
@@ -71,15 +79,22 @@ export function coverageToAssessmentResults(run: AssessmentRun, requirements: re
           description: `Every auditable requirement of ${run.frameworkId}, assessed for ${scope} on ${run.asOf} by the coverage rule: a requirement is satisfied when in-scope controls that are implemented or operating implement all of it with evidence valid on that date, directly or through a crosswalk mapping that contains it.`,
           start: run.asOf,
           end: run.asOf,
-          props: props({ framework: run.frameworkId, scope: run.systems === null ? 'organisation' : run.systems.join(' ') }),
+          props: props({
+            framework: run.frameworkId,
+            scope: run.systems === null ? 'organisation' : run.systems.join(' '),
+          }),
           'reviewed-controls': {
             'control-selections': [
               {
                 'include-all': {},
-                ...(excluded.length > 0 ? { 'exclude-controls': excluded.map((r) => ({ 'control-id': oscalToken(r.ref) })) } : {}),
+                ...(excluded.length > 0
+                  ? { 'exclude-controls': excluded.map((r) => ({ 'control-id': oscalToken(r.ref) })) }
+                  : {}),
               },
             ],
-            ...(excluded.length > 0 ? { remarks: excluded.map((r) => `${r.ref} is excluded: ${r.exclusion ?? ''}`.trim()).join('\n') } : {}),
+            ...(excluded.length > 0
+              ? { remarks: excluded.map((r) => `${r.ref} is excluded: ${r.exclusion ?? ''}`.trim()).join('\n') }
+              : {}),
           },
           ...(items.length > 0
             ? {
@@ -108,7 +123,9 @@ export function coverageToAssessmentResults(run: AssessmentRun, requirements: re
                     'target-id': oscalToken(r.ref),
                     status: { state: SATISFIED.has(r.status) ? 'satisfied' : 'not-satisfied' },
                   },
-                  ...(r.evidence.length > 0 ? { 'related-observations': r.evidence.map((id) => ({ 'observation-uuid': observationOf(id) })) } : {}),
+                  ...(r.evidence.length > 0
+                    ? { 'related-observations': r.evidence.map((id) => ({ 'observation-uuid': observationOf(id) })) }
+                    : {}),
                 })),
               }
             : {}),
@@ -119,7 +136,8 @@ export function coverageToAssessmentResults(run: AssessmentRun, requirements: re
           {
             uuid: method,
             title: 'The aims-graph coverage rule',
-            description: 'COVERED: in-scope controls that are implemented or operating implement all of the requirement and have evidence valid on the date. COVERED_VIA_CROSSWALK: a fully met requirement contains it through stored or composed mappings. PARTIAL: something contributes in part. GAP: nothing does. Partial contributions never add up to a full one.',
+            description:
+              'COVERED: in-scope controls that are implemented or operating implement all of the requirement and have evidence valid on the date. COVERED_VIA_CROSSWALK: a fully met requirement contains it through stored or composed mappings. PARTIAL: something contributes in part. GAP: nothing does. Partial contributions never add up to a full one.',
           },
           ...items.map((e) => ({
             uuid: resourceOf(e.id),
@@ -127,7 +145,11 @@ export function coverageToAssessmentResults(run: AssessmentRun, requirements: re
             // Hashes belong to a link; without a URI the digest is kept as a property.
             props: props({ 'aims-graph-id': e.id, sha256: e.uri ? null : e.sha256 }),
             ...(e.uri
-              ? { rlinks: [{ href: e.uri, ...(e.sha256 ? { hashes: [{ algorithm: 'SHA-256', value: e.sha256 }] } : {}) }] }
+              ? {
+                  rlinks: [
+                    { href: e.uri, ...(e.sha256 ? { hashes: [{ algorithm: 'SHA-256', value: e.sha256 }] } : {}) },
+                  ],
+                }
               : {}),
           })),
         ],

@@ -17,7 +17,11 @@ interface Item {
   controls?: Item[];
 }
 
-export function frameworkToOscalCatalog(framework: FrameworkRow, requirements: readonly RequirementRow[], lastModified: string): unknown {
+export function frameworkToOscalCatalog(
+  framework: FrameworkRow,
+  requirements: readonly RequirementRow[],
+  lastModified: string,
+): unknown {
   const children = new Map<string | null, RequirementRow[]>();
   for (const r of [...requirements].sort((a, b) => a.position - b.position)) {
     const list = children.get(r.parentId) ?? [];
@@ -58,7 +62,12 @@ export function frameworkToOscalCatalog(framework: FrameworkRow, requirements: r
         'last-modified': lastModified,
         version: framework.version,
         'oscal-version': OSCAL_VERSION,
-        props: props({ 'framework-id': framework.id, publisher: framework.publisher, kind: framework.kind, licence: framework.licence }),
+        props: props({
+          'framework-id': framework.id,
+          publisher: framework.publisher,
+          kind: framework.kind,
+          licence: framework.licence,
+        }),
       },
       ...(groups.length > 0 ? { groups } : {}),
       ...(controls.length > 0 ? { controls } : {}),

@@ -44,7 +44,10 @@ export interface OscalProp {
 /** Our properties, leaving out empty values (OSCAL forbids empty or padded strings). */
 export function props(values: Record<string, string | number | boolean | null | undefined>): OscalProp[] {
   return Object.entries(values)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== null && entry[1] !== undefined && String(entry[1]).trim() !== '')
+    .filter(
+      (entry): entry is [string, string | number | boolean] =>
+        entry[1] !== null && entry[1] !== undefined && String(entry[1]).trim() !== '',
+    )
     .map(([name, value]) => ({ name, value: String(value).trim(), ns: PROPS_NS }));
 }
 

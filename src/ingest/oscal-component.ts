@@ -29,13 +29,22 @@ export interface FrameworkLabel {
 
 const catalogResource = (f: FrameworkLabel): string => uuidFor(`catalog:${f.id}:${f.version}`);
 
-export function controlsToComponentDefinition(controls: readonly ComponentControl[], frameworks: readonly FrameworkLabel[], lastModified: string): unknown {
+export function controlsToComponentDefinition(
+  controls: readonly ComponentControl[],
+  frameworks: readonly FrameworkLabel[],
+  lastModified: string,
+): unknown {
   const byId = new Map(frameworks.map((f) => [f.id, f]));
   const used = new Set(controls.flatMap((c) => c.implements.map((i) => i.frameworkId)));
   return {
     'component-definition': {
       uuid: uuidFor(`component-definition:${controls.map((c) => c.id).join(',')}:${lastModified}`),
-      metadata: { title: "The organisation's AI governance controls", 'last-modified': lastModified, version: lastModified, 'oscal-version': OSCAL_VERSION },
+      metadata: {
+        title: "The organisation's AI governance controls",
+        'last-modified': lastModified,
+        version: lastModified,
+        'oscal-version': OSCAL_VERSION,
+      },
       ...(controls.length > 0
         ? {
             components: controls.map((c) => {
@@ -114,12 +123,18 @@ const array = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
  * `refsOf(framework)` gives a framework's requirement references; control-ids are matched
  * to them by OSCAL token (or by our `label` property).
  */
-export function componentDefinitionToControls(doc: unknown, refsOf: (framework: string) => readonly string[] | undefined): ImportedComponent[] {
+export function componentDefinitionToControls(
+  doc: unknown,
+  refsOf: (framework: string) => readonly string[] | undefined,
+): ImportedComponent[] {
   const problems: string[] = [];
   const root = isObject(doc) ? doc['component-definition'] : undefined;
-  if (!isObject(root)) throw new ComponentDefinitionError(['not an OSCAL component-definition (no "component-definition" object)']);
+  if (!isObject(root))
+    throw new ComponentDefinitionError(['not an OSCAL component-definition (no "component-definition" object)']);
   const resources = new Map(
-    array(isObject(root['back-matter']) ? root['back-matter'].resources : []).flatMap((r) => (isObject(r) && typeof r.uuid === 'string' ? [[r.uuid, readProps(r.props).get('framework')] as const] : [])),
+    array(isObject(root['back-matter']) ? root['back-matter'].resources : []).flatMap((r) =>
+      isObject(r) && typeof r.uuid === 'string' ? [[r.uuid, readProps(r.props).get('framework')] as const] : [],
+    ),
   );
   const out: ImportedComponent[] = [];
   array(root.components).forEach((component, ci) => {
@@ -134,7 +149,8 @@ export function componentDefinitionToControls(doc: unknown, refsOf: (framework: 
       const at = `${where}.control-implementations[${ii}]`;
       if (!isObject(ci2)) return;
       const source = typeof ci2.source === 'string' ? ci2.source : '';
-      const framework = readProps(ci2.props).get('framework') ?? (source.startsWith('#') ? resources.get(source.slice(1)) : undefined);
+      const framework =
+        readProps(ci2.props).get('framework') ?? (source.startsWith('#') ? resources.get(source.slice(1)) : undefined);
       const refs = framework === undefined ? undefined : refsOf(framework);
       if (framework === undefined || refs === undefined) {
         problems.push(`${at}: source ${JSON.stringify(source)} is not a framework this service holds`);
@@ -144,19 +160,28 @@ export function componentDefinitionToControls(doc: unknown, refsOf: (framework: 
       array(ci2['implemented-requirements']).forEach((ir, ri) => {
         if (!isObject(ir)) return;
         const p = readProps(ir.props);
-        const ref = p.get('label') ?? (typeof ir['control-id'] === 'string' ? byToken.get(ir['control-id']) : undefined);
+        const ref =
+          p.get('label') ?? (typeof ir['control-id'] === 'string' ? byToken.get(ir['control-id']) : undefined);
         if (ref === undefined || !refs.includes(ref)) {
-          problems.push(`${at}.implemented-requirements[${ri}]: control-id ${JSON.stringify(ir['control-id'])} is not in ${framework}`);
+          problems.push(
+            `${at}.implemented-requirements[${ri}]: control-id ${JSON.stringify(ir['control-id'])} is not in ${framework}`,
+          );
           return;
         }
-        implementsList.push({ requirementId: `${framework}:${ref}`, coverage: p.get('coverage') === 'FULL' ? 'FULL' : 'PARTIAL' });
+        implementsList.push({
+          requirementId: `${framework}:${ref}`,
+          coverage: p.get('coverage') === 'FULL' ? 'FULL' : 'PARTIAL',
+        });
       });
     });
     out.push({
       uuid: component.uuid,
       aimsGraphId: own.get('aims-graph-id') ?? null,
       name: component.title.trim(),
-      description: typeof component.description === 'string' && component.description.trim() !== component.title.trim() ? component.description.trim() : null,
+      description:
+        typeof component.description === 'string' && component.description.trim() !== component.title.trim()
+          ? component.description.trim()
+          : null,
       status: own.get('status') ?? 'PLANNED',
       controlType: own.get('control-type') ?? (component.type === 'policy' ? 'DIRECTIVE' : null),
       implements: implementsList,

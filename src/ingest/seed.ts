@@ -12,7 +12,6 @@ import { parseApplicabilityRules } from './applicability-rules-file.js';
 import { parseCatalogueFile, type Catalogue } from './catalogue-file.js';
 import { parseCrosswalkFile, type CatalogueRefs, type CrosswalkSetFile } from './crosswalk-file.js';
 
-
 export class SeedValidationError extends Error {
   override name = 'SeedValidationError';
   constructor(readonly problems: readonly string[]) {
@@ -54,7 +53,9 @@ export function catalogueRefs(catalogues: readonly Catalogue[]): CatalogueRefs {
 export function byFramework(catalogues: readonly Catalogue[]): Catalogue[][] {
   const groups = new Map<string, Catalogue[]>();
   for (const c of catalogues) groups.set(c.framework.id, [...(groups.get(c.framework.id) ?? []), c]);
-  return [...groups.values()].map((versions) => [...versions].sort((a, b) => Number(a.framework.current) - Number(b.framework.current)));
+  return [...groups.values()].map((versions) =>
+    [...versions].sort((a, b) => Number(a.framework.current) - Number(b.framework.current)),
+  );
 }
 
 /**
@@ -62,9 +63,11 @@ export function byFramework(catalogues: readonly Catalogue[]): Catalogue[][] {
  * SeedValidationError listing all problems. A missing folder means no crosswalks.
  */
 export async function readCrosswalks(seedDir: string, refs: CatalogueRefs): Promise<LoadedCrosswalks> {
-  const { checksum, items: crosswalks, problems } = await readJsonFiles(path.join(seedDir, 'crosswalks'), true, (json, file) =>
-    parseCrosswalkFile(json, file, refs),
-  );
+  const {
+    checksum,
+    items: crosswalks,
+    problems,
+  } = await readJsonFiles(path.join(seedDir, 'crosswalks'), true, (json, file) => parseCrosswalkFile(json, file, refs));
   const ids = crosswalks.map((c) => c.set.id);
   for (const id of new Set(ids)) {
     if (ids.filter((x) => x === id).length > 1) problems.push(`crosswalk set "${id}" is defined by more than one file`);
@@ -121,7 +124,8 @@ export async function readCatalogues(seedDir: string): Promise<LoadedSeed> {
   for (const id of new Set(catalogues.map((c) => c.framework.id))) {
     const versions = catalogues.filter((c) => c.framework.id === id);
     const labels = versions.map((c) => c.framework.version);
-    if (new Set(labels).size !== labels.length) problems.push(`framework "${id}": a version is defined by more than one file`);
+    if (new Set(labels).size !== labels.length)
+      problems.push(`framework "${id}": a version is defined by more than one file`);
     const current = versions.filter((c) => c.framework.current).length;
     if (current !== 1) problems.push(`framework "${id}": exactly one version must be current (found ${current})`);
   }
@@ -137,7 +141,10 @@ export const APPLICABILITY_RULES_FILE = path.join('rules', 'eu-ai-act-applicabil
  * SeedValidationError listing all problems. The rules are read by the service at start,
  * not stored in the graph: they change with a release, like the code that applies them.
  */
-export async function readApplicabilityRules(seedDir: string, catalogues?: readonly Catalogue[]): Promise<ApplicabilityRules> {
+export async function readApplicabilityRules(
+  seedDir: string,
+  catalogues?: readonly Catalogue[],
+): Promise<ApplicabilityRules> {
   const known = catalogues ?? (await readCatalogues(seedDir)).catalogues;
   const text = await readFile(path.join(seedDir, APPLICABILITY_RULES_FILE), 'utf8');
   let json: unknown;

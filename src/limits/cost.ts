@@ -50,11 +50,18 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
  * fragment spread many times can make), and rethrows other errors, which are the
  * variables' (execution reports those properly).
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, max: number): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  max: number,
+): number {
   try {
     return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
   } catch (err) {
-    if (err instanceof Error && /maximum allowed number of nodes/.test(err.message)) throw new QueryTooComplexError('cost', max, undefined);
+    if (err instanceof Error && /maximum allowed number of nodes/.test(err.message))
+      throw new QueryTooComplexError('cost', max, undefined);
     throw err;
   }
 }

@@ -21,7 +21,13 @@ export interface ApolloLimits<TContext extends object> {
 export function apolloLimits<TContext extends object>(limits: Limits): ApolloLimits<TContext> {
   return {
     // Selections first: over the limit, the document is taken out of the walk before the dear rules see it.
-    validationRules: [maxSelectionsRule(limits.maxSelections), maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxDirectivesRule(limits.maxDirectives), maxIntrospectionRule(MAX_INTROSPECTION_ROOTS)],
+    validationRules: [
+      maxSelectionsRule(limits.maxSelections),
+      maxDepthRule(limits.maxDepth),
+      maxAliasesRule(limits.maxAliases),
+      maxDirectivesRule(limits.maxDirectives),
+      maxIntrospectionRule(MAX_INTROSPECTION_ROOTS),
+    ],
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [costLimitPlugin<TContext>(limits.maxCost)],
   };

@@ -7,7 +7,14 @@
  * are counted over the whole document. Introspection (`__schema`, `__type`) is left to
  * the introspection switch: its depth is the schema's, not the client's.
  */
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { QueryTooComplexError } from '../errors.js';
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
@@ -17,7 +24,10 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
  * worked out once (however often it is spread), and a spread of a fragment already being
  * walked counts nothing, so cycles (which NoFragmentCycles reports) cannot loop.
  */
-export function selectionDepth(selectionSet: SelectionSetNode, fragment: (name: string) => FragmentDefinitionNode | undefined): number {
+export function selectionDepth(
+  selectionSet: SelectionSetNode,
+  fragment: (name: string) => FragmentDefinitionNode | undefined,
+): number {
   const known = new Map<string, number>();
   const walking = new Set<string>();
   const depthOf = (set: SelectionSetNode): number => {
@@ -59,7 +69,11 @@ export function maxDepthRule(max: number): ValidationRule {
 }
 
 /** A rule that counts nodes of one kind over the whole document and refuses more than `max`. */
-function countingRule(limit: 'aliases' | 'directives' | 'introspection', max: number, counted: (count: () => void) => ASTVisitor): ValidationRule {
+function countingRule(
+  limit: 'aliases' | 'directives' | 'introspection',
+  max: number,
+  counted: (count: () => void) => ASTVisitor,
+): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     let count = 0;
     return {
@@ -93,11 +107,13 @@ export function maxSelectionsRule(max: number): ValidationRule {
       // A loop, not recursion: the token limit allows deep nesting.
       const pending: SelectionSetNode[] = [];
       for (const definition of document.definitions) {
-        if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) pending.push(definition.selectionSet);
+        if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION)
+          pending.push(definition.selectionSet);
       }
       for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
         count += set.selections.length;
-        for (const selection of set.selections) if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) pending.push(selection.selectionSet);
+        for (const selection of set.selections)
+          if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) pending.push(selection.selectionSet);
       }
       if (count <= max) return undefined;
       context.reportError(new QueryTooComplexError('selections', max, count));

@@ -18,7 +18,6 @@ import {
 } from '../graph/statements/catalogue.js';
 import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 
-
 export interface CatalogueLoaders {
   readonly frameworkById: DataLoader<string, FrameworkRow | null>;
   readonly requirementById: DataLoader<string, RequirementRow | null>;
@@ -36,32 +35,45 @@ export interface RequirementListQuery extends RequirementFilter {
 const listKey = (q: RequirementListQuery): string =>
   JSON.stringify([q.frameworkId, q.kind ?? null, q.auditable ?? null, q.rootsOnly ?? false]);
 
-export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): CatalogueLoaders {
-  const requirementById = new DataLoader<string, RequirementRow | null>(observed('requirementById', onBatch, async (ids) => {
-    const rows = await graph.read(listRequirementsByIds(ids));
-    const byId = new Map(rows.map(({ requirement }) => [requirement.id, requirement]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }), options);
+export function createCatalogueLoaders(
+  graph: GraphExecutor,
+  onBatch?: BatchObserver,
+  options: LoaderOptions = BATCHED,
+): CatalogueLoaders {
+  const requirementById = new DataLoader<string, RequirementRow | null>(
+    observed('requirementById', onBatch, async (ids) => {
+      const rows = await graph.read(listRequirementsByIds(ids));
+      const byId = new Map(rows.map(({ requirement }) => [requirement.id, requirement]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    options,
+  );
 
-  const frameworkById = new DataLoader<string, FrameworkRow | null>(observed('frameworkById', onBatch, async (ids) => {
-    const rows = await graph.read(listFrameworksByIds(ids));
-    const byId = new Map(rows.map(({ framework }) => [framework.id, framework]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }), options);
+  const frameworkById = new DataLoader<string, FrameworkRow | null>(
+    observed('frameworkById', onBatch, async (ids) => {
+      const rows = await graph.read(listFrameworksByIds(ids));
+      const byId = new Map(rows.map(({ framework }) => [framework.id, framework]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    options,
+  );
 
-  const childrenByRequirementId = new DataLoader<string, RequirementRow[]>(observed('childrenByRequirementId', onBatch, async (ids) => {
-    const rows = await graph.read(listChildrenByParentIds(ids));
-    const byParent = new Map<string, RequirementRow[]>();
-    for (const { requirement } of rows) {
-      if (requirement.parentId === null) continue;
-      const list = byParent.get(requirement.parentId) ?? [];
-      list.push(requirement);
-      // Everything the children query returns is a requirement too: prime it.
-      requirementById.prime(requirement.id, requirement);
-      byParent.set(requirement.parentId, list);
-    }
-    return ids.map((id) => (byParent.get(id) ?? []).sort((a, b) => a.position - b.position));
-  }), options);
+  const childrenByRequirementId = new DataLoader<string, RequirementRow[]>(
+    observed('childrenByRequirementId', onBatch, async (ids) => {
+      const rows = await graph.read(listChildrenByParentIds(ids));
+      const byParent = new Map<string, RequirementRow[]>();
+      for (const { requirement } of rows) {
+        if (requirement.parentId === null) continue;
+        const list = byParent.get(requirement.parentId) ?? [];
+        list.push(requirement);
+        // Everything the children query returns is a requirement too: prime it.
+        requirementById.prime(requirement.id, requirement);
+        byParent.set(requirement.parentId, list);
+      }
+      return ids.map((id) => (byParent.get(id) ?? []).sort((a, b) => a.position - b.position));
+    }),
+    options,
+  );
 
   const requirementsOfFramework = new DataLoader<RequirementListQuery, RequirementRow[], string>(
     observed('requirementsOfFramework', onBatch, async (queries) => {
@@ -78,16 +90,22 @@ export function createCatalogueLoaders(graph: GraphExecutor, onBatch?: BatchObse
     { ...options, cacheKeyFn: listKey },
   );
 
-  const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(observed('versionsByFrameworkId', onBatch, async (ids) => {
-    const rows = await graph.read(listFrameworkVersions(ids));
-    return ids.map((id) => rows.map((r) => r.version).filter((v) => v.frameworkId === id));
-  }), options);
+  const versionsByFrameworkId = new DataLoader<string, FrameworkVersionRow[]>(
+    observed('versionsByFrameworkId', onBatch, async (ids) => {
+      const rows = await graph.read(listFrameworkVersions(ids));
+      return ids.map((id) => rows.map((r) => r.version).filter((v) => v.frameworkId === id));
+    }),
+    options,
+  );
 
-  const versionLabelsByRequirementId = new DataLoader<string, string[]>(observed('versionLabelsByRequirementId', onBatch, async (ids) => {
-    const rows = await graph.read(listVersionsOfRequirements(ids));
-    const byId = new Map(rows.map((r) => [r.requirementId, [...r.versions].sort()]));
-    return ids.map((id) => byId.get(id) ?? []);
-  }), options);
+  const versionLabelsByRequirementId = new DataLoader<string, string[]>(
+    observed('versionLabelsByRequirementId', onBatch, async (ids) => {
+      const rows = await graph.read(listVersionsOfRequirements(ids));
+      const byId = new Map(rows.map((r) => [r.requirementId, [...r.versions].sort()]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    options,
+  );
 
   return {
     frameworkById,

@@ -12,7 +12,6 @@ import {
 } from '../graph/statements/crosswalk.js';
 import { BATCHED, groupBy, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 
-
 export interface CrosswalkLoaders {
   readonly crosswalkSetById: DataLoader<string, CrosswalkSetRow | null>;
   readonly mappingsBySetId: DataLoader<string, MappingRow[]>;
@@ -22,35 +21,54 @@ export interface CrosswalkLoaders {
   neighbourhood(hops: number): DataLoader<string, MappingRow[]>;
 }
 
-export function createCrosswalkLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: LoaderOptions = BATCHED): CrosswalkLoaders {
-  const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(observed('crosswalkSetById', onBatch, async (ids) => {
-    const rows = await graph.read(listCrosswalkSetsByIds(ids));
-    const byId = new Map(rows.map(({ set }) => [set.id, set]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }), options);
+export function createCrosswalkLoaders(
+  graph: GraphExecutor,
+  onBatch?: BatchObserver,
+  options: LoaderOptions = BATCHED,
+): CrosswalkLoaders {
+  const crosswalkSetById = new DataLoader<string, CrosswalkSetRow | null>(
+    observed('crosswalkSetById', onBatch, async (ids) => {
+      const rows = await graph.read(listCrosswalkSetsByIds(ids));
+      const byId = new Map(rows.map(({ set }) => [set.id, set]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    options,
+  );
 
-  const mappingsBySetId = new DataLoader<string, MappingRow[]>(observed('mappingsBySetId', onBatch, async (ids) => {
-    const rows = await graph.read(listMappingsBySetIds(ids));
-    const bySet = groupBy(rows.map((r) => r.mapping), (m) => m.set);
-    return ids.map((id) => bySet.get(id) ?? []);
-  }), options);
+  const mappingsBySetId = new DataLoader<string, MappingRow[]>(
+    observed('mappingsBySetId', onBatch, async (ids) => {
+      const rows = await graph.read(listMappingsBySetIds(ids));
+      const bySet = groupBy(
+        rows.map((r) => r.mapping),
+        (m) => m.set,
+      );
+      return ids.map((id) => bySet.get(id) ?? []);
+    }),
+    options,
+  );
 
-  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(observed('mappingsByRequirementId', onBatch, async (ids) => {
-    const rows = await graph.read(listMappingsByRequirementIds(ids));
-    const byRequirement = groupBy(rows, (r) => r.requirementId);
-    return ids.map((id) => (byRequirement.get(id) ?? []).map((r) => r.mapping));
-  }), options);
+  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(
+    observed('mappingsByRequirementId', onBatch, async (ids) => {
+      const rows = await graph.read(listMappingsByRequirementIds(ids));
+      const byRequirement = groupBy(rows, (r) => r.requirementId);
+      return ids.map((id) => (byRequirement.get(id) ?? []).map((r) => r.mapping));
+    }),
+    options,
+  );
 
   const neighbourhoods = new Map<number, DataLoader<string, MappingRow[]>>();
   const neighbourhood = (hops: number): DataLoader<string, MappingRow[]> => {
     if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw new RangeError(`hops must be 1 to ${MAX_HOPS}`);
     let loader = neighbourhoods.get(hops);
     if (loader === undefined) {
-      loader = new DataLoader<string, MappingRow[]>(observed('mappingNeighbourhood', onBatch, async (ids) => {
-        const rows = await graph.read(listMappingNeighbourhoods(ids, hops));
-        const byId = new Map(rows.map((r) => [r.requirementId, r.mappings]));
-        return ids.map((id) => byId.get(id) ?? []);
-      }), options);
+      loader = new DataLoader<string, MappingRow[]>(
+        observed('mappingNeighbourhood', onBatch, async (ids) => {
+          const rows = await graph.read(listMappingNeighbourhoods(ids, hops));
+          const byId = new Map(rows.map((r) => [r.requirementId, r.mappings]));
+          return ids.map((id) => byId.get(id) ?? []);
+        }),
+        options,
+      );
       neighbourhoods.set(hops, loader);
     }
     return loader;

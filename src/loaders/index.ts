@@ -12,7 +12,11 @@ export type Loaders = CatalogueLoaders & CrosswalkLoaders & OrganisationLoaders;
  * A new set of loaders for one request: caches never outlive the request. `onBatch` hears
  * every batch's size. `batching: false` (benchmarks only) sends one statement per key.
  */
-export function createLoaders(graph: GraphExecutor, onBatch?: BatchObserver, options: { batching?: boolean } = {}): Loaders {
+export function createLoaders(
+  graph: GraphExecutor,
+  onBatch?: BatchObserver,
+  options: { batching?: boolean } = {},
+): Loaders {
   const loaderOptions = options.batching === false ? UNBATCHED : BATCHED;
   return {
     ...createCatalogueLoaders(graph, onBatch, loaderOptions),

@@ -4,7 +4,11 @@ import type { BatchLoadFn } from 'dataloader';
 export type BatchObserver = (loader: string, size: number) => void;
 
 /** `batch`, reporting each call's number of keys to `onBatch` under the loader's name. */
-export function observed<K, V>(name: string, onBatch: BatchObserver | undefined, batch: BatchLoadFn<K, V>): BatchLoadFn<K, V> {
+export function observed<K, V>(
+  name: string,
+  onBatch: BatchObserver | undefined,
+  batch: BatchLoadFn<K, V>,
+): BatchLoadFn<K, V> {
   if (onBatch === undefined) return batch;
   return (keys) => {
     onBatch(name, keys.length);

@@ -18,16 +18,29 @@ export async function serveMetrics(
   authorize: (req: IncomingMessage) => Promise<MetricsAuthorization>,
 ): Promise<void> {
   const decision = decideMetricsAccess(endpoint.access, req.headers.authorization);
-  const authorization: MetricsAuthorization = decision === 'allow' ? 'allow' : decision === 'authenticate' ? await authorize(req) : 'unauthenticated';
+  const authorization: MetricsAuthorization =
+    decision === 'allow' ? 'allow' : decision === 'authenticate' ? await authorize(req) : 'unauthenticated';
   if (authorization === 'forbidden') {
-    const body = JSON.stringify({ errors: [{ message: 'This credential may not read /metrics (it needs the ADMIN role)', extensions: { code: 'FORBIDDEN' } }] });
+    const body = JSON.stringify({
+      errors: [
+        {
+          message: 'This credential may not read /metrics (it needs the ADMIN role)',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    });
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
     res.end(body);
     return;
   }
   if (authorization !== 'allow') {
-    const body = JSON.stringify({ errors: [{ message: 'Reading /metrics needs credentials', extensions: { code: 'UNAUTHENTICATED' } }] });
-    res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer realm="metrics"' });
+    const body = JSON.stringify({
+      errors: [{ message: 'Reading /metrics needs credentials', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    res.writeHead(401, {
+      'content-type': 'application/json; charset=utf-8',
+      'www-authenticate': 'Bearer realm="metrics"',
+    });
     res.end(body);
     return;
   }

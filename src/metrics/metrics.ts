@@ -49,7 +49,10 @@ export class OperationLabels {
   private readonly known: Set<string>;
   private others = 0;
 
-  constructor(savedNames: Iterable<string>, private readonly maxOthers = MAX_OTHER_NAMES) {
+  constructor(
+    savedNames: Iterable<string>,
+    private readonly maxOthers = MAX_OTHER_NAMES,
+  ) {
     this.known = new Set(savedNames);
   }
 
@@ -116,10 +119,14 @@ export function createMetrics(savedOperationNames: Iterable<string>): Metrics {
           const started = process.hrtime.bigint();
           return {
             async willSendResponse({ document, request, operation, contextValue, response }) {
-              const resolved = operation ?? (document ? getOperationAST(document, request.operationName) : null) ?? undefined;
+              const resolved =
+                operation ?? (document ? getOperationAST(document, request.operationName) : null) ?? undefined;
               const operationName = labels.label(resolved === undefined ? undefined : (resolved.name?.value ?? null));
               const operationType = resolved?.operation ?? UNKNOWN;
-              duration.observe({ operation_name: operationName, operation_type: operationType }, Number(process.hrtime.bigint() - started) / 1e9);
+              duration.observe(
+                { operation_name: operationName, operation_type: operationType },
+                Number(process.hrtime.bigint() - started) / 1e9,
+              );
               const meter = meters.get(keyOf(contextValue));
               if (meter) statements.observe({ operation_name: operationName }, meter.statements());
               const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];

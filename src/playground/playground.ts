@@ -25,7 +25,9 @@ export function mergeVariables(operations: readonly SavedOperation[]): Record<st
   for (const op of operations) {
     for (const [name, value] of Object.entries(op.variables)) {
       if (name in merged && JSON.stringify(merged[name]) !== JSON.stringify(value)) {
-        throw new PlaygroundError(`${op.file} and ${owner.get(name)} both use $${name} with different values; rename one`);
+        throw new PlaygroundError(
+          `${op.file} and ${owner.get(name)} both use $${name} with different values; rename one`,
+        );
       }
       merged[name] = value;
       owner.set(name, op.file);

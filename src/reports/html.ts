@@ -39,7 +39,10 @@ export function html(strings: TemplateStringsArray, ...values: readonly Interpol
 }
 
 /** A link within the reports, its parameters encoded. */
-export function reportHref(page: string, params: Readonly<Record<string, string | readonly string[] | null | undefined>>): string {
+export function reportHref(
+  page: string,
+  params: Readonly<Record<string, string | readonly string[] | null | undefined>>,
+): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value === null || value === undefined) continue;

@@ -48,7 +48,10 @@ export class ReportParams {
       const kind = spec[name];
       if (kind === undefined) {
         const known = Object.keys(spec);
-        throw badParameter(name, `Unknown parameter "${name}"${known.length === 0 ? ': this page takes none' : `; this page takes ${known.join(', ')}`}`);
+        throw badParameter(
+          name,
+          `Unknown parameter "${name}"${known.length === 0 ? ': this page takes none' : `; this page takes ${known.join(', ')}`}`,
+        );
       }
       if (kind === 'one' && search.getAll(name).length > 1) throw badParameter(name, `Give "${name}" at most once`);
     }
@@ -83,9 +86,13 @@ export class ReportParams {
   }
 
   scope(): ReportScope {
-    const values = this.search.getAll('system').map((v) => v.trim()).filter((v) => v !== '');
+    const values = this.search
+      .getAll('system')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     if (values.length === 0) return { systems: null };
-    if (values.length > MAX_SCOPE_SYSTEMS) throw badParameter('system', `Name at most ${MAX_SCOPE_SYSTEMS} AI systems in "system"`);
+    if (values.length > MAX_SCOPE_SYSTEMS)
+      throw badParameter('system', `Name at most ${MAX_SCOPE_SYSTEMS} AI systems in "system"`);
     for (const v of values) {
       if (v.length > 300 || [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
         throw badParameter('system', '"system" must be an AI system id (1 to 300 printable characters)');
@@ -105,12 +112,14 @@ export class ReportParams {
 }
 
 function checkFramework(name: string, value: string): string {
-  if (!FRAMEWORK_ID.test(value)) throw badParameter(name, `"${name}" must be a framework id such as iso42001 or eu-ai-act`);
+  if (!FRAMEWORK_ID.test(value))
+    throw badParameter(name, `"${name}" must be a framework id such as iso42001 or eu-ai-act`);
   return value;
 }
 
 /** The scope as the API's CoverageScope argument (null for the whole organisation). */
-export const scopeArgument = (scope: ReportScope): { systems: string[] } | null => (scope.systems === null ? null : { systems: [...scope.systems] });
+export const scopeArgument = (scope: ReportScope): { systems: string[] } | null =>
+  scope.systems === null ? null : { systems: [...scope.systems] };
 
 /** The last moment of each of the `count` months ending with `day`'s month, the last one being `day`'s moment itself (or now). */
 export function monthEnds(day: ReportDay, count: number, now: Date = new Date()): string[] {

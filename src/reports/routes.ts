@@ -18,7 +18,15 @@ import { soaFile, soaPage } from './pages/soa.js';
 import { tracePage } from './pages/trace.js';
 import { ReportError } from './params.js';
 import type { ReportRunner } from './run.js';
-import { FRAGMENT_CSP, isReportPage, renderShell, REPORT_ASSETS, REPORT_PAGES, SHELL_CSP, type ReportPage } from './shell.js';
+import {
+  FRAGMENT_CSP,
+  isReportPage,
+  renderShell,
+  REPORT_ASSETS,
+  REPORT_PAGES,
+  SHELL_CSP,
+  type ReportPage,
+} from './shell.js';
 
 export interface ReportsDependencies {
   /** The caller's runner once authenticated, or undefined when a refusal (401, 429, 503) has been sent. */
@@ -35,11 +43,20 @@ const FRAGMENTS: Readonly<Record<ReportPage, Page>> = {
   soa: soaPage,
 };
 
-const SHELLS = new Map<string, string>(Object.keys(REPORT_PAGES).map((page) => [page, renderShell(page as ReportPage)]));
+const SHELLS = new Map<string, string>(
+  Object.keys(REPORT_PAGES).map((page) => [page, renderShell(page as ReportPage)]),
+);
 
 const COMMON_HEADERS = { 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));
 }
@@ -47,7 +64,12 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 /** True when the path is /reports or under it: serveReports answers it. */
 export const isReportsPath = (pathname: string): boolean => pathname === '/reports' || pathname.startsWith('/reports/');
 
-export async function serveReports(req: IncomingMessage, res: ServerResponse, url: URL, deps: ReportsDependencies): Promise<void> {
+export async function serveReports(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ReportsDependencies,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendError(res, 405, 'METHOD_NOT_ALLOWED', 'The reports are read with GET', {}, { allow: 'GET, HEAD' });
     return;
@@ -56,12 +78,19 @@ export async function serveReports(req: IncomingMessage, res: ServerResponse, ur
 
   const shell = SHELLS.get(rest);
   if (shell !== undefined) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': SHELL_CSP, ...COMMON_HEADERS });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-security-policy': SHELL_CSP,
+      ...COMMON_HEADERS,
+    });
     res.end(req.method === 'HEAD' ? undefined : shell);
     return;
   }
   if (rest.startsWith('assets/')) {
-    const file = Object.hasOwn(REPORT_ASSETS, rest.slice('assets/'.length)) ? REPORT_ASSETS[rest.slice('assets/'.length)] : undefined;
+    const file = Object.hasOwn(REPORT_ASSETS, rest.slice('assets/'.length))
+      ? REPORT_ASSETS[rest.slice('assets/'.length)]
+      : undefined;
     if (file === undefined) {
       sendError(res, 404, ErrorCode.NOT_FOUND, 'No such file');
       return;
@@ -97,10 +126,22 @@ export async function serveReports(req: IncomingMessage, res: ServerResponse, ur
       return;
     }
     const fragment: Html = await FRAGMENTS[name as ReportPage](request);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': FRAGMENT_CSP, ...COMMON_HEADERS });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': FRAGMENT_CSP,
+      ...COMMON_HEADERS,
+    });
     res.end(req.method === 'HEAD' ? undefined : fragment.markup);
   } catch (err) {
     if (!(err instanceof ReportError)) throw err;
-    sendError(res, err.status, err.code, err.message, err.extensions, err.status === 503 || err.status === 504 ? { 'retry-after': '5' } : {});
+    sendError(
+      res,
+      err.status,
+      err.code,
+      err.message,
+      err.extensions,
+      err.status === 503 || err.status === 504 ? { 'retry-after': '5' } : {},
+    );
   }
 }

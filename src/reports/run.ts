@@ -16,10 +16,17 @@ export interface ExecutionResult {
 }
 
 /** Runs one operation as the caller. */
-export type Execute = (query: string, operationName: string, variables: Record<string, unknown>) => Promise<ExecutionResult>;
+export type Execute = (
+  query: string,
+  operationName: string,
+  variables: Record<string, unknown>,
+) => Promise<ExecutionResult>;
 
 /** Runs a typed report document and returns its data, or throws a ReportError. */
-export type ReportRunner = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables) => Promise<TResult>;
+export type ReportRunner = <TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+) => Promise<TResult>;
 
 const STATUS_OF: Readonly<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -35,7 +42,10 @@ const STATUS_OF: Readonly<Record<string, number>> = {
 const OPERATION_NAME = /^\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/m;
 
 export function reportRunner(execute: Execute): ReportRunner {
-  return async <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> => {
+  return async <TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> => {
     const query = document.toString();
     const operationName = OPERATION_NAME.exec(query)?.[1] ?? '';
     const result = await execute(query, operationName, (variables ?? {}) as Record<string, unknown>);
@@ -48,12 +58,15 @@ export function reportRunner(execute: Execute): ReportRunner {
       const { code: _code, http: _http, ...rest } = error.extensions ?? {};
       throw new ReportError(status, code, error.message, rest);
     }
-    if (result.data === null || result.data === undefined) throw new ReportError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    if (result.data === null || result.data === undefined)
+      throw new ReportError(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     return result.data as TResult;
   };
 }
 
 /** The names of the report operations, so that metrics label them by name. */
 export const REPORT_OPERATION_NAMES: readonly string[] = Object.values(documents)
-  .map((value) => (value instanceof documents.TypedDocumentString ? OPERATION_NAME.exec(value.toString())?.[1] : undefined))
+  .map((value) =>
+    value instanceof documents.TypedDocumentString ? OPERATION_NAME.exec(value.toString())?.[1] : undefined,
+  )
   .filter((name): name is string => name !== undefined);

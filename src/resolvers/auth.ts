@@ -3,13 +3,24 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.js
 
 export const authResolvers: Resolvers = {
   Query: {
-    viewer: (_root, _args, context) => ({ id: context.principal.id, kind: context.principal.kind, roles: [...context.principal.roles] }),
+    viewer: (_root, _args, context) => ({
+      id: context.principal.id,
+      kind: context.principal.kind,
+      roles: [...context.principal.roles],
+    }),
     apiKeys: (_root, _args, context) => listApiKeys(context.scope),
   },
   Mutation: {
     createApiKey: async (_root, { input }, context) => {
-      const issued = await createApiKey(context.scope, { name: input.name, role: input.role, createdBy: context.principal.id });
-      context.log.info({ keyId: issued.apiKey.id, name: issued.apiKey.name, role: issued.apiKey.role, by: context.principal.id }, 'API key created');
+      const issued = await createApiKey(context.scope, {
+        name: input.name,
+        role: input.role,
+        createdBy: context.principal.id,
+      });
+      context.log.info(
+        { keyId: issued.apiKey.id, name: issued.apiKey.name, role: issued.apiKey.role, by: context.principal.id },
+        'API key created',
+      );
       return issued;
     },
     revokeApiKey: async (_root, { id }, context) => {

@@ -48,7 +48,9 @@ export const catalogueResolvers: Resolvers = {
     fromParent: (change) => refOf(change.fromParentId),
     toParent: (change) => refOf(change.toParentId),
     mappings: async (change, _args, context) =>
-      (await context.loaders.mappingsByRequirementId.load(change.requirementId)).map((row) => readFrom(row, change.requirementId)),
+      (await context.loaders.mappingsByRequirementId.load(change.requirementId)).map((row) =>
+        readFrom(row, change.requirementId),
+      ),
   },
   Framework: {
     sources: (framework: FrameworkRow) => framework.references,

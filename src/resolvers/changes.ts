@@ -22,7 +22,8 @@ function decodeCursor(after: string | null | undefined): number {
 
 function pageSize(first: number | null | undefined): number {
   const size = first ?? 100;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new BadUserInputError(`first must be 1 to ${MAX_PAGE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
+    throw new BadUserInputError(`first must be 1 to ${MAX_PAGE}`, 'first');
   return size;
 }
 
@@ -57,7 +58,11 @@ export const changesResolvers: Resolvers = {
   Change: {
     id: (row) => String(row.seq),
     sequence: (row) => row.seq,
-    tombstone: (row) => row.operation === 'DELETE' || row.operation === 'UNLINK' || row.operation === 'CROSSWALK_REMOVE',
-    link: (row) => (row.linkKind === null || row.otherId === null ? null : { kind: row.linkKind as LinkKind, from: row.entityId, to: row.otherId }),
+    tombstone: (row) =>
+      row.operation === 'DELETE' || row.operation === 'UNLINK' || row.operation === 'CROSSWALK_REMOVE',
+    link: (row) =>
+      row.linkKind === null || row.otherId === null
+        ? null
+        : { kind: row.linkKind as LinkKind, from: row.entityId, to: row.otherId },
   },
 };

@@ -2,7 +2,14 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import type { MappingRow } from '../graph/statements/crosswalk.js';
 import { reasonFor } from '../coverage/explain.js';
-import { coverage, coverageChange, evidenceReuse, gaps, reusableEvidence, statementOfApplicability } from '../services/coverage.js';
+import {
+  coverage,
+  coverageChange,
+  evidenceReuse,
+  gaps,
+  reusableEvidence,
+  statementOfApplicability,
+} from '../services/coverage.js';
 import { readFrom } from '../services/crosswalk.js';
 import { loadEntityOrFail, requirementAt } from './projection.js';
 
@@ -47,11 +54,13 @@ export const coverageResolvers: Resolvers = {
     reason: (view) => reasonFor(view),
     crosswalk: (view) => view.crosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
     rejectedCrosswalk: (view) => view.rejectedCrosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
-    exclusion: async (view, _args, context, info) => (view.exclusion === null ? null : loadEntityOrFail(context, view.exclusion.id, info)),
+    exclusion: async (view, _args, context, info) =>
+      view.exclusion === null ? null : loadEntityOrFail(context, view.exclusion.id, info),
   },
   ControlContribution: {
     control: (c, _args, context, info) => loadEntityOrFail(context, c.controlId, info),
-    validEvidence: (c, _args, context, info) => Promise.all(c.validEvidence.map((id) => loadEntityOrFail(context, id, info))),
+    validEvidence: (c, _args, context, info) =>
+      Promise.all(c.validEvidence.map((id) => loadEntityOrFail(context, id, info))),
   },
   StatementOfApplicability: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
@@ -59,10 +68,13 @@ export const coverageResolvers: Resolvers = {
   },
   SoaEntry: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,
-    decision: (row, _args, context, info) => (row.decisionId === null ? null : loadEntityOrFail(context, row.decisionId, info)),
+    decision: (row, _args, context, info) =>
+      row.decisionId === null ? null : loadEntityOrFail(context, row.decisionId, info),
     implementationStatus: (row) => row.status,
-    controls: (row, _args, context, info) => Promise.all(row.controlIds.map((id) => loadEntityOrFail(context, id, info))),
-    evidence: (row, _args, context, info) => Promise.all(row.evidenceIds.map((id) => loadEntityOrFail(context, id, info))),
+    controls: (row, _args, context, info) =>
+      Promise.all(row.controlIds.map((id) => loadEntityOrFail(context, id, info))),
+    evidence: (row, _args, context, info) =>
+      Promise.all(row.evidenceIds.map((id) => loadEntityOrFail(context, id, info))),
   },
   EvidenceReuse: {
     evidence: (view, _args, context, info) => loadEntityOrFail(context, view.evidenceId, info),
@@ -77,15 +89,18 @@ export const coverageResolvers: Resolvers = {
   EvidenceUse: {
     requirement: async (use, _args, context) => (await context.loaders.requirementById.load(use.requirementId))!,
     control: (use, _args, context, info) => loadEntityOrFail(context, use.controlId, info),
-    from: async (use, _args, context, info) => (use.fromRequirementId === null ? null : requirementAt(context, use.fromRequirementId, info)),
+    from: async (use, _args, context, info) =>
+      use.fromRequirementId === null ? null : requirementAt(context, use.fromRequirementId, info),
     chain: (use) => chainViews(use.chain, use.mappingRows),
   },
   Gap: {
     risks: (gap, _args, context, info) => Promise.all(gap.riskIds.map((id) => loadEntityOrFail(context, id, info))),
   },
   Remedy: {
-    control: (remedy, _args, context, info) => (remedy.controlId === null ? null : loadEntityOrFail(context, remedy.controlId, info)),
-    partner: async (remedy, _args, context) => (remedy.partnerId === null ? null : context.loaders.requirementById.load(remedy.partnerId)),
+    control: (remedy, _args, context, info) =>
+      remedy.controlId === null ? null : loadEntityOrFail(context, remedy.controlId, info),
+    partner: async (remedy, _args, context) =>
+      remedy.partnerId === null ? null : context.loaders.requirementById.load(remedy.partnerId),
   },
   EvidenceRejection: {
     evidence: (e, _args, context, info) => loadEntityOrFail(context, e.evidenceId, info),

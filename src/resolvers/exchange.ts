@@ -62,15 +62,26 @@ export const exchangeResolvers: Resolvers = {
       if (format === 'CSV') {
         return { fileName: `${set.id}.csv`, mediaType: 'text/csv', content: crosswalkToCsv(file) };
       }
-      const [from, to] = await Promise.all([frameworkLabel(context, set.fromFramework), frameworkLabel(context, set.toFramework)]);
+      const [from, to] = await Promise.all([
+        frameworkLabel(context, set.fromFramework),
+        frameworkLabel(context, set.toFramework),
+      ]);
       const document = crosswalkToOscal(file, from, to);
-      return { fileName: `${set.id}.oscal.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+      return {
+        fileName: `${set.id}.oscal.json`,
+        mediaType: 'application/json',
+        content: `${JSON.stringify(document, null, 2)}\n`,
+      };
     },
     exportFrameworkCatalog: async (_root, args, context) => {
       const framework = await frameworkLabel(context, checkId(args.framework, 'framework'));
       const requirements = await context.loaders.requirementsOfFramework.load({ frameworkId: framework.id });
       const document = frameworkToOscalCatalog(framework, requirements, nowDateTime());
-      return { fileName: `${framework.id}.oscal-catalog.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+      return {
+        fileName: `${framework.id}.oscal-catalog.json`,
+        mediaType: 'application/json',
+        content: `${JSON.stringify(document, null, 2)}\n`,
+      };
     },
   },
   Mutation: {

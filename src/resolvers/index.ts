@@ -14,7 +14,20 @@ import { traceabilityResolvers } from './traceability.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function createResolvers(): Resolvers {
-  const parts: Resolvers[] = [baseResolvers, catalogueResolvers, crosswalkResolvers, exchangeResolvers, organisationResolvers, traceabilityResolvers, coverageResolvers, obligationsResolvers, changesResolvers, syncResolvers, oscalResolvers, authResolvers];
+  const parts: Resolvers[] = [
+    baseResolvers,
+    catalogueResolvers,
+    crosswalkResolvers,
+    exchangeResolvers,
+    organisationResolvers,
+    traceabilityResolvers,
+    coverageResolvers,
+    obligationsResolvers,
+    changesResolvers,
+    syncResolvers,
+    oscalResolvers,
+    authResolvers,
+  ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

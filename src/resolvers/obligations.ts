@@ -5,7 +5,8 @@ import { applicableObligations, deriveObligations } from '../services/obligation
 
 export const obligationsResolvers: Resolvers = {
   Query: {
-    applicableObligations: (_root, args, context) => applicableObligations(context.scope, context.applicabilityRules, args.aiSystem, args.asOf),
+    applicableObligations: (_root, args, context) =>
+      applicableObligations(context.scope, context.applicabilityRules, args.aiSystem, args.asOf),
   },
   Mutation: {
     deriveObligations: async (_root, args, context) => {
@@ -24,7 +25,8 @@ export const obligationsResolvers: Resolvers = {
   },
   ApplicableObligation: {
     article: (view) => view.applicable.article,
-    requirement: (view, _args, context) => context.loaders.requirementById.load(requirementId(view.frameworkId, view.applicable.article)),
+    requirement: (view, _args, context) =>
+      context.loaders.requirementById.load(requirementId(view.frameworkId, view.applicable.article)),
     appliesFrom: (view) => view.applicable.appliesFrom,
     inEffect: (view) => view.applicable.appliesFrom !== null && view.applicable.appliesFrom <= view.asOf,
     rules: (view) => [...view.applicable.findings],

@@ -12,7 +12,16 @@ import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
 import type { EntityRow, NodeSpace } from '../graph/statements/organisation.js';
 import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from '../services/checks.js';
-import { createRecord, deleteRecord, link, listRecords, setApplicability, unlink, updateRecord, type ExternalRef } from '../services/organisation.js';
+import {
+  createRecord,
+  deleteRecord,
+  link,
+  listRecords,
+  setApplicability,
+  unlink,
+  updateRecord,
+  type ExternalRef,
+} from '../services/organisation.js';
 import { loadEntities, loadEntityOrFail, projectionOf, projectionOfNodes } from './projection.js';
 import type { LinkView } from '../services/views.js';
 
@@ -31,11 +40,22 @@ function decodeCursor(after: string | null | undefined): { key: string; id: stri
 
 const encodeCursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-async function list(type: EntityType, args: { first?: number | null; after?: string | null; filter?: Record<string, unknown> | null }, context: Context, info: GraphQLResolveInfo) {
+async function list(
+  type: EntityType,
+  args: { first?: number | null; after?: string | null; filter?: Record<string, unknown> | null },
+  context: Context,
+  info: GraphQLResolveInfo,
+) {
   const first = args.first ?? 50;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw new BadUserInputError(`first must be 0 to ${MAX_PAGE}`, 'first');
-  const { text = null, party = null, ...equals } = (args.filter ?? {}) as { text?: string | null; party?: string | null } & Record<string, unknown>;
-  if (text !== null && text.length > 200) throw new BadUserInputError('filter.text must be at most 200 characters', 'filter.text');
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
+    throw new BadUserInputError(`first must be 0 to ${MAX_PAGE}`, 'first');
+  const {
+    text = null,
+    party = null,
+    ...equals
+  } = (args.filter ?? {}) as { text?: string | null; party?: string | null } & Record<string, unknown>;
+  if (text !== null && text.length > 200)
+    throw new BadUserInputError('filter.text must be at most 200 characters', 'filter.text');
   const def = ENTITIES[type];
   const present = Object.fromEntries(Object.entries(equals).filter(([, v]) => v !== null && v !== undefined));
   const query = {
@@ -64,12 +84,21 @@ async function list(type: EntityType, args: { first?: number | null; after?: str
 function related(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity') {
   const def = linkDef(kind);
   if (def === undefined) throw new Error(`unknown link kind ${kind}`);
-  return async (parent: { id: string }, _args: unknown, context: Context, info: GraphQLResolveInfo): Promise<EntityRow[]> => {
+  return async (
+    parent: { id: string },
+    _args: unknown,
+    context: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<EntityRow[]> => {
     // The links and the records they reach in one statement, read for the selection.
     const projection = projectionOf(info);
     if (projection !== null) return context.loaders.linkedEntities(def, direction, space, projection).load(parent.id);
     const rows = await context.loaders.linked(def, direction, space).load(parent.id);
-    return loadEntities(context, rows.map((r) => r.otherId), info);
+    return loadEntities(
+      context,
+      rows.map((r) => r.otherId),
+      info,
+    );
   };
 }
 
@@ -87,14 +116,16 @@ function links(kind: string, direction: 'OUT' | 'IN', space: NodeSpace = 'Entity
   return async (parent: { id: string }, _args: unknown, context: Context): Promise<LinkView[]> => {
     const rows = await context.loaders.linked(def, direction, space).load(parent.id);
     return rows.map((r) =>
-      direction === 'OUT' ? { fromId: parent.id, toId: r.otherId, property: r.property } : { fromId: r.otherId, toId: parent.id, property: r.property },
+      direction === 'OUT'
+        ? { fromId: parent.id, toId: r.otherId, property: r.property }
+        : { fromId: r.otherId, toId: parent.id, property: r.property },
     );
   };
 }
 
-
 /** The payload field that carries a record of this type: `aiSystem`, `control`, … */
-export const payloadField = (type: EntityType): string => (type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`);
+export const payloadField = (type: EntityType): string =>
+  type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`;
 const collections: Record<string, EntityType> = {
   aiSystems: 'AISystem',
   models: 'Model',
@@ -109,20 +140,32 @@ const collections: Record<string, EntityType> = {
 type AnyArgs = Record<string, unknown>;
 const queryResolvers: Record<string, unknown> = {};
 for (const [field, type] of Object.entries(collections)) {
-  queryResolvers[field] = (_root: unknown, args: AnyArgs, context: Context, info: GraphQLResolveInfo) => list(type, args, context, info);
+  queryResolvers[field] = (_root: unknown, args: AnyArgs, context: Context, info: GraphQLResolveInfo) =>
+    list(type, args, context, info);
 }
 const mutationResolvers: Record<string, unknown> = {};
 for (const type of ENTITY_TYPES) {
   mutationResolvers[`create${type}`] = async (_root: unknown, args: { input: AnyArgs }, context: Context) => {
-    const { externalRefs, requirement, systems, ...fields } = args.input as { externalRefs?: ExternalRef[] | null; requirement?: string; systems?: string[] | null };
+    const { externalRefs, requirement, systems, ...fields } = args.input as {
+      externalRefs?: ExternalRef[] | null;
+      requirement?: string;
+      systems?: string[] | null;
+    };
     const record = { type, fields, externalRefs: externalRefs ?? [], requirement, systems: systems ?? [] };
     return { [payloadField(type)]: await createRecord(context.scope, record) };
   };
-  mutationResolvers[`update${type}`] = async (_root: unknown, args: { id: string; expectedVersion: number; input: AnyArgs }, context: Context) => ({
+  mutationResolvers[`update${type}`] = async (
+    _root: unknown,
+    args: { id: string; expectedVersion: number; input: AnyArgs },
+    context: Context,
+  ) => ({
     [payloadField(type)]: await updateRecord(context.scope, type, args.id, args.expectedVersion, args.input),
   });
-  mutationResolvers[`delete${type}`] = (_root: unknown, args: { id: string; cascade?: boolean | null }, context: Context) =>
-    deleteRecord(context.scope, type, args.id, args.cascade === true);
+  mutationResolvers[`delete${type}`] = (
+    _root: unknown,
+    args: { id: string; cascade?: boolean | null },
+    context: Context,
+  ) => deleteRecord(context.scope, type, args.id, args.cascade === true);
 }
 
 const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hint: string) =>
@@ -141,19 +184,27 @@ const dateScalar = (name: 'Date' | 'DateTime', check: (v: string) => boolean, hi
 
 export const organisationResolvers: Resolvers = {
   Date: dateScalar('Date', isCalendarDate, 'a date, YYYY-MM-DD'),
-  DateTime: dateScalar('DateTime', isDateTime, 'a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00 (RFC 3339), e.g. 2026-11-27T09:30:00Z'),
+  DateTime: dateScalar(
+    'DateTime',
+    isDateTime,
+    'a date and time with a time zone, hours 00 to 23 and an offset of at most 18:00 (RFC 3339), e.g. 2026-11-27T09:30:00Z',
+  ),
   Query: queryResolvers as Resolvers['Query'],
   Mutation: {
     ...(mutationResolvers as Resolvers['Mutation']),
-    setApplicability: async (_root, { input }, context) => ({ applicability: await setApplicability(context.scope, input) }),
+    setApplicability: async (_root, { input }, context) => ({
+      applicability: await setApplicability(context.scope, input),
+    }),
     link: (_root, { input }, context) => link(context.scope, input),
     unlink: (_root, { input }, context) => unlink(context.scope, input),
   },
   LinkPayload: {
     from: async (payload, _args, context) =>
-      (await context.loaders.entityById.load(payload.fromId)) ?? (await context.loaders.requirementById.load(payload.fromId))!,
+      (await context.loaders.entityById.load(payload.fromId)) ??
+      (await context.loaders.requirementById.load(payload.fromId))!,
     to: async (payload, _args, context) =>
-      (await context.loaders.entityById.load(payload.toId)) ?? (await context.loaders.requirementById.load(payload.toId))!,
+      (await context.loaders.entityById.load(payload.toId)) ??
+      (await context.loaders.requirementById.load(payload.toId))!,
   },
   Entity: { __resolveType: (row) => row.type },
   RiskSubject: { __resolveType: (row) => row.type as 'AISystem' | 'Dataset' },
@@ -235,8 +286,10 @@ export const organisationResolvers: Resolvers = {
     responsibleFor: related('RESPONSIBLE_FOR', 'OUT'),
   },
   RequirementChange: {
-    controls: (change, args, context) => links('IMPLEMENTS', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
-    obligations: (change, args, context, info) => related('DERIVED_FROM', 'IN', 'Requirement')({ id: change.requirementId }, args, context, info),
+    controls: (change, args, context) =>
+      links('IMPLEMENTS', 'IN', 'Requirement')({ id: change.requirementId }, args, context),
+    obligations: (change, args, context, info) =>
+      related('DERIVED_FROM', 'IN', 'Requirement')({ id: change.requirementId }, args, context, info),
   },
   Requirement: {
     applicability: related('FOR_REQUIREMENT', 'IN', 'Requirement'),

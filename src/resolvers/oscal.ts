@@ -8,6 +8,7 @@ export const oscalResolvers: Resolvers = {
     exportOscalAssessmentResults: (_root, args, context) => exportAssessmentResults(context.scope, args),
   },
   Mutation: {
-    importOscalComponentDefinition: (_root, args, context) => importComponentDefinition(context.scope, args.content, args.source, args.dryRun === true),
+    importOscalComponentDefinition: (_root, args, context) =>
+      importComponentDefinition(context.scope, args.content, args.source, args.dryRun === true),
   },
 };

@@ -37,11 +37,15 @@ export const DERIVED: Readonly<Partial<Record<EntityType, Readonly<Record<string
 const isEntityType = (name: string): name is EntityType => Object.hasOwn(ENTITIES, name);
 
 const storedFields = new Map<EntityType, ReadonlySet<string>>(
-  (Object.keys(ENTITIES) as EntityType[]).map((type) => [type, new Set([...ENTITIES[type].fields.map((f) => f.name), ...BOOKKEEPING])]),
+  (Object.keys(ENTITIES) as EntityType[]).map((type) => [
+    type,
+    new Set([...ENTITIES[type].fields.map((f) => f.name), ...BOOKKEEPING]),
+  ]),
 );
 
 /** How a field of a record type is answered: from stored properties, from the id alone, or unknown. */
-export type FieldSource = { kind: 'props'; props: readonly string[] } | { kind: 'id' } | { kind: 'externalRefs' } | { kind: 'unknown' };
+export type FieldSource =
+  { kind: 'props'; props: readonly string[] } | { kind: 'id' } | { kind: 'externalRefs' } | { kind: 'unknown' };
 
 export function sourceOf(type: GraphQLObjectType & { name: EntityType }, field: string): FieldSource {
   if (field === 'id' || field === '__typename') return { kind: 'id' };
@@ -74,7 +78,13 @@ function flatten(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | un
 }
 
 /** Every field name selected directly under this field. */
-const selectedNames = (info: GraphQLResolveInfo): Set<string> => new Set(flatten(info, info.fieldNodes.map((n) => n.selectionSet)).map((f) => f.name.value));
+const selectedNames = (info: GraphQLResolveInfo): Set<string> =>
+  new Set(
+    flatten(
+      info,
+      info.fieldNodes.map((n) => n.selectionSet),
+    ).map((f) => f.name.value),
+  );
 
 /** The properties of `candidates` (record types among them) that these field names read; null when one cannot be placed. */
 function projectionFor(candidates: readonly GraphQLObjectType[], names: ReadonlySet<string>): Projection | null {
@@ -106,7 +116,11 @@ export function projectionOf(info: GraphQLResolveInfo): Projection | null {
   const hit = cache.get(info.fieldNodes);
   if (hit !== undefined) return hit;
   const returned = getNamedType(info.returnType);
-  const candidates = isAbstractType(returned) ? info.schema.getPossibleTypes(returned) : isObjectType(returned) ? [returned] : [];
+  const candidates = isAbstractType(returned)
+    ? info.schema.getPossibleTypes(returned)
+    : isObjectType(returned)
+      ? [returned]
+      : [];
   const projection = projectionFor(candidates, selectedNames(info));
   cache.set(info.fieldNodes, projection);
   return projection;
@@ -116,9 +130,20 @@ export function projectionOf(info: GraphQLResolveInfo): Projection | null {
 export function projectionOfNodes(info: GraphQLResolveInfo, type: EntityType): Projection | null {
   const hit = nodeCache.get(info.fieldNodes);
   if (hit !== undefined) return hit;
-  const edges = flatten(info, info.fieldNodes.map((n) => n.selectionSet)).filter((f) => f.name.value === 'edges');
-  const nodes = flatten(info, edges.map((e) => e.selectionSet)).filter((f) => f.name.value === 'node');
-  const names = new Set(flatten(info, nodes.map((n) => n.selectionSet)).map((f) => f.name.value));
+  const edges = flatten(
+    info,
+    info.fieldNodes.map((n) => n.selectionSet),
+  ).filter((f) => f.name.value === 'edges');
+  const nodes = flatten(
+    info,
+    edges.map((e) => e.selectionSet),
+  ).filter((f) => f.name.value === 'node');
+  const names = new Set(
+    flatten(
+      info,
+      nodes.map((n) => n.selectionSet),
+    ).map((f) => f.name.value),
+  );
   const objectType = info.schema.getType(type);
   const projection = isObjectType(objectType) ? projectionFor([objectType], names) : null;
   nodeCache.set(info.fieldNodes, projection);
@@ -132,7 +157,11 @@ export function entityLoader(context: Context, info: GraphQLResolveInfo): DataLo
 }
 
 /** The records with these ids that exist, in the order given, read for this field's selection. */
-export async function loadEntities(context: Context, ids: readonly string[], info: GraphQLResolveInfo): Promise<EntityRow[]> {
+export async function loadEntities(
+  context: Context,
+  ids: readonly string[],
+  info: GraphQLResolveInfo,
+): Promise<EntityRow[]> {
   const rows = await entityLoader(context, info).loadMany(ids);
   return rows.filter((r): r is EntityRow => r !== null && !(r instanceof Error));
 }

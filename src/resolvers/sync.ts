@@ -4,11 +4,23 @@
  */
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { exportGrcCsv, importGrcCsv, payloadField, sync, upsert, upsertApplicability, UPSERT_TYPES } from '../services/sync.js';
+import {
+  exportGrcCsv,
+  importGrcCsv,
+  payloadField,
+  sync,
+  upsert,
+  upsertApplicability,
+  UPSERT_TYPES,
+} from '../services/sync.js';
 
 const mutations: Record<string, unknown> = {};
 for (const type of UPSERT_TYPES) {
-  mutations[`upsert${type}`] = async (_root: unknown, args: { ref: { system: string; id: string }; input: Record<string, unknown> }, context: Context) => {
+  mutations[`upsert${type}`] = async (
+    _root: unknown,
+    args: { ref: { system: string; id: string }; input: Record<string, unknown> },
+    context: Context,
+  ) => {
     const { action, entity } = await upsert(context.scope, type, args.ref, args.input);
     return { action, [payloadField(type)]: entity };
   };

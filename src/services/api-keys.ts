@@ -8,11 +8,17 @@ export function listApiKeys(scope: Pick<RequestScope, 'graph'>): Promise<ApiKeyR
   return listKeys(scope.graph);
 }
 
-export function createApiKey(scope: Pick<RequestScope, 'graph'>, request: { name: string; role: string; createdBy: string }): Promise<IssuedKey> {
+export function createApiKey(
+  scope: Pick<RequestScope, 'graph'>,
+  request: { name: string; role: string; createdBy: string },
+): Promise<IssuedKey> {
   return issueApiKey(scope.graph, request);
 }
 
 /** Revokes by id, or (commands) by id then name. */
-export function revokeApiKey(scope: Pick<RequestScope, 'graph'>, by: { id: string } | { name: string }): Promise<ApiKeyRow> {
+export function revokeApiKey(
+  scope: Pick<RequestScope, 'graph'>,
+  by: { id: string } | { name: string },
+): Promise<ApiKeyRow> {
   return revokeKey(scope.graph, 'id' in by ? { id: checkId(by.id, 'id') } : by);
 }

@@ -11,7 +11,10 @@ export async function listAllFrameworks(scope: RequestScope): Promise<FrameworkR
 }
 
 /** Requirements added, removed, retitled or moved between two versions of a framework. */
-export async function frameworkVersionDiff(scope: RequestScope, args: { framework: string; from: string; to: string }): Promise<VersionDiffView> {
+export async function frameworkVersionDiff(
+  scope: RequestScope,
+  args: { framework: string; from: string; to: string },
+): Promise<VersionDiffView> {
   const framework = await scope.loaders.frameworkById.load(checkId(args.framework, 'framework'));
   if (framework === null) throw new NotFoundError('Framework', args.framework);
   const versions = await scope.loaders.versionsByFrameworkId.load(framework.id);

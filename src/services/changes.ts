@@ -7,7 +7,13 @@
  */
 import type { ChangeEntry } from '../domain/change-log.js';
 import type { TransactionRunner } from '../graph/executor.js';
-import { appendChanges, findLastChangeSeq, listChanges, listChangesOf, type ChangeRow } from '../graph/statements/changes.js';
+import {
+  appendChanges,
+  findLastChangeSeq,
+  listChanges,
+  listChangesOf,
+  type ChangeRow,
+} from '../graph/statements/changes.js';
 import type { EntityRow } from '../graph/statements/organisation.js';
 import type { RequestScope } from './scope.js';
 
@@ -28,14 +34,22 @@ export interface WriteLog {
  * The driver may run `work` again after a transient failure: it starts from nothing
  * each time, so it must not keep state of its own outside the transaction.
  */
-export async function write<T>(scope: RequestScope, name: string, work: (tx: TransactionRunner, log: WriteLog) => Promise<T>): Promise<T> {
+export async function write<T>(
+  scope: RequestScope,
+  name: string,
+  work: (tx: TransactionRunner, log: WriteLog) => Promise<T>,
+): Promise<T> {
   let entries: ChangeEntry[] = [];
   let written = new Map<string, EntityRow>();
   const result = await scope.graph.transaction('WRITE', name, async (tx) => {
     entries = [];
     written = new Map();
-    const outcome = await work(tx, { record: (...more) => entries.push(...more), wrote: (entity) => written.set(entity.id, entity) });
-    for (let i = 0; i < entries.length; i += APPEND_BATCH) await tx.run(appendChanges(scope.actor, entries.slice(i, i + APPEND_BATCH)));
+    const outcome = await work(tx, {
+      record: (...more) => entries.push(...more),
+      wrote: (entity) => written.set(entity.id, entity),
+    });
+    for (let i = 0; i < entries.length; i += APPEND_BATCH)
+      await tx.run(appendChanges(scope.actor, entries.slice(i, i + APPEND_BATCH)));
     return outcome;
   });
   for (const [id, entity] of written) scope.loaders.entityById.clear(id).prime(id, entity);
@@ -70,8 +84,15 @@ export function linkChange(
 }
 
 /** Up to `limit` entries after sequence `afterSeq`: of the whole log, or of one record's trail. */
-export async function readChanges(scope: Pick<RequestScope, 'graph'>, afterSeq: number, limit: number, recordId?: string): Promise<ChangeRow[]> {
-  const rows = await scope.graph.read(recordId === undefined ? listChanges(afterSeq, limit) : listChangesOf(recordId, afterSeq, limit));
+export async function readChanges(
+  scope: Pick<RequestScope, 'graph'>,
+  afterSeq: number,
+  limit: number,
+  recordId?: string,
+): Promise<ChangeRow[]> {
+  const rows = await scope.graph.read(
+    recordId === undefined ? listChanges(afterSeq, limit) : listChangesOf(recordId, afterSeq, limit),
+  );
   return rows.map((r) => r.change);
 }
 

@@ -64,7 +64,12 @@ export async function assessFramework(
     {
       requirements,
       controls: controls.map((r) => r.control),
-      mappings: mappings.map(({ mapping }) => ({ id: mapping.id, source: mapping.sourceId, target: mapping.targetId, relationship: mapping.relationship })),
+      mappings: mappings.map(({ mapping }) => ({
+        id: mapping.id,
+        source: mapping.sourceId,
+        target: mapping.targetId,
+        relationship: mapping.relationship,
+      })),
       applicability: applicability.map((r) => r.entry),
     },
     { systems, asOf: asOfDate, maxHops },
@@ -77,7 +82,8 @@ export async function assessFramework(
   };
 }
 
-const parseJson = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
+const parseJson = (text: string | null): Record<string, unknown> | null =>
+  text === null ? null : (JSON.parse(text) as Record<string, unknown>);
 
 /**
  * coverageChange: the present coverage state and the change log since `from` (six
@@ -103,22 +109,38 @@ export async function coverageOverTime(
     scope.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
     scope.graph.read(firstChangeAt()),
   ]);
-  const now: CoverageState = { controls: new Map(), evidence: new Map(), applicability: new Map(), links: new Map(), mappings: new Map() };
+  const now: CoverageState = {
+    controls: new Map(),
+    evidence: new Map(),
+    applicability: new Map(),
+    links: new Map(),
+    mappings: new Map(),
+  };
   for (const { record: r } of records) {
     if (r.type === 'Control') now.controls.set(r.id, { status: r.status ?? 'PLANNED' });
-    else if (r.type === 'Evidence') now.evidence.set(r.id, { effectiveFrom: r.effectiveFrom, validUntil: r.validUntil });
+    else if (r.type === 'Evidence')
+      now.evidence.set(r.id, { effectiveFrom: r.effectiveFrom, validUntil: r.validUntil });
     else now.applicability.set(r.id, { applicable: r.applicable === true, justification: r.justification ?? '' });
   }
   for (const { link } of links) now.links.set(`${link.kind}|${link.from}|${link.to}`, link);
-  for (const { mapping } of mappings) now.mappings.set(mapping.set, [...(now.mappings.get(mapping.set) ?? []), mapping as unknown as MappingFact]);
-  const entries: (LoggedChange & { row: ChangeRow })[] = log.map(({ change }) => ({ ...change, before: parseJson(change.before), after: parseJson(change.after), row: change }));
+  for (const { mapping } of mappings)
+    now.mappings.set(mapping.set, [...(now.mappings.get(mapping.set) ?? []), mapping as unknown as MappingFact]);
+  const entries: (LoggedChange & { row: ChangeRow })[] = log.map(({ change }) => ({
+    ...change,
+    before: parseJson(change.before),
+    after: parseJson(change.after),
+    row: change,
+  }));
   const since = (moment: string) => entries.filter((e) => Date.parse(e.at) > Date.parse(moment));
 
   const snapshot = (moment: string): CoverageSnapshot => {
     const state = rewind(now, since(moment));
     const inputs = coverageInputs(state, frameworkId);
     const date = utcDate(moment);
-    const results = assessCoverage({ requirements, controls: inputs.controls, mappings: inputs.mappings, applicability: inputs.applicability }, { systems, asOf: date, maxHops });
+    const results = assessCoverage(
+      { requirements, controls: inputs.controls, mappings: inputs.mappings, applicability: inputs.applicability },
+      { systems, asOf: date, maxHops },
+    );
     return { state, inputs, date, results };
   };
   const a = snapshot(from);
@@ -128,7 +150,9 @@ export async function coverageOverTime(
   const between = entries.filter((e) => Date.parse(e.at) > Date.parse(from) && Date.parse(e.at) <= Date.parse(to));
   const subjectIds = [...new Set(changes.flatMap((c) => c.reasons.map((r) => r.subjectId)))];
   const found = await scope.loaders.entityById.loadMany(subjectIds.filter((id) => entityTypeOfId(id) !== undefined));
-  const requirementsFound = await scope.loaders.requirementById.loadMany(subjectIds.filter((id) => entityTypeOfId(id) === undefined));
+  const requirementsFound = await scope.loaders.requirementById.loadMany(
+    subjectIds.filter((id) => entityTypeOfId(id) === undefined),
+  );
   const names = new Map<string, string>();
   found.forEach((e) => {
     if (e !== null && !(e instanceof Error)) names.set(e.id, String(e.name ?? e.title ?? e.justification ?? e.id));
@@ -139,7 +163,8 @@ export async function coverageOverTime(
   // A record deleted since still has its name in the log.
   for (const e of entries) {
     const fields = e.before ?? e.after;
-    if (!names.has(e.entityId) && fields && (fields.name ?? fields.title)) names.set(e.entityId, String(fields.name ?? fields.title));
+    if (!names.has(e.entityId) && fields && (fields.name ?? fields.title))
+      names.set(e.entityId, String(fields.name ?? fields.title));
   }
   const notes: string[] = [];
   const start = first.find((r) => r.at !== null)?.at ?? null;
@@ -150,7 +175,8 @@ export async function coverageOverTime(
         : `The change log begins at ${start}: the graph before then is taken as it stood when the log began.`,
     );
   }
-  if (between.some((e) => e.operation === 'CATALOGUE_LOAD')) notes.push('A catalogue was reloaded between the two moments: both are judged against the present requirements.');
+  if (between.some((e) => e.operation === 'CATALOGUE_LOAD'))
+    notes.push('A catalogue was reloaded between the two moments: both are judged against the present requirements.');
   return {
     frameworkId,
     from,
@@ -163,7 +189,12 @@ export async function coverageOverTime(
         ...r,
         subject: names.get(r.subjectId) ?? null,
         changes: between
-          .filter((e) => e.entityId === r.subjectId || e.otherId === r.subjectId || (r.kind.startsWith('MAPPING_') && e.entityId === r.contextId))
+          .filter(
+            (e) =>
+              e.entityId === r.subjectId ||
+              e.otherId === r.subjectId ||
+              (r.kind.startsWith('MAPPING_') && e.entityId === r.contextId),
+          )
           .map((e) => e.row),
       })),
     })),
@@ -174,7 +205,12 @@ export async function coverageOverTime(
 /** Checks a coverage question's arguments: the framework, the systems in scope, the date. */
 export async function coverageQuestion(
   scope: RequestScope,
-  args: { framework: string; scope?: { systems?: readonly string[] | null } | null; asOf?: string | null; maxHops?: number | null },
+  args: {
+    framework: string;
+    scope?: { systems?: readonly string[] | null } | null;
+    asOf?: string | null;
+    maxHops?: number | null;
+  },
 ) {
   const framework = await scope.loaders.frameworkById.load(checkId(args.framework, 'framework'));
   if (framework === null) throw new NotFoundError('Framework', args.framework);
@@ -184,10 +220,15 @@ export async function coverageQuestion(
   }
   const systems = args.scope?.systems ?? null;
   if (systems !== null) {
-    if (systems.length === 0) throw new BadUserInputError('scope.systems must name at least one AI system (or leave scope out)', 'scope.systems');
+    if (systems.length === 0)
+      throw new BadUserInputError(
+        'scope.systems must name at least one AI system (or leave scope out)',
+        'scope.systems',
+      );
     const found = await scope.loaders.entityById.loadMany(systems.map((s) => checkId(s, 'scope.systems')));
     systems.forEach((id, i) => {
-      if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error) throw new NotFoundError('AI system', id);
+      if (entityTypeOfId(id) !== 'AISystem' || found[i] === null || found[i] instanceof Error)
+        throw new NotFoundError('AI system', id);
     });
   }
   const asOf = args.asOf ?? dateTimeOf(scope.clock());
@@ -199,16 +240,27 @@ export type CoverageQuestion = Awaited<ReturnType<typeof coverageQuestion>>;
 
 /** The facts evidence reuse needs: implementing controls with their evidence, and the crosswalk. */
 async function reuseFacts(scope: RequestScope) {
-  const [controls, mappings] = await Promise.all([scope.graph.read(listCoverageControls()), scope.graph.read(listAllMappings())]);
+  const [controls, mappings] = await Promise.all([
+    scope.graph.read(listCoverageControls()),
+    scope.graph.read(listAllMappings()),
+  ]);
   return {
     controls: controls.map((r) => r.control),
-    mappings: mappings.map(({ mapping }) => ({ id: mapping.id, source: mapping.sourceId, target: mapping.targetId, relationship: mapping.relationship })),
+    mappings: mappings.map(({ mapping }) => ({
+      id: mapping.id,
+      source: mapping.sourceId,
+      target: mapping.targetId,
+      relationship: mapping.relationship,
+    })),
     mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
   };
 }
 
 /** The Statement of Applicability of a framework for the question's scope, with its CSV and Markdown. */
-export async function statementOfApplicability(scope: RequestScope, args: Parameters<typeof coverageQuestion>[1]): Promise<SoaView> {
+export async function statementOfApplicability(
+  scope: RequestScope,
+  args: Parameters<typeof coverageQuestion>[1],
+): Promise<SoaView> {
   const q = await coverageQuestion(scope, args);
   const { results, applicability } = await assessFramework(scope, q.framework.id, q.systems, q.asOfDate, 2);
   const requirements = await scope.loaders.requirementById.loadMany(results.map((r) => r.requirementId));
@@ -240,10 +292,15 @@ export async function statementOfApplicability(scope: RequestScope, args: Parame
 export async function evidenceReuse(scope: RequestScope, evidenceId: string, asOf?: string | null) {
   const args = { evidence: evidenceId, asOf };
   const id = checkId(args.evidence, 'evidence');
-  if (entityTypeOfId(id) !== 'Evidence' || (await scope.loaders.entityById.load(id)) === null) throw new NotFoundError('Evidence', id);
+  if (entityTypeOfId(id) !== 'Evidence' || (await scope.loaders.entityById.load(id)) === null)
+    throw new NotFoundError('Evidence', id);
   const facts = await reuseFacts(scope);
   const result = evidenceUses(id, facts.controls, facts.mappings, utcDate(args.asOf ?? dateTimeOf(scope.clock())), 2);
-  return { evidenceId: id, valid: result.valid, uses: result.uses.map((u) => ({ ...u, mappingRows: facts.mappingRows })) };
+  return {
+    evidenceId: id,
+    valid: result.valid,
+    uses: result.uses.map((u) => ({ ...u, mappingRows: facts.mappingRows })),
+  };
 }
 
 /** Every evidence item that counts somewhere in a framework, with its uses there. */
@@ -274,7 +331,8 @@ export async function gaps(scope: RequestScope, args: Parameters<typeof coverage
   ]);
   const implementers = new Map<string, string[]>();
   for (const { control } of controls) {
-    for (const link of control.implements) implementers.set(link.requirementId, [...(implementers.get(link.requirementId) ?? []), control.id]);
+    for (const link of control.implements)
+      implementers.set(link.requirementId, [...(implementers.get(link.requirementId) ?? []), control.id]);
   }
   return findGaps(results, { implementers, risks: risks.map((r) => r.risk) }, q.systems).map((gap) => ({
     ...gap,
@@ -294,17 +352,27 @@ export async function coverageChange(
 }
 
 /** A framework's coverage for the question's scope: the summary, each section, each requirement. */
-export async function coverage(scope: RequestScope, args: Parameters<typeof coverageQuestion>[1]): Promise<CoverageView> {
+export async function coverage(
+  scope: RequestScope,
+  args: Parameters<typeof coverageQuestion>[1],
+): Promise<CoverageView> {
   const { framework, systems, asOf, asOfDate, maxHops } = await coverageQuestion(scope, args);
   const { results, sectionOf, mappingRows } = await assessFramework(scope, framework.id, systems, asOfDate, maxHops);
-  const views: RequirementCoverageView[] = results.map((r) => ({ ...r, sectionId: sectionOf.get(r.requirementId)!, mappingRows }));
+  const views: RequirementCoverageView[] = results.map((r) => ({
+    ...r,
+    sectionId: sectionOf.get(r.requirementId)!,
+    mappingRows,
+  }));
   const sectionIds = [...new Set(views.map((v) => v.sectionId))];
   return {
     frameworkId: framework.id,
     asOf,
     systemIds: systems,
     summary: countStatuses(views.map((v) => v.status)),
-    sections: sectionIds.map((sectionId) => ({ sectionId, summary: countStatuses(views.filter((v) => v.sectionId === sectionId).map((v) => v.status)) })),
+    sections: sectionIds.map((sectionId) => ({
+      sectionId,
+      summary: countStatuses(views.filter((v) => v.sectionId === sectionId).map((v) => v.status)),
+    })),
     requirements: views,
   };
 }

@@ -7,7 +7,16 @@ import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
 import { infer, inverse } from '../crosswalk/algebra.js';
-import { createMappings, listCrosswalkSets, listMappingsBetween, listRefsOfFrameworks, MAX_HOPS, upsertCrosswalkSet, type CrosswalkSetRow, type MappingRow } from '../graph/statements/crosswalk.js';
+import {
+  createMappings,
+  listCrosswalkSets,
+  listMappingsBetween,
+  listRefsOfFrameworks,
+  MAX_HOPS,
+  upsertCrosswalkSet,
+  type CrosswalkSetRow,
+  type MappingRow,
+} from '../graph/statements/crosswalk.js';
 import { parseCrosswalkFile } from '../ingest/crosswalk-file.js';
 import { crosswalkFromCsv, crosswalkFromOscal, ExchangeFormatError } from '../ingest/crosswalk-exchange.js';
 import { mappingId, replaceMappingsOfSet } from './seed.js';
@@ -43,7 +52,9 @@ export async function crosswalkBetween(scope: RequestScope, from: string, to: st
   const position = (view: MappingView, end: 'source' | 'target'): number =>
     ((end === 'source') !== view.inverted ? view.row.sourcePosition : view.row.targetPosition) ?? 0;
   return rows
-    .map(({ mapping }) => readFrom(mapping, frameworkOf(mapping.sourceId) === from ? mapping.sourceId : mapping.targetId))
+    .map(({ mapping }) =>
+      readFrom(mapping, frameworkOf(mapping.sourceId) === from ? mapping.sourceId : mapping.targetId),
+    )
     .sort((a, b) => position(a, 'source') - position(b, 'source') || position(a, 'target') - position(b, 'target'));
 }
 
@@ -51,7 +62,12 @@ export async function crosswalkBetween(scope: RequestScope, from: string, to: st
 export async function mappingsOf(
   scope: RequestScope,
   requirementId: string,
-  args: { direction: 'OUTGOING' | 'INCOMING' | 'BOTH'; includeInferred: boolean; maxHops: number; framework?: string | null },
+  args: {
+    direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
+    includeInferred: boolean;
+    maxHops: number;
+    framework?: string | null;
+  },
 ): Promise<MappingClaimView[]> {
   const framework = args.framework == null ? null : checkId(args.framework, 'framework');
   const keep = (targetId: string): boolean => framework === null || frameworkOf(targetId) === framework;
@@ -59,7 +75,13 @@ export async function mappingsOf(
     .filter((row) => args.direction === 'BOTH' || (args.direction === 'OUTGOING') === (row.sourceId === requirementId))
     .map((row) => readFrom(row, requirementId))
     .filter((view) => keep(view.targetId))
-    .map((view) => ({ sourceId: requirementId, targetId: view.targetId, relationship: view.relationship, inferred: false, chain: [view] }));
+    .map((view) => ({
+      sourceId: requirementId,
+      targetId: view.targetId,
+      relationship: view.relationship,
+      inferred: false,
+      chain: [view],
+    }));
   if (!args.includeInferred) return stored;
   if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > MAX_HOPS) {
     throw new BadUserInputError(`maxHops must be a whole number from 1 to ${MAX_HOPS}`, 'maxHops');
@@ -68,7 +90,12 @@ export async function mappingsOf(
   const rows = new Map(neighbourhood.map((row) => [row.id, row]));
   const inferred = infer(
     requirementId,
-    neighbourhood.map((row) => ({ id: row.id, source: row.sourceId, target: row.targetId, relationship: row.relationship })),
+    neighbourhood.map((row) => ({
+      id: row.id,
+      source: row.sourceId,
+      target: row.targetId,
+      relationship: row.relationship,
+    })),
     args.maxHops,
   )
     // One-step chains are the stored mappings themselves, already listed above.
@@ -84,10 +111,14 @@ export async function mappingsOf(
 }
 
 function invalid(problems: readonly string[]): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, `The file is not a valid crosswalk set: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, {
-    field: 'content',
-    problems: problems.slice(0, 100),
-  });
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `The file is not a valid crosswalk set: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+    {
+      field: 'content',
+      problems: problems.slice(0, 100),
+    },
+  );
 }
 
 /** Imports a crosswalk set; `replace` lets it replace an imported set of the same id (never a seeded one). */
@@ -116,10 +147,14 @@ export async function importCrosswalkSet(scope: RequestScope, input: ImportCross
   const { set, from, to, mappings } = result.crosswalk;
   const existing = await scope.loaders.crosswalkSetById.load(set.id);
   if (existing !== null && existing.origin === 'SEED') {
-    throw new ConflictError(`Crosswalk set "${set.id}" comes from the seed and cannot be replaced by an import`, { id: set.id });
+    throw new ConflictError(`Crosswalk set "${set.id}" comes from the seed and cannot be replaced by an import`, {
+      id: set.id,
+    });
   }
   if (existing !== null && !input.replace) {
-    throw new ConflictError(`Crosswalk set "${set.id}" exists; import with replace: true to replace it`, { id: set.id });
+    throw new ConflictError(`Crosswalk set "${set.id}" exists; import with replace: true to replace it`, {
+      id: set.id,
+    });
   }
   await write(scope, 'importCrosswalkSet', async (tx, log) => {
     await tx.run(upsertCrosswalkSet({ ...set, fromFramework: from, toFramework: to, origin: 'IMPORT' }));
@@ -135,7 +170,8 @@ export async function importCrosswalkSet(scope: RequestScope, input: ImportCross
           })),
         ),
       );
-      if ((row?.created ?? 0) !== mappings.length) throw new Error('an imported mapping lost its requirement during the import');
+      if ((row?.created ?? 0) !== mappings.length)
+        throw new Error('an imported mapping lost its requirement during the import');
     });
     if (change !== null) log.record(change);
   });

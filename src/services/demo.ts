@@ -40,7 +40,11 @@ export interface DemoReport {
   readonly links: number;
 }
 
-export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line: string) => void = () => {}): Promise<DemoReport> {
+export async function loadDemo(
+  graph: GraphExecutor,
+  seedDir: string,
+  say: (line: string) => void = () => {},
+): Promise<DemoReport> {
   const file = path.join(seedDir, 'demo', 'organisation.json');
   const doc = JSON.parse(await readFile(file, 'utf8')) as { records: DemoRecord[]; links: DemoLink[] };
   const problems: string[] = [];
@@ -73,8 +77,10 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
     const to = resolve(link.to);
     if (def === undefined) problems.push(`${where}: unknown link kind`);
     else if (from === undefined || to === undefined) problems.push(`${where}: unknown key`);
-    else if (!def.from.includes(from.kind as EntityType) || !def.to.includes(to.kind as EntityType)) problems.push(`${where}: joins the wrong types`);
-    else if (def.property && !def.property.values.includes(String(link[def.property.name]))) problems.push(`${where}: needs a valid ${def.property.name}`);
+    else if (!def.from.includes(from.kind as EntityType) || !def.to.includes(to.kind as EntityType))
+      problems.push(`${where}: joins the wrong types`);
+    else if (def.property && !def.property.values.includes(String(link[def.property.name])))
+      problems.push(`${where}: needs a valid ${def.property.name}`);
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
 
@@ -97,9 +103,20 @@ export async function loadDemo(graph: GraphExecutor, seedDir: string, say: (line
       const to = resolve(link.to)!;
       const rows = await tx.run(createLink(def, from, to, def.property ? String(link[def.property.name]) : null));
       // A requirement the catalogue lacks matches nothing: refuse rather than drop the link.
-      if (rows.length === 0) throw new SeedValidationError([`organisation.json: ${link.kind} ${link.from} -> ${link.to}: ${link.to} does not exist`]);
+      if (rows.length === 0)
+        throw new SeedValidationError([
+          `organisation.json: ${link.kind} ${link.from} -> ${link.to}: ${link.to} does not exist`,
+        ]);
       const property = def.property ? String(link[def.property.name]) : null;
-      changes.push({ operation: 'LINK', entityId: from.id, entityType: from.kind, otherId: to.id, linkKind: def.kind, before: null, after: { property } });
+      changes.push({
+        operation: 'LINK',
+        entityId: from.id,
+        entityType: from.kind,
+        otherId: to.id,
+        linkKind: def.kind,
+        before: null,
+        after: { property },
+      });
     }
     await tx.run(appendChanges(SYSTEM_ACTOR, changes));
   });

@@ -52,10 +52,17 @@ async function systemOrFail(scope: RequestScope, id: string): Promise<EntityRow>
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** What a derived obligation says for one article: built from the rules, never from user input. */
-export function derivedFields(applicable: ApplicableArticle & { appliesFrom: string }, articleTitle: string | null, systemName: string): DerivedFields {
+export function derivedFields(
+  applicable: ApplicableArticle & { appliesFrom: string },
+  articleTitle: string | null,
+  systemName: string,
+): DerivedFields {
   const heading = articleTitle === null ? applicable.article : `${applicable.article} ${articleTitle}`;
   const description = applicable.findings
-    .map((f) => `${f.rule.title} (rule ${f.rule.id}). ${f.rule.basis} Applies from ${f.appliesFrom ?? 'no date yet'}: ${f.dateBasis}`)
+    .map(
+      (f) =>
+        `${f.rule.title} (rule ${f.rule.id}). ${f.rule.basis} Applies from ${f.appliesFrom ?? 'no date yet'}: ${f.dateBasis}`,
+    )
     .join('\n\n');
   return {
     title: clip(`${heading}: ${systemName}`, TITLE_MAX),
@@ -77,11 +84,18 @@ function sameFields(row: EntityRow, fields: DerivedFields): boolean {
 }
 
 /** The articles that bind an AI system, by the rules, on `day` (today by default), with the obligations derived for them. */
-export async function applicableObligations(scope: RequestScope, rules: ApplicabilityRules, systemId: string, day?: string | null) {
+export async function applicableObligations(
+  scope: RequestScope,
+  rules: ApplicabilityRules,
+  systemId: string,
+  day?: string | null,
+) {
   const system = await systemOrFail(scope, checkId(systemId, 'aiSystem'));
   const { articles, notes } = evaluate(rules, system);
   const asOf = day ?? scope.clock().toISOString().slice(0, 10);
-  const derived = new Map((await scope.graph.read(listDerivedObligations(system.id))).map((row) => [row.requirementId, row.obligation]));
+  const derived = new Map(
+    (await scope.graph.read(listDerivedObligations(system.id))).map((row) => [row.requirementId, row.obligation]),
+  );
   return {
     system,
     frameworkVersion: rules.version,
@@ -107,14 +121,20 @@ export async function deriveObligations(scope: RequestScope, rules: Applicabilit
     const { articles } = evaluate(rules, system);
     const binding = articles.filter((a): a is ApplicableArticle & { appliesFrom: string } => a.appliesFrom !== null);
     await tx.run(lockDerivedObligations(systemId));
-    const existing = new Map((await tx.run(listDerivedObligations(systemId))).map((row) => [row.requirementId, row.obligation]));
+    const existing = new Map(
+      (await tx.run(listDerivedObligations(systemId))).map((row) => [row.requirementId, row.obligation]),
+    );
     const titles = new Map(
-      (await tx.run(listRequirementTitles(binding.map((a) => requirementId(rules.framework, a.article))))).map((r) => [r.id, r.title]),
+      (await tx.run(listRequirementTitles(binding.map((a) => requirementId(rules.framework, a.article))))).map((r) => [
+        r.id,
+        r.title,
+      ]),
     );
 
     const toCreate: ({ id: string; requirementId: string } & DerivedFields)[] = [];
     const toRefresh: ({ id: string } & DerivedFields)[] = [];
-    const plan: { article: string; requirementId: string; action: DerivationAction; obligation: EntityRow | null }[] = [];
+    const plan: { article: string; requirementId: string; action: DerivationAction; obligation: EntityRow | null }[] =
+      [];
     for (const applicable of binding) {
       const reqId = requirementId(rules.framework, applicable.article);
       if (!titles.has(reqId)) throw new NotFoundError('Requirement', reqId);
@@ -131,10 +151,15 @@ export async function deriveObligations(scope: RequestScope, rules: Applicabilit
       }
     }
     const written = new Map<string, EntityRow>();
-    if (toCreate.length > 0) for (const row of await tx.run(createDerivedObligations(systemId, toCreate))) written.set(row.requirementId, row.obligation);
+    if (toCreate.length > 0)
+      for (const row of await tx.run(createDerivedObligations(systemId, toCreate)))
+        written.set(row.requirementId, row.obligation);
     if (toRefresh.length > 0) {
-      const byId = new Map((await tx.run(refreshDerivedObligations(toRefresh))).map((row) => [row.obligation.id, row.obligation]));
-      for (const step of plan) if (step.action === 'UPDATED') written.set(step.requirementId, byId.get(step.obligation!.id)!);
+      const byId = new Map(
+        (await tx.run(refreshDerivedObligations(toRefresh))).map((row) => [row.obligation.id, row.obligation]),
+      );
+      for (const step of plan)
+        if (step.action === 'UPDATED') written.set(step.requirementId, byId.get(step.obligation!.id)!);
     }
     const changes: ChangeEntry[] = [];
     for (const step of plan) {
@@ -147,7 +172,13 @@ export async function deriveObligations(scope: RequestScope, rules: Applicabilit
           linkChange('LINK', 'DERIVED_FROM', from, step.requirementId, undefined, null),
         );
       } else if (step.action === 'UPDATED') {
-        changes.push({ operation: 'UPDATE', entityId: now.id, entityType: 'Obligation', before: snapshot(step.obligation!), after: snapshot(now) });
+        changes.push({
+          operation: 'UPDATE',
+          entityId: now.id,
+          entityType: 'Obligation',
+          before: snapshot(step.obligation!),
+          after: snapshot(now),
+        });
       }
     }
     log.record(...changes);
@@ -155,7 +186,11 @@ export async function deriveObligations(scope: RequestScope, rules: Applicabilit
     const bindingIds = new Set(binding.map((a) => requirementId(rules.framework, a.article)));
     return {
       system,
-      derived: plan.map((step) => ({ article: step.article, action: step.action, obligation: written.get(step.requirementId) ?? step.obligation! })),
+      derived: plan.map((step) => ({
+        article: step.article,
+        action: step.action,
+        obligation: written.get(step.requirementId) ?? step.obligation!,
+      })),
       notYetBinding: articles.filter((a) => a.appliesFrom === null).map((a) => a.article),
       noLongerApplicable: [...existing].filter(([reqId]) => !bindingIds.has(reqId)).map(([, row]) => row),
     };

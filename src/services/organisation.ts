@@ -52,12 +52,20 @@ export function checkExternalRefs(refs: readonly ExternalRef[]): void {
   refs.forEach((ref, index) => {
     for (const part of ['system', 'id'] as const) {
       if (ref[part].trim() === '' || ref[part].length > 200) {
-        throw new BadUserInputError(`externalRefs[${index}].${part} must be 1 to 200 characters`, `externalRefs[${index}].${part}`);
+        throw new BadUserInputError(
+          `externalRefs[${index}].${part} must be 1 to 200 characters`,
+          `externalRefs[${index}].${part}`,
+        );
       }
     }
-    if (ref.system.includes('|')) throw new BadUserInputError(`externalRefs[${index}].system must not contain "|"`, `externalRefs[${index}].system`);
+    if (ref.system.includes('|'))
+      throw new BadUserInputError(
+        `externalRefs[${index}].system must not contain "|"`,
+        `externalRefs[${index}].system`,
+      );
     const key = `${ref.system}|${ref.id}`;
-    if (seen.has(key)) throw new BadUserInputError(`externalRefs[${index}] repeats ${ref.system} ${ref.id}`, `externalRefs[${index}]`);
+    if (seen.has(key))
+      throw new BadUserInputError(`externalRefs[${index}] repeats ${ref.system} ${ref.id}`, `externalRefs[${index}]`);
     seen.add(key);
   });
 }
@@ -117,10 +125,14 @@ export async function createRecord(scope: RequestScope, input: NewRecord): Promi
         ]
       : [];
   if (born.length > 0) {
-    const kinds = await kindsOf(scope, born.map((b) => b.to));
+    const kinds = await kindsOf(
+      scope,
+      born.map((b) => b.to),
+    );
     for (const b of born) {
       const expected = b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'AISystem';
-      if (kinds.get(b.to) !== expected) throw new NotFoundError(expected === 'Requirement' ? 'Requirement' : 'AI system', b.to);
+      if (kinds.get(b.to) !== expected)
+        throw new NotFoundError(expected === 'Requirement' ? 'Requirement' : 'AI system', b.to);
     }
   }
   checkExternalRefs(externalRefs);
@@ -130,12 +142,22 @@ export async function createRecord(scope: RequestScope, input: NewRecord): Promi
     if (externalRefs.length > 0) {
       const taken = await tx.run(findExternalRefs(externalRefs.map((r) => `${r.system}|${r.id}`)));
       if (taken.length > 0) {
-        throw new ConflictError(`External reference ${taken[0]!.key.replace('|', ' ')} already belongs to another record`, { field: 'externalRefs' });
+        throw new ConflictError(
+          `External reference ${taken[0]!.key.replace('|', ' ')} already belongs to another record`,
+          { field: 'externalRefs' },
+        );
       }
     }
     const [row] = await tx.run(createEntity(type, id, values, externalRefs));
     for (const b of born) {
-      await tx.run(createLink(linkDef(b.kind)!, { space: 'Entity', id }, { space: b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', id: b.to }, null));
+      await tx.run(
+        createLink(
+          linkDef(b.kind)!,
+          { space: 'Entity', id },
+          { space: b.kind === 'FOR_REQUIREMENT' ? 'Requirement' : 'Entity', id: b.to },
+          null,
+        ),
+      );
     }
     log.record(
       { operation: 'CREATE', entityId: id, entityType: type, before: null, after: snapshot(row!.entity) },
@@ -146,7 +168,13 @@ export async function createRecord(scope: RequestScope, input: NewRecord): Promi
   });
 }
 
-export async function updateRecord(scope: RequestScope, type: EntityType, id: string, expectedVersion: number, fields: Record<string, unknown>): Promise<EntityRow> {
+export async function updateRecord(
+  scope: RequestScope,
+  type: EntityType,
+  id: string,
+  expectedVersion: number,
+  fields: Record<string, unknown>,
+): Promise<EntityRow> {
   checkId(id, 'id');
   if (entityTypeOfId(id) !== type) throw new NotFoundError(type, id);
   const result = validateEntityInput(ENTITIES[type], fields, 'update');
@@ -159,18 +187,32 @@ export async function updateRecord(scope: RequestScope, type: EntityType, id: st
     const [row] = await tx.run(updateEntity(type, id, expectedVersion, result.values));
     if (row === undefined) throw new NotFoundError(type, id);
     if (!row.applied) {
-      throw new ConflictError(`${type} ${id} is at version ${row.entity.version}, not ${expectedVersion}; reload it and apply the change again`, {
-        id,
-        currentVersion: row.entity.version,
-      });
+      throw new ConflictError(
+        `${type} ${id} is at version ${row.entity.version}, not ${expectedVersion}; reload it and apply the change again`,
+        {
+          id,
+          currentVersion: row.entity.version,
+        },
+      );
     }
-    log.record({ operation: 'UPDATE', entityId: id, entityType: type, before: snapshot(row.before), after: snapshot(row.entity) });
+    log.record({
+      operation: 'UPDATE',
+      entityId: id,
+      entityType: type,
+      before: snapshot(row.before),
+      after: snapshot(row.entity),
+    });
     log.wrote(row.entity);
     return row.entity;
   });
 }
 
-export async function deleteRecord(scope: RequestScope, type: EntityType, id: string, cascade: boolean): Promise<{ id: string; removedLinks: number }> {
+export async function deleteRecord(
+  scope: RequestScope,
+  type: EntityType,
+  id: string,
+  cascade: boolean,
+): Promise<{ id: string; removedLinks: number }> {
   checkId(id, 'id');
   if (entityTypeOfId(id) !== type) throw new NotFoundError(type, id);
   return write(scope, `delete${type}`, async (tx, log) => {
@@ -178,14 +220,19 @@ export async function deleteRecord(scope: RequestScope, type: EntityType, id: st
     if (existing === undefined) throw new NotFoundError(type, id);
     const dependents = (await tx.run(listDependents(id))).map((r) => r.dependent);
     if (dependents.length > 0 && !cascade) {
-      throw new ConflictError(`${type} ${id} has ${dependents.length} linked record(s); unlink them or delete with cascade: true`, { id, dependents });
+      throw new ConflictError(
+        `${type} ${id} has ${dependents.length} linked record(s); unlink them or delete with cascade: true`,
+        { id, dependents },
+      );
     }
     const removedLinks = (await tx.run(listLinksOf([id]))).map((r) => r.link);
     await tx.run(deleteEntity(type, id));
     // Each removed link gets its own tombstone (so the record at its other end sees it in its
     // trail); the record's tombstone keeps the record and its links, to audit or undo by hand.
     log.record(
-      ...removedLinks.map((l) => linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined)),
+      ...removedLinks.map((l) =>
+        linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined),
+      ),
       {
         operation: 'DELETE',
         entityId: id,
@@ -215,7 +262,11 @@ export async function checkDecision(
   input: Decision,
   prefix = '',
 ): Promise<{ values: Record<string, unknown>; requirement: string; systems: string[] }> {
-  const result = validateEntityInput(ENTITIES.Applicability, { applicable: input.applicable, justification: input.justification }, 'create');
+  const result = validateEntityInput(
+    ENTITIES.Applicability,
+    { applicable: input.applicable, justification: input.justification },
+    'create',
+  );
   if (!result.ok) throw invalidInput(result.problems);
   const requirement = checkId(input.requirement, `${prefix}requirement`);
   const systems = [...new Set((input.systems ?? []).map((s) => checkId(s, `${prefix}systems`)))].sort();
@@ -230,7 +281,11 @@ export async function setApplicability(scope: RequestScope, input: Decision): Pr
   const { values, requirement, systems } = await checkDecision(scope, input);
   return write(scope, 'setApplicability', async (tx, log) => {
     const [existing] = await tx.run(findApplicability(requirement, systems));
-    if (existing !== undefined && existing.applicable === values.applicable && existing.justification === values.justification) {
+    if (
+      existing !== undefined &&
+      existing.applicable === values.applicable &&
+      existing.justification === values.justification
+    ) {
       // The same decision again: nothing changes, nothing is logged.
       const [same] = await tx.run(listEntitiesByIds([existing.id]));
       log.wrote(same!.entity);
@@ -239,16 +294,28 @@ export async function setApplicability(scope: RequestScope, input: Decision): Pr
     if (existing !== undefined) {
       const [row] = await tx.run(updateEntity('Applicability', existing.id, existing.version, values));
       if (!row!.applied) {
-        throw new ConflictError(`The decision for ${requirement} changed while this one was being recorded; send it again`, { id: existing.id });
+        throw new ConflictError(
+          `The decision for ${requirement} changed while this one was being recorded; send it again`,
+          { id: existing.id },
+        );
       }
-      log.record({ operation: 'UPDATE', entityId: existing.id, entityType: 'Applicability', before: snapshot(row!.before), after: snapshot(row!.entity) });
+      log.record({
+        operation: 'UPDATE',
+        entityId: existing.id,
+        entityType: 'Applicability',
+        before: snapshot(row!.before),
+        after: snapshot(row!.entity),
+      });
       log.wrote(row!.entity);
       return row!.entity;
     }
     const id = mintId('Applicability');
     const [row] = await tx.run(createEntity('Applicability', id, values, []));
-    await tx.run(createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null));
-    for (const s of systems) await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
+    await tx.run(
+      createLink(linkDef('FOR_REQUIREMENT')!, { space: 'Entity', id }, { space: 'Requirement', id: requirement }, null),
+    );
+    for (const s of systems)
+      await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
     const from = { id, type: 'Applicability' };
     log.record(
       { operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(row!.entity) },
@@ -267,7 +334,10 @@ async function resolveEnds(scope: RequestScope, def: LinkDef, from: string, to: 
     const kind = kinds.get(id);
     if (kind == null) throw new NotFoundError(field === 'from' ? 'Record' : 'Record or requirement', id);
     if (!allowed.includes(kind)) {
-      throw new BadUserInputError(`${def.kind} links ${def.from.join(' or ')} to ${def.to.join(' or ')}; ${field} is a ${kind}`, field);
+      throw new BadUserInputError(
+        `${def.kind} links ${def.from.join(' or ')} to ${def.to.join(' or ')}; ${field} is a ${kind}`,
+        field,
+      );
     }
     return { space: (kind === 'Requirement' ? 'Requirement' : 'Entity') as NodeSpace, id, kind };
   };
@@ -293,15 +363,26 @@ export interface LinkOutcome {
 /** Makes a link, or sets its property; logs only when something changed. */
 export async function link(scope: RequestScope, input: LinkRequest): Promise<LinkOutcome> {
   const def = linkDef(input.kind)!;
-  const property = def.property?.name === 'purpose' ? input.purpose : def.property?.name === 'coverage' ? input.coverage : null;
+  const property =
+    def.property?.name === 'purpose' ? input.purpose : def.property?.name === 'coverage' ? input.coverage : null;
   const stray = (['purpose', 'coverage'] as const).find((p) => input[p] != null && def.property?.name !== p);
   if (stray) throw new BadUserInputError(`${def.kind} takes no ${stray}`, stray);
-  if (def.property && property == null) throw new BadUserInputError(`${def.kind} needs a ${def.property.name}`, def.property.name);
+  if (def.property && property == null)
+    throw new BadUserInputError(`${def.kind} needs a ${def.property.name}`, def.property.name);
   const ends = await resolveEnds(scope, def, input.from, input.to);
   const changed = await write(scope, 'link', async (tx, log) => {
     const [result] = await tx.run(createLink(def, ends.from, ends.to, property ?? null));
     if (result?.changed) {
-      log.record(linkChange('LINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.existed ? result.before : undefined, property ?? null));
+      log.record(
+        linkChange(
+          'LINK',
+          def.kind,
+          { id: input.from, type: ends.from.kind },
+          input.to,
+          result.existed ? result.before : undefined,
+          property ?? null,
+        ),
+      );
     }
     return result?.changed ?? false;
   });
@@ -314,7 +395,10 @@ export async function unlink(scope: RequestScope, input: LinkRequest): Promise<L
   const ends = await resolveEnds(scope, def, input.from, input.to);
   const changed = await write(scope, 'unlink', async (tx, log) => {
     const [result] = await tx.run(deleteLink(def, ends.from, ends.to));
-    if (result?.changed) log.record(linkChange('UNLINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.before, undefined));
+    if (result?.changed)
+      log.record(
+        linkChange('UNLINK', def.kind, { id: input.from, type: ends.from.kind }, input.to, result.before, undefined),
+      );
     return result?.changed ?? false;
   });
   return { kind: def.kind, fromId: input.from, toId: input.to, changed };

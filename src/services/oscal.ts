@@ -9,20 +9,27 @@ import type { ControlStatus, ControlType, SyncBatchInput } from '../generated/re
 import { listRefsOfFrameworks } from '../graph/statements/crosswalk.js';
 import { listControlsForOscal } from '../graph/statements/sync.js';
 import { coverageToAssessmentResults, type EvidenceItem } from '../ingest/oscal-assessment.js';
-import { componentDefinitionToControls, ComponentDefinitionError, controlsToComponentDefinition } from '../ingest/oscal-component.js';
+import {
+  componentDefinitionToControls,
+  ComponentDefinitionError,
+  controlsToComponentDefinition,
+} from '../ingest/oscal-component.js';
 import { assessFramework, coverageQuestion, dateTimeOf } from './coverage.js';
 import type { RequestScope } from './scope.js';
 import { sync } from './sync.js';
 
 function checkSource(source: string | null | undefined): string {
   const value = (source ?? 'oscal').trim();
-  if (value === '' || value.length > 200 || value.includes('|')) throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'source');
+  if (value === '' || value.length > 200 || value.includes('|'))
+    throw new BadUserInputError('source must be 1 to 200 characters, without "|"', 'source');
   return value;
 }
 
 async function frameworkLabels(scope: RequestScope) {
   const found = await scope.loaders.frameworkById.loadMany([...FRAMEWORK_IDS]);
-  return found.flatMap((f) => (f === null || f instanceof Error ? [] : [{ id: f.id, title: f.title, version: f.version }]));
+  return found.flatMap((f) =>
+    f === null || f instanceof Error ? [] : [{ id: f.id, title: f.title, version: f.version }],
+  );
 }
 
 /** The controls that carry a reference in `sourceName` (default "oscal") as an OSCAL component-definition. */
@@ -43,7 +50,11 @@ export async function exportComponentDefinition(scope: RequestScope, sourceName:
     await frameworkLabels(scope),
     dateTimeOf(scope.clock()),
   );
-  return { fileName: 'controls.oscal-component-definition.json', mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+  return {
+    fileName: 'controls.oscal-component-definition.json',
+    mediaType: 'application/json',
+    content: `${JSON.stringify(document, null, 2)}\n`,
+  };
 }
 
 /** A framework's coverage for the question's scope as OSCAL assessment-results. */
@@ -82,16 +93,31 @@ export async function exportAssessmentResults(scope: RequestScope, args: Paramet
     ];
   });
   const document = coverageToAssessmentResults(
-    { frameworkId: q.framework.id, frameworkTitle: q.framework.title, frameworkVersion: q.framework.version, asOf: q.asOf, systems: q.systems },
+    {
+      frameworkId: q.framework.id,
+      frameworkTitle: q.framework.title,
+      frameworkVersion: q.framework.version,
+      asOf: q.asOf,
+      systems: q.systems,
+    },
     assessed,
     evidence,
     dateTimeOf(scope.clock()),
   );
-  return { fileName: `${q.framework.id}.oscal-assessment-results.json`, mediaType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` };
+  return {
+    fileName: `${q.framework.id}.oscal-assessment-results.json`,
+    mediaType: 'application/json',
+    content: `${JSON.stringify(document, null, 2)}\n`,
+  };
 }
 
 /** Controls from an OSCAL component-definition, applied as one sync batch keyed by component UUID. */
-export async function importComponentDefinition(scope: RequestScope, content: string, sourceName: string | null | undefined, dryRun: boolean) {
+export async function importComponentDefinition(
+  scope: RequestScope,
+  content: string,
+  sourceName: string | null | undefined,
+  dryRun: boolean,
+) {
   const source = checkSource(sourceName);
   let doc: unknown;
   try {
@@ -106,10 +132,14 @@ export async function importComponentDefinition(scope: RequestScope, content: st
     components = componentDefinitionToControls(doc, (framework) => refs.get(framework));
   } catch (err) {
     if (!(err instanceof ComponentDefinitionError)) throw err;
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `The document is not a usable component-definition: ${err.problems.slice(0, 3).join('; ')}`, {
-      field: 'content',
-      problems: err.problems.slice(0, 1000),
-    });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `The document is not a usable component-definition: ${err.problems.slice(0, 3).join('; ')}`,
+      {
+        field: 'content',
+        problems: err.problems.slice(0, 1000),
+      },
+    );
   }
   const batch: SyncBatchInput = {
     source,
@@ -118,10 +148,22 @@ export async function importComponentDefinition(scope: RequestScope, content: st
       ref: c.uuid,
       // A component exported from here names its control: importing it updates that control.
       id: c.aimsGraphId,
-      control: { name: c.name, description: c.description, status: c.status as ControlStatus, controlType: c.controlType as ControlType | null },
+      control: {
+        name: c.name,
+        description: c.description,
+        status: c.status as ControlStatus,
+        controlType: c.controlType as ControlType | null,
+      },
       replaceLinks: ['IMPLEMENTS'],
     })),
-    links: components.flatMap((c) => c.implements.map((i) => ({ kind: 'IMPLEMENTS' as const, from: c.uuid, to: i.requirementId, coverage: i.coverage }))),
+    links: components.flatMap((c) =>
+      c.implements.map((i) => ({
+        kind: 'IMPLEMENTS' as const,
+        from: c.uuid,
+        to: i.requirementId,
+        coverage: i.coverage,
+      })),
+    ),
   };
   return sync(scope, batch);
 }

@@ -33,7 +33,14 @@ import {
   type SeedMapping,
 } from '../graph/statements/crosswalk.js';
 import type { Catalogue } from '../ingest/catalogue-file.js';
-import { byFramework, catalogueRefs, readCatalogues, readCrosswalks, SeedValidationError, type SeedReport } from '../ingest/seed.js';
+import {
+  byFramework,
+  catalogueRefs,
+  readCatalogues,
+  readCrosswalks,
+  SeedValidationError,
+  type SeedReport,
+} from '../ingest/seed.js';
 
 const BATCH = 500;
 const SEED_STATE_ID = 'seed';
@@ -80,7 +87,13 @@ export async function replaceMappingsOfSet(
   await write();
   const after = await read();
   if (JSON.stringify(before) === JSON.stringify(after)) return null;
-  return { operation: 'CROSSWALK_LOAD', entityId: setId, entityType: 'CrosswalkSet', before: before.length === 0 ? null : { mappings: before }, after: { mappings: after } };
+  return {
+    operation: 'CROSSWALK_LOAD',
+    entityId: setId,
+    entityType: 'CrosswalkSet',
+    before: before.length === 0 ? null : { mappings: before },
+    after: { mappings: after },
+  };
 }
 
 /** A stable id for a mapping of a set: the set and the two references it joins. */
@@ -102,7 +115,9 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
   }
   const started = Date.now();
   const total = seed.catalogues.filter((c) => c.framework.current).reduce((n, c) => n + c.requirements.length, 0);
-  say(`seed: loading ${seed.catalogues.length} catalogue versions and ${crosswalkSeed.crosswalks.length} crosswalk sets in one transaction`);
+  say(
+    `seed: loading ${seed.catalogues.length} catalogue versions and ${crosswalkSeed.crosswalks.length} crosswalk sets in one transaction`,
+  );
   const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
     const frameworks: SeedReport['frameworks'][number][] = [];
     const changes: ChangeEntry[] = [];
@@ -130,7 +145,9 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
         );
         const requirements = seedRequirements(catalogue);
         for (let i = 0; i < requirements.length; i += BATCH) {
-          await tx.run(upsertRequirements(frameworkId, versionId, catalogue.framework.current, requirements.slice(i, i + BATCH)));
+          await tx.run(
+            upsertRequirements(frameworkId, versionId, catalogue.framework.current, requirements.slice(i, i + BATCH)),
+          );
         }
         for (let i = 0; i < requirements.length; i += BATCH) {
           const links = requirements.slice(i, i + BATCH).map(({ id, parentId }) => ({ id, parentId }));
@@ -138,7 +155,12 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
         }
         for (const r of requirements) keep.add(r.id);
       }
-      await tx.run(pruneFrameworkVersions(frameworkId, versions.map((c) => frameworkVersionId(frameworkId, c.framework.version))));
+      await tx.run(
+        pruneFrameworkVersions(
+          frameworkId,
+          versions.map((c) => frameworkVersionId(frameworkId, c.framework.version)),
+        ),
+      );
       const [pruned] = await tx.run(pruneRequirements(frameworkId, [...keep]));
       const count = current.requirements.length;
       written += count;
@@ -146,13 +168,23 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
         `seed: [${index + 1}/${groups.length}] ${frameworkId}: ${count} requirements` +
           `${versions.length > 1 ? ` (${versions.length} versions)` : ''} (${written}/${total})`,
       );
-      frameworks.push({ id: frameworkId, requirements: count, removed: pruned?.removed ?? 0, keptInUse: pruned?.kept ?? [] });
+      frameworks.push({
+        id: frameworkId,
+        requirements: count,
+        removed: pruned?.removed ?? 0,
+        keptInUse: pruned?.kept ?? [],
+      });
       changes.push({
         operation: 'CATALOGUE_LOAD',
         entityId: frameworkId,
         entityType: 'Framework',
         before: null,
-        after: { versions: versions.map((c) => c.framework.version), requirements: count, removed: pruned?.removed ?? 0, checksum },
+        after: {
+          versions: versions.map((c) => c.framework.version),
+          requirements: count,
+          removed: pruned?.removed ?? 0,
+          checksum,
+        },
       });
     }
     const crosswalks: SeedReport['crosswalks'][number][] = [];
@@ -175,18 +207,31 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
       if (change !== null) changes.push(change);
       if (created !== mappings.length) {
         // Validation checked every reference; a shortfall means the catalogue changed under us.
-        throw new SeedValidationError([`${set.id}: only ${created} of ${mappings.length} mappings found their requirements`]);
+        throw new SeedValidationError([
+          `${set.id}: only ${created} of ${mappings.length} mappings found their requirements`,
+        ]);
       }
       say(`seed: crosswalk [${index + 1}/${crosswalkSeed.crosswalks.length}] ${set.id}: ${created} mappings`);
       crosswalks.push({ id: set.id, mappings: created });
     }
     const keepSets = crosswalkSeed.crosswalks.map((c) => c.set.id);
-    const leaving = (await tx.run(listCrosswalkSets())).map((r) => r.set).filter((s) => s.origin === 'SEED' && !keepSets.includes(s.id));
-    const leavingMappings = leaving.length === 0 ? [] : (await tx.run(listMappingsBySetIds(leaving.map((s) => s.id)))).map((r) => r.mapping);
+    const leaving = (await tx.run(listCrosswalkSets()))
+      .map((r) => r.set)
+      .filter((s) => s.origin === 'SEED' && !keepSets.includes(s.id));
+    const leavingMappings =
+      leaving.length === 0 ? [] : (await tx.run(listMappingsBySetIds(leaving.map((s) => s.id)))).map((r) => r.mapping);
     const [pruned] = await tx.run(pruneSeededCrosswalkSets(keepSets));
     for (const id of pruned?.removed ?? []) {
-      const mappings = leavingMappings.filter((m) => m.set === id).map(({ sourcePosition: _s, targetPosition: _t, ...m }) => m);
-      changes.push({ operation: 'CROSSWALK_REMOVE', entityId: id, entityType: 'CrosswalkSet', before: { mappings }, after: null });
+      const mappings = leavingMappings
+        .filter((m) => m.set === id)
+        .map(({ sourcePosition: _s, targetPosition: _t, ...m }) => m);
+      changes.push({
+        operation: 'CROSSWALK_REMOVE',
+        entityId: id,
+        entityType: 'CrosswalkSet',
+        before: { mappings },
+        after: null,
+      });
     }
     if (changes.length > 0) await tx.run(appendChanges(SYSTEM_ACTOR, changes));
     await tx.run(recordSeedState(SEED_STATE_ID, checksum));

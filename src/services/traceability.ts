@@ -19,14 +19,25 @@ export async function trace(scope: RequestScope, fromId: string, frameworkId?: s
   const framework = frameworkId == null ? null : checkId(frameworkId, 'framework');
   const rows = await scope.graph.read(traceFrom(from, framework));
   const controlIds = [...new Set(rows.flatMap((r) => r.paths.flatMap((p) => (p.controlId ? [p.controlId] : []))))];
-  const evidenceRows = await scope.graph.read(listEvidenceFor(from, controlIds, rows.map((r) => r.requirementId)));
+  const evidenceRows = await scope.graph.read(
+    listEvidenceFor(
+      from,
+      controlIds,
+      rows.map((r) => r.requirementId),
+    ),
+  );
   const evidenceOf = new Map(evidenceRows.map((r) => [r.targetId, r.evidence]));
   const requirements: TracedRequirementView[] = rows.map((row) => {
     const evidence = new Set<string>(evidenceOf.get(row.requirementId) ?? []);
-    for (const path of row.paths) for (const id of path.controlId ? (evidenceOf.get(path.controlId) ?? []) : []) evidence.add(id);
+    for (const path of row.paths)
+      for (const id of path.controlId ? (evidenceOf.get(path.controlId) ?? []) : []) evidence.add(id);
     return {
       requirementId: row.requirementId,
-      paths: row.paths.map((p) => ({ route: p.route, stepIds: [from, ...p.via, row.requirementId], coverage: p.coverage })),
+      paths: row.paths.map((p) => ({
+        route: p.route,
+        stepIds: [from, ...p.via, row.requirementId],
+        coverage: p.coverage,
+      })),
       evidenceIds: [...evidence].sort(),
     };
   });
@@ -40,7 +51,10 @@ export async function impact(scope: RequestScope, ofId: string): Promise<ImpactV
   const kind = found?.kind ?? null;
   if (kind === null) throw new NotFoundError('Record or requirement', of);
   if (!['Dataset', 'Model', 'Control', 'Evidence', 'Requirement'].includes(kind)) {
-    throw new BadUserInputError(`impact is found for datasets, models, controls, evidence and requirements, not a ${kind}`, 'of');
+    throw new BadUserInputError(
+      `impact is found for datasets, models, controls, evidence and requirements, not a ${kind}`,
+      'of',
+    );
   }
   const [row] = await scope.graph.read(impactOf(of, kind));
   const direct = row?.requirements ?? [];
@@ -58,7 +72,9 @@ export async function impact(scope: RequestScope, ofId: string): Promise<ImpactV
   });
   const requirements: ImpactedRequirementView[] = [
     ...direct.map((requirementId) => ({ requirementId, direct: true, via: [] })),
-    ...[...mapped.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([requirementId, via]) => ({ requirementId, direct: false, via })),
+    ...[...mapped.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([requirementId, via]) => ({ requirementId, direct: false, via })),
   ];
   return {
     ofId: of,

@@ -5,7 +5,12 @@
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { EvidenceUse } from '../coverage/reuse.js';
 import type { SoaRow } from '../coverage/soa.js';
-import type { CoverageStatus, CrosswalkContribution, RejectedCrosswalk, RequirementCoverage } from '../coverage/rule.js';
+import type {
+  CoverageStatus,
+  CrosswalkContribution,
+  RejectedCrosswalk,
+  RequirementCoverage,
+} from '../coverage/rule.js';
 import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
 import type { ChangeReason, StatusChange } from '../coverage/history.js';
 import type { CoverageCounts } from '../coverage/explain.js';

@@ -16,7 +16,14 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 });
 
@@ -42,10 +49,16 @@ describe('playground', () => {
     await page.locator('#aims-key-input').fill('aimsg_not-a-real-key');
     await page.locator('#aims-key-save').click();
     await expect.poll(() => page.locator('#aims-key-problem').innerText(), { timeout: 20_000 }).toContain('refused');
-    const { key } = await issueApiKey(server.graph, { name: `playground-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
+    const { key } = await issueApiKey(server.graph, {
+      name: `playground-${Date.now()}`,
+      role: 'VIEWER',
+      createdBy: 'test',
+    });
     await page.locator('#aims-key-input').fill(key);
     await page.locator('#aims-key-save').click();
-    await expect.poll(() => page.locator('#aims-key-shown').innerText(), { timeout: 20_000 }).toBe(`${key.slice(0, 12)}…`);
+    await expect
+      .poll(() => page.locator('#aims-key-shown').innerText(), { timeout: 20_000 })
+      .toBe(`${key.slice(0, 12)}…`);
     expect(await dialog.isVisible()).toBe(false);
 
     // Every saved operation is in the editor, under its question, and offered by the run button.
@@ -59,23 +72,36 @@ describe('playground', () => {
     await expect.poll(() => offered.allInnerTexts(), { timeout: 20_000 }).toEqual(saved.map((op) => op.name));
 
     const answered = page.waitForResponse(
-      (r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"operationName":"Frameworks"'),
+      (r) =>
+        r.url() === `${origin}/graphql` &&
+        r.request().method() === 'POST' &&
+        (r.request().postData() ?? '').includes('"operationName":"Frameworks"'),
     );
     await offered.filter({ hasText: /^Frameworks$/ }).click();
     const payload = (await (await answered).json()) as { data: { frameworks: { id: string }[] } };
-    expect(payload.data.frameworks.map((f) => f.id)).toEqual(['eu-ai-act', 'iso27001', 'iso42001', 'iso9001', 'nist-ai-rmf']);
+    expect(payload.data.frameworks.map((f) => f.id)).toEqual([
+      'eu-ai-act',
+      'iso27001',
+      'iso42001',
+      'iso9001',
+      'nist-ai-rmf',
+    ]);
     // The result pane shows it (Monaco draws only the lines in view: check the first ones).
     await expect.poll(() => textOf('.graphiql-response'), { timeout: 20_000 }).toContain('"iso42001"');
     expect(await textOf('.graphiql-response')).toContain('"eu-ai-act"');
 
-    const offHost = requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    const offHost = requested.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
     expect(offHost).toEqual([]);
     expect(requested.some((url) => url === `${origin}/graphql`)).toBe(true);
 
     // The key stays in this browser: a new page of the same context needs no prompt.
     const again = await context.newPage();
     await again.goto(`${server.url}/graphql`, { waitUntil: 'load' });
-    await expect.poll(() => again.locator('#aims-key-shown').innerText(), { timeout: 20_000 }).toBe(`${key.slice(0, 12)}…`);
+    await expect
+      .poll(() => again.locator('#aims-key-shown').innerText(), { timeout: 20_000 })
+      .toBe(`${key.slice(0, 12)}…`);
     expect(await again.locator('#aims-key-dialog').isVisible()).toBe(false);
     await context.close();
   });

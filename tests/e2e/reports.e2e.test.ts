@@ -30,7 +30,14 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   context.on('request', (request) => requested.push(request.url()));
@@ -60,12 +67,17 @@ async function open(page: Page, url: string, report: string): Promise<void> {
 
 /** The top of the page (for the README) and the whole page. */
 async function screenshots(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate('document.documentElement.scrollHeight') as number;
-  await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1150) } });
+  const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+  await page.screenshot({
+    path: path.join(ARTEFACTS, `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1150) },
+  });
   await page.screenshot({ path: path.join(ARTEFACTS, `${name}-full.png`), fullPage: true });
 }
 
-const count = async (page: Page, name: string): Promise<number> => Number(await page.locator(`dd[data-count="${name}"]`).first().innerText());
+const count = async (page: Page, name: string): Promise<number> =>
+  Number(await page.locator(`dd[data-count="${name}"]`).first().innerText());
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 describe('reports in the browser', () => {
@@ -86,73 +98,109 @@ describe('reports in the browser', () => {
     expect(await dialog.isVisible()).toBe(false);
     expect(await page.locator('#aims-key-shown').innerText()).toBe(`${key.slice(0, 12)}…`);
 
-    const { frameworks, aiSystems, crosswalkSets } = await data<{ frameworks: unknown[]; aiSystems: { totalCount: number }; crosswalkSets: unknown[] }>(
-      '{ frameworks { id } aiSystems(first: 500) { totalCount } crosswalkSets { id } }',
-    );
+    const { frameworks, aiSystems, crosswalkSets } = await data<{
+      frameworks: unknown[];
+      aiSystems: { totalCount: number };
+      crosswalkSets: unknown[];
+    }>('{ frameworks { id } aiSystems(first: 500) { totalCount } crosswalkSets { id } }');
     expect(await page.locator('#coverage-framework option').count()).toBe(frameworks.length);
     expect(await page.locator('#trace-system option').count()).toBe(aiSystems.totalCount);
     expect(await page.locator('ul.sets li').count()).toBe(crosswalkSets.length);
     // The playground's page of the same origin finds the same key: one entry for both.
     const playground = await context.newPage();
     await playground.goto(`${server.url}/graphql`, { waitUntil: 'load' });
-    await expect.poll(() => playground.locator('#aims-key-shown').innerText(), { timeout: 20_000 }).toBe(`${key.slice(0, 12)}…`);
+    await expect
+      .poll(() => playground.locator('#aims-key-shown').innerText(), { timeout: 20_000 })
+      .toBe(`${key.slice(0, 12)}…`);
     await playground.close();
   });
 
-  it('show coverage as the API counts it, with the heat map, the gaps and the explanations', { timeout: 180_000 }, async () => {
-    await page.locator('#coverage-framework').selectOption('iso42001');
-    await page.locator('#pick-coverage button[type=submit]').click();
-    await page.waitForSelector('article.report[data-report="coverage"]', { timeout: REPORT_TIMEOUT });
-    expect(new URL(page.url()).pathname).toBe('/reports/coverage');
-    const { coverage, gaps } = await data<{
-      coverage: { summary: Record<string, number>; sections: unknown[]; requirements: { requirement: { ref: string }; status: string }[] };
-      gaps: { coverage: { requirement: { ref: string }; status: string } }[];
-    }>(`{ coverage(framework: "iso42001") { summary { total covered coveredViaCrosswalk partial gap notApplicable } sections { summary { total } } requirements { requirement { ref } status } }
+  it(
+    'show coverage as the API counts it, with the heat map, the gaps and the explanations',
+    { timeout: 180_000 },
+    async () => {
+      await page.locator('#coverage-framework').selectOption('iso42001');
+      await page.locator('#pick-coverage button[type=submit]').click();
+      await page.waitForSelector('article.report[data-report="coverage"]', { timeout: REPORT_TIMEOUT });
+      expect(new URL(page.url()).pathname).toBe('/reports/coverage');
+      const { coverage, gaps } = await data<{
+        coverage: {
+          summary: Record<string, number>;
+          sections: unknown[];
+          requirements: { requirement: { ref: string }; status: string }[];
+        };
+        gaps: { coverage: { requirement: { ref: string }; status: string } }[];
+      }>(`{ coverage(framework: "iso42001") { summary { total covered coveredViaCrosswalk partial gap notApplicable } sections { summary { total } } requirements { requirement { ref } status } }
          gaps(framework: "iso42001") { coverage { requirement { ref } status } } }`);
-    for (const [name, value] of Object.entries(coverage.summary)) expect(await count(page, name), name).toBe(value);
-    expect(await page.locator('svg.heatmap g.row').count()).toBe(coverage.sections.length);
-    const cells = await page.locator('svg.heatmap g.cell[data-status="GAP"]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-count'))));
-    expect(cells.reduce((a, b) => a + b, 0)).toBe(coverage.summary.gap);
-    expect(await page.locator('table.gaps tbody tr').count()).toBe(gaps.length);
-    expect(await page.locator('table.every tbody tr').count()).toBe(coverage.requirements.length);
-    await screenshots(page, 'coverage');
+      for (const [name, value] of Object.entries(coverage.summary)) expect(await count(page, name), name).toBe(value);
+      expect(await page.locator('svg.heatmap g.row').count()).toBe(coverage.sections.length);
+      const cells = await page
+        .locator('svg.heatmap g.cell[data-status="GAP"]')
+        .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-count'))));
+      expect(cells.reduce((a, b) => a + b, 0)).toBe(coverage.summary.gap);
+      expect(await page.locator('table.gaps tbody tr').count()).toBe(gaps.length);
+      expect(await page.locator('table.every tbody tr').count()).toBe(coverage.requirements.length);
+      await screenshots(page, 'coverage');
 
-    // Every requirement links to its explanation: follow the riskiest gap's.
-    const first = gaps[0]!.coverage;
-    await page.locator('table.gaps tbody tr').first().locator('a').click();
-    await page.waitForSelector('article.report[data-report="requirement"]', { timeout: REPORT_TIMEOUT });
-    expect(new URL(page.url()).searchParams.get('ref')).toBe(first.requirement.ref);
-    expect(await page.locator('.verdict .badge').getAttribute('data-status')).toBe(first.status);
-    await screenshots(page, 'requirement');
-  });
+      // Every requirement links to its explanation: follow the riskiest gap's.
+      const first = gaps[0]!.coverage;
+      await page.locator('table.gaps tbody tr').first().locator('a').click();
+      await page.waitForSelector('article.report[data-report="requirement"]', { timeout: REPORT_TIMEOUT });
+      expect(new URL(page.url()).searchParams.get('ref')).toBe(first.requirement.ref);
+      expect(await page.locator('.verdict .badge').getAttribute('data-status')).toBe(first.status);
+      await screenshots(page, 'requirement');
+    },
+  );
 
-  it('draw the crosswalk matrix with one cell per mapped pair and the provenance on hover', { timeout: 120_000 }, async () => {
-    await open(page, '/reports/crosswalk?from=eu-ai-act&to=iso42001', 'crosswalk');
-    const { crosswalk } = await data<{ crosswalk: { source: { id: string }; target: { id: string }; relationship: string; provenance: { set: { title: string }; publisher: string } }[] }>(
-      '{ crosswalk(from: "eu-ai-act", to: "iso42001") { source { id } target { id } relationship provenance { set { title } publisher } } }',
-    );
-    expect(await count(page, 'mappings')).toBe(crosswalk.length);
-    expect(await count(page, 'rows')).toBe(new Set(crosswalk.map((m) => m.source.id)).size);
-    expect(await count(page, 'columns')).toBe(new Set(crosswalk.map((m) => m.target.id)).size);
-    const pairs = new Set(crosswalk.map((m) => `${m.source.id} ${m.target.id}`));
-    expect(await page.locator('svg.matrix g.mapping').count()).toBe(pairs.size);
-    const tooltip = await page.locator('svg.matrix g.mapping title').first().textContent();
-    expect(tooltip).toContain(`Set: ${crosswalk[0]!.provenance.set.title}`);
-    expect(tooltip).toContain(`Publisher: ${crosswalk[0]!.provenance.publisher}`);
-    expect(await page.locator('table.mappings tbody tr').count()).toBe(crosswalk.length);
-    await screenshots(page, 'crosswalk');
-  });
+  it(
+    'draw the crosswalk matrix with one cell per mapped pair and the provenance on hover',
+    { timeout: 120_000 },
+    async () => {
+      await open(page, '/reports/crosswalk?from=eu-ai-act&to=iso42001', 'crosswalk');
+      const { crosswalk } = await data<{
+        crosswalk: {
+          source: { id: string };
+          target: { id: string };
+          relationship: string;
+          provenance: { set: { title: string }; publisher: string };
+        }[];
+      }>(
+        '{ crosswalk(from: "eu-ai-act", to: "iso42001") { source { id } target { id } relationship provenance { set { title } publisher } } }',
+      );
+      expect(await count(page, 'mappings')).toBe(crosswalk.length);
+      expect(await count(page, 'rows')).toBe(new Set(crosswalk.map((m) => m.source.id)).size);
+      expect(await count(page, 'columns')).toBe(new Set(crosswalk.map((m) => m.target.id)).size);
+      const pairs = new Set(crosswalk.map((m) => `${m.source.id} ${m.target.id}`));
+      expect(await page.locator('svg.matrix g.mapping').count()).toBe(pairs.size);
+      const tooltip = await page.locator('svg.matrix g.mapping title').first().textContent();
+      expect(tooltip).toContain(`Set: ${crosswalk[0]!.provenance.set.title}`);
+      expect(tooltip).toContain(`Publisher: ${crosswalk[0]!.provenance.publisher}`);
+      expect(await page.locator('table.mappings tbody tr').count()).toBe(crosswalk.length);
+      await screenshots(page, 'crosswalk');
+    },
+  );
 
   it('draw the trace of an AI system with its gaps and expired evidence marked', { timeout: 120_000 }, async () => {
-    const { aiSystems } = await data<{ aiSystems: { edges: { node: { id: string; name: string } }[] } }>('{ aiSystems(first: 50) { edges { node { id name } } } }');
+    const { aiSystems } = await data<{ aiSystems: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ aiSystems(first: 50) { edges { node { id name } } } }',
+    );
     const system = aiSystems.edges.map((e) => e.node).find((s) => s.name === 'Credit scoring')!;
-    const { trace } = await data<{ trace: { requirements: { requirement: { id: string; framework: { id: string } }; evidence: { id: string; validUntil: string | null }[] }[] } }>(
+    const { trace } = await data<{
+      trace: {
+        requirements: {
+          requirement: { id: string; framework: { id: string } };
+          evidence: { id: string; validUntil: string | null }[];
+        }[];
+      };
+    }>(
       'query ($id: ID!) { trace(from: $id) { requirements { requirement { id framework { id } } evidence { id validUntil } } } }',
       { id: system.id },
     );
     const status = new Map<string, string>();
     for (const framework of new Set(trace.requirements.map((r) => r.requirement.framework.id))) {
-      const { coverage } = await data<{ coverage: { requirements: { requirement: { id: string }; status: string }[] } }>(
+      const { coverage } = await data<{
+        coverage: { requirements: { requirement: { id: string }; status: string }[] };
+      }>(
         'query ($f: ID!, $s: ID!) { coverage(framework: $f, scope: { systems: [$s] }) { requirements { requirement { id } status } } }',
         { f: framework, s: system.id },
       );
@@ -183,33 +231,43 @@ describe('reports in the browser', () => {
     await open(page, '/reports/history', 'history');
     const { frameworks } = await data<{ frameworks: { id: string }[] }>('{ frameworks { id } }');
     expect(await page.locator('svg.lines g.series').count()).toBe(frameworks.length);
-    for (const series of await page.locator('svg.lines g.series').all()) expect(await series.locator('circle').count()).toBe(12);
+    for (const series of await page.locator('svg.lines g.series').all())
+      expect(await series.locator('circle').count()).toBe(12);
     // The last point is today, and says what coverage says today.
     for (const { id } of frameworks) {
-      const { coverage } = await data<{ coverage: { summary: { total: number; covered: number; coveredViaCrosswalk: number; notApplicable: number } } }>(
+      const { coverage } = await data<{
+        coverage: { summary: { total: number; covered: number; coveredViaCrosswalk: number; notApplicable: number } };
+      }>(
         'query ($f: ID!) { coverage(framework: $f) { summary { total covered coveredViaCrosswalk notApplicable } } }',
         { f: id },
       );
       const cells = page.locator(`td[data-framework="${id}"]`);
       expect(await cells.count()).toBe(12);
       const last = cells.last();
-      expect(Number(await last.getAttribute('data-covered')), id).toBe(coverage.summary.covered + coverage.summary.coveredViaCrosswalk);
-      expect(Number(await last.getAttribute('data-applicable')), id).toBe(coverage.summary.total - coverage.summary.notApplicable);
+      expect(Number(await last.getAttribute('data-covered')), id).toBe(
+        coverage.summary.covered + coverage.summary.coveredViaCrosswalk,
+      );
+      expect(Number(await last.getAttribute('data-applicable')), id).toBe(
+        coverage.summary.total - coverage.summary.notApplicable,
+      );
     }
     await screenshots(page, 'history');
   });
 
   it('print the Statement of Applicability, and hand it out as CSV', { timeout: 120_000 }, async () => {
     await open(page, '/reports/soa?framework=iso42001', 'soa');
-    const { statementOfApplicability: soa } = await data<{ statementOfApplicability: { entries: { applicable: boolean }[]; csv: string } }>(
-      '{ statementOfApplicability(framework: "iso42001") { entries { applicable } csv } }',
-    );
+    const { statementOfApplicability: soa } = await data<{
+      statementOfApplicability: { entries: { applicable: boolean }[]; csv: string };
+    }>('{ statementOfApplicability(framework: "iso42001") { entries { applicable } csv } }');
     expect(await count(page, 'entries')).toBe(soa.entries.length);
     expect(await count(page, 'applicable')).toBe(soa.entries.filter((e) => e.applicable).length);
     expect(await page.locator('table.soa tbody tr').count()).toBe(soa.entries.length);
     await screenshots(page, 'soa');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-download*="soa.csv"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[data-download*="soa.csv"]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`soa-iso42001-${today()}.csv`);
     const saved = path.join(ARTEFACTS, download.suggestedFilename());
     await download.saveAs(saved);
@@ -223,7 +281,9 @@ describe('reports in the browser', () => {
     expect(facts).toContain('ISO/IEC');
     expect(facts).toContain('Whole organisation');
     expect(facts).toContain(today());
-    expect(await page.evaluate("getComputedStyle(document.querySelectorAll('.report-section')[1]).breakBefore")).toBe('page');
+    expect(await page.evaluate("getComputedStyle(document.querySelectorAll('.report-section')[1]).breakBefore")).toBe(
+      'page',
+    );
     await page.pdf({ path: path.join(ARTEFACTS, 'soa.pdf'), printBackground: true });
     await page.emulateMedia({ media: 'screen' });
   });
@@ -249,7 +309,9 @@ describe('reports in the browser', () => {
 
   it('made no request beyond the local host and broke no rule of the page policy', () => {
     const origin = new URL(server.url).origin;
-    expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    expect(
+      requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')),
+    ).toEqual([]);
     expect(requested.some((url) => url.startsWith(`${origin}/reports/api/`))).toBe(true);
     // The wrong key's refusal is the one error the console may show.
     expect(consoleErrors.filter((text) => !text.includes('401'))).toEqual([]);

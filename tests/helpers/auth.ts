@@ -21,7 +21,11 @@ export const TEST_AUTH_ENV: Readonly<Record<string, string>> = {
 };
 
 /** A signed token for `subject` in `role`, valid for an hour unless `claims` say otherwise. */
-export async function testToken(role: TestRole = 'ADMIN', subject = `test-${role.toLowerCase()}`, claims: Record<string, unknown> = {}): Promise<string> {
+export async function testToken(
+  role: TestRole = 'ADMIN',
+  subject = `test-${role.toLowerCase()}`,
+  claims: Record<string, unknown> = {},
+): Promise<string> {
   return new SignJWT({ roles: [role], ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)

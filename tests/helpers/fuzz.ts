@@ -91,7 +91,24 @@ export const ILLEGAL_TEXT: readonly string[] = [
 ];
 
 /** JSON values of the wrong type for any position. */
-const WRONG_TYPES: readonly unknown[] = [null, 0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e308, true, false, [], [null], {}, { $ne: 1 }, { __proto__: { admin: true } }, 'NOT_A_VALUE'];
+const WRONG_TYPES: readonly unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  1e308,
+  true,
+  false,
+  [],
+  [null],
+  {},
+  { $ne: 1 },
+  { __proto__: { admin: true } },
+  'NOT_A_VALUE',
+];
 
 const HOSTILE_INTS: readonly unknown[] = [0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 1e6, 1.5, -0.5, '1', null];
 export const HOSTILE_DATES: readonly string[] = [
@@ -147,7 +164,18 @@ export const HOSTILE_DATETIMES: readonly string[] = [
   '10000-01-01T00:00:00Z',
 ];
 
-const WORDS = ['Credit scoring', 'CV screening', 'fuzz', 'Résumé', 'Kredit', '審査', 'control', 'model v2', 'o\'hara', 'data "set"'];
+const WORDS = [
+  'Credit scoring',
+  'CV screening',
+  'fuzz',
+  'Résumé',
+  'Kredit',
+  '審査',
+  'control',
+  'model v2',
+  "o'hara",
+  'data "set"',
+];
 
 /** A value the fuzzer resolves just before sending: the current version of the record the `id` argument names. */
 export class CurrentVersion {
@@ -169,14 +197,23 @@ export interface Pools {
   readonly documents: Readonly<Record<string, string>>;
 }
 
-export async function readPools(graph: GraphExecutor, documents: Record<string, string>, cursors: readonly string[]): Promise<Pools> {
+export async function readPools(
+  graph: GraphExecutor,
+  documents: Record<string, string>,
+  cursors: readonly string[],
+): Promise<Pools> {
   const entities = await graph.read<{ id: string; type: string }>({
     name: 'fuzzEntityIds',
     // In order of creation (the demo's records, created at once, by their fixed ids): a seed replays the same picks.
     cypher: `MATCH (n:Entity) RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS type ORDER BY n.createdAt, id`,
     params: {},
   });
-  const [catalogue] = await graph.read<{ requirements: string[]; frameworks: string[]; sets: string[]; versions: string[] }>({
+  const [catalogue] = await graph.read<{
+    requirements: string[];
+    frameworks: string[];
+    sets: string[];
+    versions: string[];
+  }>({
     name: 'fuzzCatalogueIds',
     cypher: `CALL { MATCH (r:Requirement) WITH r ORDER BY r.id RETURN collect(r.id)[0..40] AS requirements }
              CALL { MATCH (f:Framework) WITH f ORDER BY f.id RETURN collect(f.id) AS frameworks }
@@ -185,21 +222,30 @@ export async function readPools(graph: GraphExecutor, documents: Record<string, 
              RETURN requirements, frameworks, sets, versions`,
     params: {},
   });
-  const refs = await graph.read<{ key: string }>({ name: 'fuzzExternalRefs', cypher: 'MATCH (x:ExternalRef) RETURN x.key AS key ORDER BY key LIMIT 40', params: {} });
+  const refs = await graph.read<{ key: string }>({
+    name: 'fuzzExternalRefs',
+    cypher: 'MATCH (x:ExternalRef) RETURN x.key AS key ORDER BY key LIMIT 40',
+    params: {},
+  });
   // Requirements of every framework, not only the first few ids in order.
   const spread = await graph.read<{ id: string }>({
     name: 'fuzzRequirementSpread',
     cypher: 'MATCH (r:Requirement) WHERE r.auditable RETURN r.id AS id ORDER BY r.id',
     params: {},
   });
-  const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, entities.filter((e) => e.type === t).map((e) => e.id)])) as Record<EntityType, string[]>;
+  const byType = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, entities.filter((e) => e.type === t).map((e) => e.id)]),
+  ) as Record<EntityType, string[]>;
   return {
     entities: byType,
     requirements: [...new Set([...catalogue!.requirements, ...spread.filter((_, i) => i % 25 === 0).map((r) => r.id)])],
     frameworks: catalogue!.frameworks,
     crosswalkSets: catalogue!.sets,
     versions: catalogue!.versions,
-    externalRefs: refs.map((r) => ({ system: r.key.slice(0, r.key.indexOf('|')), id: r.key.slice(r.key.indexOf('|') + 1) })),
+    externalRefs: refs.map((r) => ({
+      system: r.key.slice(0, r.key.indexOf('|')),
+      id: r.key.slice(r.key.indexOf('|') + 1),
+    })),
     cursors,
     documents,
   };
@@ -235,7 +281,8 @@ type Mode = number;
 const CALM: Mode = 16;
 const HOSTILE: Mode = 1;
 
-const pick = <T>(values: readonly T[], fallback: T): fc.Arbitrary<T> => (values.length > 0 ? fc.constantFrom(...values) : fc.constant(fallback));
+const pick = <T>(values: readonly T[], fallback: T): fc.Arbitrary<T> =>
+  values.length > 0 ? fc.constantFrom(...values) : fc.constant(fallback);
 
 function hostileString(): fc.Arbitrary<string> {
   return fc.oneof(
@@ -243,7 +290,13 @@ function hostileString(): fc.Arbitrary<string> {
     { weight: 4, arbitrary: fc.constantFrom(...ILLEGAL_TEXT) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\u001f', '\u007f', '\uD800', '\uDC00', '`', '"', "'", '\\', '$', '{', 'a'), maxLength: 8 }) },
+    {
+      weight: 1,
+      arbitrary: fc.string({
+        unit: fc.constantFrom('\u0000', '\u001f', '\u007f', '\uD800', '\uDC00', '`', '"', "'", '\\', '$', '{', 'a'),
+        maxLength: 8,
+      }),
+    },
   );
 }
 
@@ -259,12 +312,17 @@ function text(m: Mode): fc.Arbitrary<string> {
 }
 
 function isoDate(): fc.Arbitrary<string> {
-  return fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  return fc
+    .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 }
 
 function isoDateTime(): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Z', '+02:00', '-05:30', '.123Z', '.123456789+01:00'))
+    .tuple(
+      fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+      fc.constantFrom('Z', '+02:00', '-05:30', '.123Z', '.123456789+01:00'),
+    )
     .map(([d, zone]) => `${d.toISOString().slice(0, 19)}${zone}`);
 }
 
@@ -280,32 +338,55 @@ export interface Where {
 
 /** The entity type a field is about, from its name (`updateModel` → Model, `link` → none). */
 export function entityTypeOf(field: string): EntityType | undefined {
-  return [...ENTITY_TYPES].sort((a, b) => b.length - a.length).find((t) => field.toLowerCase().endsWith(t.toLowerCase()));
+  return [...ENTITY_TYPES]
+    .sort((a, b) => b.length - a.length)
+    .find((t) => field.toLowerCase().endsWith(t.toLowerCase()));
 }
 
 function anyId(pools: Pools): fc.Arbitrary<string> {
-  const groups = [...ENTITY_TYPES.map((t) => pools.entities[t]), pools.requirements, pools.frameworks, pools.crosswalkSets].filter((g) => g.length > 0);
+  const groups = [
+    ...ENTITY_TYPES.map((t) => pools.entities[t]),
+    pools.requirements,
+    pools.frameworks,
+    pools.crosswalkSets,
+  ].filter((g) => g.length > 0);
   return fc.constantFrom(...groups).chain((g) => fc.constantFrom(...g));
 }
 
 function idFor(where: Where, pools: Pools, m: Mode): fc.Arbitrary<string> {
   const n = where.name;
-  const ofType = (t: EntityType): fc.Arbitrary<string> => pick(pools.entities[t], `${ENTITIES[t].prefix}_00000000-0000-4000-8000-000000000000`);
+  const ofType = (t: EntityType): fc.Arbitrary<string> =>
+    pick(pools.entities[t], `${ENTITIES[t].prefix}_00000000-0000-4000-8000-000000000000`);
   let likely: fc.Arbitrary<string>;
   if (n === 'requirement') likely = pick(pools.requirements, 'iso42001:A.6.2.4');
-  else if (n === 'framework' || n === 'standard' || ((n === 'from' || n === 'to') && where.parent === undefined)) likely = pick(pools.frameworks, 'iso42001');
+  else if (n === 'framework' || n === 'standard' || ((n === 'from' || n === 'to') && where.parent === undefined))
+    likely = pick(pools.frameworks, 'iso42001');
   else if (n === 'systems' || n === 'aiSystem' || /system$/i.test(n)) likely = ofType('AISystem');
   else if (n === 'evidence' || n === 'evidenceItem') likely = ofType('Evidence');
   else if (n === 'party') likely = ofType('Party');
   else if (n === 'dataset') likely = ofType('Dataset');
-  else if (n === 'id' && where.parent === undefined && entityTypeOf(where.field)) likely = ofType(entityTypeOf(where.field)!);
-  else if (n === 'id' && where.field.toLowerCase().includes('crosswalk')) likely = pick(pools.crosswalkSets, 'eu-ai-act-iso42001');
+  else if (n === 'id' && where.parent === undefined && entityTypeOf(where.field))
+    likely = ofType(entityTypeOf(where.field)!);
+  else if (n === 'id' && where.field.toLowerCase().includes('crosswalk'))
+    likely = pick(pools.crosswalkSets, 'eu-ai-act-iso42001');
   else likely = anyId(pools);
   return fc.oneof(
     { weight: 4 * m, arbitrary: likely },
     { weight: 1 * m, arbitrary: anyId(pools) },
     { weight: 1, arbitrary: anyId(pools).map((id) => `${id}' OR '1'='1`) },
-    { weight: 1, arbitrary: fc.constantFrom('sys_00000000-0000-4000-8000-000000000000', 'iso42001:', ':', 'sys_', '|', 'a|b', ` ${'x'.repeat(300)}`, 'iso42001:A.6.2.4\u0000') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'sys_00000000-0000-4000-8000-000000000000',
+        'iso42001:',
+        ':',
+        'sys_',
+        '|',
+        'a|b',
+        ` ${'x'.repeat(300)}`,
+        'iso42001:A.6.2.4\u0000',
+      ),
+    },
     { weight: 1, arbitrary: hostileString() },
   );
 }
@@ -313,17 +394,38 @@ function idFor(where: Where, pools: Pools, m: Mode): fc.Arbitrary<string> {
 function stringFor(where: Where, pools: Pools, m: Mode): fc.Arbitrary<string> {
   const n = where.name;
   if (n === 'content' && Object.keys(pools.documents).length > 0) return document(pools, where.field, m);
-  const or = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.oneof({ weight: 4 * m, arbitrary: valid }, { weight: 2, arbitrary: text(m) });
-  if (n === 'email') return or(fc.constantFrom('ana@example.org', "o'hara+\"})@example.org", 'ünï@例え.jp', 'x@y'));
+  const or = (valid: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+    fc.oneof({ weight: 4 * m, arbitrary: valid }, { weight: 2, arbitrary: text(m) });
+  if (n === 'email') return or(fc.constantFrom('ana@example.org', 'o\'hara+"})@example.org', 'ünï@例え.jp', 'x@y'));
   if (n === 'sha256') return or(fc.stringMatching(/^[0-9a-f]{64}$/));
   if (n === 'uri') return or(fc.constantFrom(...ADVERSARIAL_TEXT).map((t) => `https://example.org/${t}`));
-  if (n === 'after') return or(fc.oneof(pick(pools.cursors, 'x'), fc.constantFrom(Buffer.from('["a",1]').toString('base64url'), Buffer.from('not json').toString('base64url'), '!!!', 'eyJ9')));
-  if (n === 'ref' && where.parent !== 'SyncEntityInput' && where.field !== 'sync') return or(fc.constantFrom('A.6.2.4', 'Art. 9', 'MEASURE 2.11', '6.1.2'));
+  if (n === 'after')
+    return or(
+      fc.oneof(
+        pick(pools.cursors, 'x'),
+        fc.constantFrom(
+          Buffer.from('["a",1]').toString('base64url'),
+          Buffer.from('not json').toString('base64url'),
+          '!!!',
+          'eyJ9',
+        ),
+      ),
+    );
+  if (n === 'ref' && where.parent !== 'SyncEntityInput' && where.field !== 'sync')
+    return or(fc.constantFrom('A.6.2.4', 'Art. 9', 'MEASURE 2.11', '6.1.2'));
   if (n === 'ref' || n === 'source' || n === 'system' || (where.parent === 'ExternalRefInput' && n === 'id')) {
-    const real = pools.externalRefs.length > 0 ? fc.constantFrom(...pools.externalRefs).map((r) => (n === 'source' || n === 'system' ? r.system : r.id)) : fc.constant('fuzz-1');
-    return fc.oneof({ weight: 2 * m, arbitrary: real }, { weight: 2 * m, arbitrary: fc.constantFrom('fuzz-src', 'fuzz-1', 'fuzz-2', 'fuzz-3') }, { weight: 2, arbitrary: text(m) });
+    const real =
+      pools.externalRefs.length > 0
+        ? fc.constantFrom(...pools.externalRefs).map((r) => (n === 'source' || n === 'system' ? r.system : r.id))
+        : fc.constant('fuzz-1');
+    return fc.oneof(
+      { weight: 2 * m, arbitrary: real },
+      { weight: 2 * m, arbitrary: fc.constantFrom('fuzz-src', 'fuzz-1', 'fuzz-2', 'fuzz-3') },
+      { weight: 2, arbitrary: text(m) },
+    );
   }
-  if ((n === 'from' || n === 'to') && where.parent === 'SyncLinkInput') return or(fc.oneof(fc.constantFrom('fuzz-1', 'fuzz-2', 'fuzz-3'), anyId(pools)));
+  if ((n === 'from' || n === 'to') && where.parent === 'SyncLinkInput')
+    return or(fc.oneof(fc.constantFrom('fuzz-1', 'fuzz-2', 'fuzz-3'), anyId(pools)));
   if (n === 'from' || n === 'to' || /version$/i.test(n)) return or(pick(pools.versions, '2023'));
   if (n === 'subcategory') return or(fc.constantFrom('MEASURE 2.11', 'GOVERN 1.1'));
   return text(m);
@@ -336,18 +438,45 @@ function scalar(name: string, where: Where, pools: Pools, m: Mode): fc.Arbitrary
     case 'String':
       return stringFor(where, pools, m);
     case 'Int': {
-      if (where.name === 'expectedVersion') return fc.oneof({ weight: 4 * m, arbitrary: fc.constant(new CurrentVersion()) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) });
-      const sensible = where.name === 'maxHops' ? fc.integer({ min: 1, max: 3 }) : where.name === 'first' ? fc.integer({ min: 1, max: 20 }) : fc.integer({ min: 1, max: 5 });
-      return fc.oneof({ weight: 4 * m, arbitrary: sensible }, { weight: 1, arbitrary: fc.integer({ min: -10, max: 2000 }) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) });
+      if (where.name === 'expectedVersion')
+        return fc.oneof(
+          { weight: 4 * m, arbitrary: fc.constant(new CurrentVersion()) },
+          { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) },
+        );
+      const sensible =
+        where.name === 'maxHops'
+          ? fc.integer({ min: 1, max: 3 })
+          : where.name === 'first'
+            ? fc.integer({ min: 1, max: 20 })
+            : fc.integer({ min: 1, max: 5 });
+      return fc.oneof(
+        { weight: 4 * m, arbitrary: sensible },
+        { weight: 1, arbitrary: fc.integer({ min: -10, max: 2000 }) },
+        { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) },
+      );
     }
     case 'Float':
-      return fc.oneof({ weight: m, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) });
+      return fc.oneof(
+        { weight: m, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+        { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_INTS) },
+      );
     case 'Boolean':
-      return fc.oneof({ weight: 6 * m, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 1, 0, 'false') });
+      return fc.oneof(
+        { weight: 6 * m, arbitrary: fc.boolean() },
+        { weight: 1, arbitrary: fc.constantFrom('true', 1, 0, 'false') },
+      );
     case 'Date':
-      return fc.oneof({ weight: 4 * m, arbitrary: isoDate() }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) }, { weight: 1, arbitrary: hostileString() });
+      return fc.oneof(
+        { weight: 4 * m, arbitrary: isoDate() },
+        { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATES) },
+        { weight: 1, arbitrary: hostileString() },
+      );
     case 'DateTime':
-      return fc.oneof({ weight: 4 * m, arbitrary: isoDateTime() }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATETIMES) }, { weight: 1, arbitrary: hostileString() });
+      return fc.oneof(
+        { weight: 4 * m, arbitrary: isoDateTime() },
+        { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_DATETIMES) },
+        { weight: 1, arbitrary: hostileString() },
+      );
     default:
       // A custom scalar this file does not know yet: storable text and hostile text.
       return text(m);
@@ -360,8 +489,13 @@ function scalar(name: string, where: Where, pools: Pools, m: Mode): fc.Arbitrary
  */
 function document(pools: Pools, prefix: string, m: Mode): fc.Arbitrary<string> {
   const docs = Object.values(pools.documents);
-  const own = Object.entries(pools.documents).filter(([name]) => name === prefix || name.startsWith(`${prefix}:`)).map(([, doc]) => doc);
-  const valid = own.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...docs) }) : fc.constantFrom(...docs);
+  const own = Object.entries(pools.documents)
+    .filter(([name]) => name === prefix || name.startsWith(`${prefix}:`))
+    .map(([, doc]) => doc);
+  const valid =
+    own.length > 0
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...docs) })
+      : fc.constantFrom(...docs);
   const inserted = fc.tuple(valid, fc.nat(), text(m)).map(([doc, at, t]) => {
     const i = at % Math.max(1, doc.length);
     return `${doc.slice(0, i)}${t}${doc.slice(i)}`;
@@ -393,38 +527,78 @@ function document(pools: Pools, prefix: string, m: Mode): fc.Arbitrary<string> {
     if (leaf) leaf[0][leaf[1]] = t;
     return JSON.stringify(parsed);
   });
-  return fc.oneof({ weight: 2 * m, arbitrary: valid }, { weight: 3 * m, arbitrary: edited }, { weight: 2, arbitrary: inserted }, { weight: 1, arbitrary: cut }, { weight: 1, arbitrary: text(m) });
+  return fc.oneof(
+    { weight: 2 * m, arbitrary: valid },
+    { weight: 3 * m, arbitrary: edited },
+    { weight: 2, arbitrary: inserted },
+    { weight: 1, arbitrary: cut },
+    { weight: 1, arbitrary: text(m) },
+  );
 }
 
 type WalkNamed = (name: string, where: Where, depth: number) => fc.Arbitrary<Slot>;
 
 /** Coherent values for input objects whose fields only make sense together. */
-function coherent(typeName: string, where: Where, pools: Pools, m: Mode, walkNamed: WalkNamed): fc.Arbitrary<Record<string, unknown>> | undefined {
+function coherent(
+  typeName: string,
+  where: Where,
+  pools: Pools,
+  m: Mode,
+  walkNamed: WalkNamed,
+): fc.Arbitrary<Record<string, unknown>> | undefined {
   if (typeName === 'LinkInput' || typeName === 'UnlinkInput') {
-    const ids = (kinds: readonly string[]) => kinds.flatMap((k) => (k === 'Requirement' ? pools.requirements : pools.entities[k as EntityType]));
-    const kinds = LINKS.map((def) => ({ def, from: ids(def.from), to: ids(def.to) })).filter((k) => k.from.length > 0 && k.to.length > 0);
-    if (kinds.length === 0) return undefined;
-    return fc.constantFrom(...kinds).chain(({ def, from, to }) =>
-      fc.record({ kind: fc.constant(def.kind), from: fc.constantFrom(...from), to: fc.constantFrom(...to) }).chain((link) =>
-        typeName === 'LinkInput' && def.property ? fc.constantFrom(...def.property.values).map((v) => ({ ...link, [def.property!.name]: v })) : fc.constant(link),
-      ),
+    const ids = (kinds: readonly string[]) =>
+      kinds.flatMap((k) => (k === 'Requirement' ? pools.requirements : pools.entities[k as EntityType]));
+    const kinds = LINKS.map((def) => ({ def, from: ids(def.from), to: ids(def.to) })).filter(
+      (k) => k.from.length > 0 && k.to.length > 0,
     );
+    if (kinds.length === 0) return undefined;
+    return fc
+      .constantFrom(...kinds)
+      .chain(({ def, from, to }) =>
+        fc
+          .record({ kind: fc.constant(def.kind), from: fc.constantFrom(...from), to: fc.constantFrom(...to) })
+          .chain((link) =>
+            typeName === 'LinkInput' && def.property
+              ? fc.constantFrom(...def.property.values).map((v) => ({ ...link, [def.property!.name]: v }))
+              : fc.constant(link),
+          ),
+      );
   }
   if (typeName === 'ImportCrosswalkSetInput') {
-    const formats = [...new Set(Object.keys(pools.documents).filter((name) => name.startsWith(`${where.field}:`)).map((name) => name.split(':')[1]!))];
+    const formats = [
+      ...new Set(
+        Object.keys(pools.documents)
+          .filter((name) => name.startsWith(`${where.field}:`))
+          .map((name) => name.split(':')[1]!),
+      ),
+    ];
     if (formats.length === 0) return undefined;
-    return fc.constantFrom(...formats).chain((format) => fc.record({ format: fc.constant(format), content: document(pools, `${where.field}:${format}`, m), replace: fc.boolean() }));
+    return fc.constantFrom(...formats).chain((format) =>
+      fc.record({
+        format: fc.constant(format),
+        content: document(pools, `${where.field}:${format}`, m),
+        replace: fc.boolean(),
+      }),
+    );
   }
   if (typeName === 'SyncEntityInput') {
     const typed = ['aiSystem', 'model', 'dataset', 'risk', 'control', 'obligation', 'evidence', 'party'];
     return fc.constantFrom(...typed).chain((field) => {
       const input = `Create${field === 'aiSystem' ? 'AISystem' : field[0]!.toUpperCase() + field.slice(1)}Input`;
       return fc
-        .record({ ref: fc.oneof({ weight: 3 * m, arbitrary: fc.constantFrom('fuzz-1', 'fuzz-2', 'fuzz-3') }, { weight: 1, arbitrary: text(m) }), [field]: walkNamed(input, { ...where, name: field, parent: typeName }, 1) })
+        .record({
+          ref: fc.oneof(
+            { weight: 3 * m, arbitrary: fc.constantFrom('fuzz-1', 'fuzz-2', 'fuzz-3') },
+            { weight: 1, arbitrary: text(m) },
+          ),
+          [field]: walkNamed(input, { ...where, name: field, parent: typeName }, 1),
+        })
         .map((r) => {
           // A batch's entities carry no external references of their own: the ref is the reference.
           const value = r[field];
-          if (value !== null && typeof value === 'object' && !Array.isArray(value)) delete (value as Record<string, unknown>).externalRefs;
+          if (value !== null && typeof value === 'object' && !Array.isArray(value))
+            delete (value as Record<string, unknown>).externalRefs;
           return r;
         });
     });
@@ -440,12 +614,20 @@ function walker(pools: Pools, schemaTypes: (name: string) => GraphQLInputType | 
   };
   const walk = (type: GraphQLInputType, where: Where, depth: number): fc.Arbitrary<Slot> => {
     if (isNonNullType(type)) {
-      return fc.oneof({ weight: 6 * m, arbitrary: walk(type.ofType, where, depth) }, { weight: 1, arbitrary: fc.constantFrom(OMIT, null) });
+      return fc.oneof(
+        { weight: 6 * m, arbitrary: walk(type.ofType, where, depth) },
+        { weight: 1, arbitrary: fc.constantFrom(OMIT, null) },
+      );
     }
     if (isListType(type)) {
       const item = walk(type.ofType as GraphQLInputType, where, depth + 1);
       // Thousands of items, up to about 2 MB of JSON (past the request limit, which must answer 413, not 5xx).
-      const huge = item.map((v) => Array.from({ length: Math.max(2, Math.min(5000, Math.floor(2_000_000 / (JSON.stringify(v)?.length ?? 4)))) }, () => v));
+      const huge = item.map((v) =>
+        Array.from(
+          { length: Math.max(2, Math.min(5000, Math.floor(2_000_000 / (JSON.stringify(v)?.length ?? 4)))) },
+          () => v,
+        ),
+      );
       return fc.oneof(
         { weight: 3 * m, arbitrary: fc.array(item, { maxLength: 3 }) },
         { weight: 1, arbitrary: huge },
@@ -458,22 +640,45 @@ function walker(pools: Pools, schemaTypes: (name: string) => GraphQLInputType | 
       return fc.oneof(
         { weight: 4 * m, arbitrary: fc.constantFrom(...values) },
         { weight: 1, arbitrary: fc.constantFrom(...values).map((v) => v.toLowerCase()) },
-        { weight: 1, arbitrary: fc.constantFrom('NOT_A_VALUE', '', `${values[0]}' OR 1=1`, `${values[0]}\u0000`, '__proto__') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('NOT_A_VALUE', '', `${values[0]}' OR 1=1`, `${values[0]}\u0000`, '__proto__'),
+        },
         { weight: 1, arbitrary: wrong },
       );
     }
-    if (isLeafType(type)) return fc.oneof({ weight: 4 * m, arbitrary: scalar(type.name, where, pools, m) }, { weight: 1, arbitrary: wrong });
+    if (isLeafType(type))
+      return fc.oneof(
+        { weight: 4 * m, arbitrary: scalar(type.name, where, pools, m) },
+        { weight: 1, arbitrary: wrong },
+      );
     if (isInputObjectType(type)) {
       if (depth > 4) return fc.constant(null);
       // An upsert takes its reference as `ref`: calm inputs do not give others besides.
       const skip = (name: string) => m === CALM && name === 'externalRefs' && where.field.startsWith('upsert');
-      const fields = Object.values(type.getFields()).filter((f) => !skip(f.name)).map((f) => {
-        const value = walk(f.type, { ...where, name: f.name, parent: type.name }, depth + 1);
-        const slot = isNonNullType(f.type) ? value : fc.oneof({ weight: 3, arbitrary: fc.constant(OMIT) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: value });
-        return [f.name, slot] as const;
-      });
-      const generic = fc.record(Object.fromEntries(fields)).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== OMIT)));
-      const extra = fc.tuple(generic, fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'createdAt', 'name`) DETACH DELETE (n'), text(m)).map(([r, k, v]) => ({ ...r, [k]: v }));
+      const fields = Object.values(type.getFields())
+        .filter((f) => !skip(f.name))
+        .map((f) => {
+          const value = walk(f.type, { ...where, name: f.name, parent: type.name }, depth + 1);
+          const slot = isNonNullType(f.type)
+            ? value
+            : fc.oneof(
+                { weight: 3, arbitrary: fc.constant(OMIT) },
+                { weight: 1, arbitrary: fc.constant(null) },
+                { weight: 4, arbitrary: value },
+              );
+          return [f.name, slot] as const;
+        });
+      const generic = fc
+        .record(Object.fromEntries(fields))
+        .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== OMIT)));
+      const extra = fc
+        .tuple(
+          generic,
+          fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'createdAt', 'name`) DETACH DELETE (n'),
+          text(m),
+        )
+        .map(([r, k, v]) => ({ ...r, [k]: v }));
       const good = coherent(type.name, where, pools, m, walkNamed);
       return fc.oneof(
         { weight: 3 * m, arbitrary: generic },
@@ -492,22 +697,43 @@ function walker(pools: Pools, schemaTypes: (name: string) => GraphQLInputType | 
  * ones at every leaf, and sometimes a whole value of the wrong shape. Two inputs in
  * three are calm (mostly valid), one hostile.
  */
-export function argumentsArbitrary(field: GraphQLField<unknown, unknown>, pools: Pools, schemaTypes: (name: string) => GraphQLInputType | undefined): fc.Arbitrary<Record<string, unknown>> {
+export function argumentsArbitrary(
+  field: GraphQLField<unknown, unknown>,
+  pools: Pools,
+  schemaTypes: (name: string) => GraphQLInputType | undefined,
+): fc.Arbitrary<Record<string, unknown>> {
   const inMode = (m: Mode) => {
     const walk = walker(pools, schemaTypes, m);
     const args = field.args.map((a: GraphQLArgument) => {
       const value = walk(a.type, { field: field.name, name: a.name }, 0);
-      const slot = isNonNullType(a.type) ? value : fc.oneof({ weight: 2, arbitrary: fc.constant(OMIT) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: value });
+      const slot = isNonNullType(a.type)
+        ? value
+        : fc.oneof(
+            { weight: 2, arbitrary: fc.constant(OMIT) },
+            { weight: 1, arbitrary: fc.constant(null) },
+            { weight: 3, arbitrary: value },
+          );
       return [a.name, slot] as const;
     });
-    return fc.record(Object.fromEntries(args)).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== OMIT)));
+    return fc
+      .record(Object.fromEntries(args))
+      .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== OMIT)));
   };
   return fc.oneof({ weight: 2, arbitrary: inMode(CALM) }, { weight: 1, arbitrary: inMode(HOSTILE) });
 }
 
 /** Values for variable definitions (a saved operation's): each variable walked from its type. */
-export function variablesArbitrary(name: string, variables: readonly { name: string; type: GraphQLInputType }[], pools: Pools, schemaTypes: (name: string) => GraphQLInputType | undefined): fc.Arbitrary<Record<string, unknown>> {
-  return argumentsArbitrary({ name, args: variables.map((v) => ({ name: v.name, type: v.type })) } as unknown as GraphQLField<unknown, unknown>, pools, schemaTypes);
+export function variablesArbitrary(
+  name: string,
+  variables: readonly { name: string; type: GraphQLInputType }[],
+  pools: Pools,
+  schemaTypes: (name: string) => GraphQLInputType | undefined,
+): fc.Arbitrary<Record<string, unknown>> {
+  return argumentsArbitrary(
+    { name, args: variables.map((v) => ({ name: v.name, type: v.type })) } as unknown as GraphQLField<unknown, unknown>,
+    pools,
+    schemaTypes,
+  );
 }
 
 /* ------------------------------------------------------------------ documents */
@@ -547,7 +773,8 @@ export function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unk
 /** Labels whose properties change with organisation writes; the catalogue is counted and sized. */
 const WRITABLE = ['Entity', 'ExternalRef', 'CrosswalkSet', 'ChangeLog'];
 const CATALOGUE_RELS = ['PART_OF', 'IN_FRAMEWORK', 'IN_VERSION', 'VERSION_OF', 'MAPS_TO'];
-const SIZE = (v: string) => `reduce(a = 0, k IN keys(${v}) | a + size(k) + CASE WHEN ${v}[k] IS :: LIST<ANY> THEN size(${v}[k]) ELSE size(toString(${v}[k])) END)`;
+const SIZE = (v: string) =>
+  `reduce(a = 0, k IN keys(${v}) | a + size(k) + CASE WHEN ${v}[k] IS :: LIST<ANY> THEN size(${v}[k]) ELSE size(toString(${v}[k])) END)`;
 
 export interface Fingerprint {
   readonly labels: Record<string, number>;
@@ -562,7 +789,14 @@ export interface Fingerprint {
 
 export async function fingerprint(graph: GraphExecutor): Promise<Fingerprint> {
   const { counts, nodes, rels } = await graph.transaction('READ', 'fuzzFingerprint', async (tx) => {
-    const [counts] = await tx.run<{ labels: [string, number][]; types: [string, number][]; maxSeq: number | null; log: number | null; nodeSize: number; relSize: number }>({
+    const [counts] = await tx.run<{
+      labels: [string, number][];
+      types: [string, number][];
+      maxSeq: number | null;
+      log: number | null;
+      nodeSize: number;
+      relSize: number;
+    }>({
       name: 'fuzzFingerprint',
       cypher: `CALL { MATCH (n) UNWIND labels(n) AS l WITH l, count(*) AS c ORDER BY l RETURN collect([l, c]) AS labels }
                CALL { MATCH ()-[r]->() WITH type(r) AS t, count(*) AS c ORDER BY t RETURN collect([t, c]) AS types }
@@ -587,8 +821,18 @@ export async function fingerprint(graph: GraphExecutor): Promise<Fingerprint> {
     return { counts, nodes, rels };
   });
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
-  const checksum = createHash('sha256').update(JSON.stringify(canonical({ nodes, rels }))).digest('hex');
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  const checksum = createHash('sha256')
+    .update(JSON.stringify(canonical({ nodes, rels })))
+    .digest('hex');
   return {
     labels: Object.fromEntries(counts!.labels),
     types: Object.fromEntries(counts!.types),
@@ -613,7 +857,8 @@ function instant(value: string): bigint | undefined {
   if (!m) return undefined;
   const ms = Date.parse(`${m[1]}:${m[2] ?? '00'}Z`);
   if (Number.isNaN(ms)) return undefined;
-  const offset = m[4] === 'Z' ? 0 : (m[4]!.startsWith('-') ? -1 : 1) * (Number(m[4]!.slice(1, 3)) * 60 + Number(m[4]!.slice(4, 6)));
+  const offset =
+    m[4] === 'Z' ? 0 : (m[4]!.startsWith('-') ? -1 : 1) * (Number(m[4]!.slice(1, 3)) * 60 + Number(m[4]!.slice(4, 6)));
   return (BigInt(ms) - BigInt(offset) * 60_000n) * 1_000_000n + BigInt((m[3] ?? '').padEnd(9, '0'));
 }
 
@@ -655,7 +900,9 @@ export function readBackProblems(variables: unknown, data: unknown): string[] {
       if (!candidates.some((r) => overlap(r).every(([k, x]) => readsBackAs(k, x, r[k])))) {
         const r = candidates[0]!;
         const [k, x] = overlap(r).find(([k, x]) => !readsBackAs(k, x, r[k]))!;
-        problems.push(`${path}.${k}: sent ${JSON.stringify(x.slice(0, 80))}, got back ${JSON.stringify(String(r[k]).slice(0, 80))}`);
+        problems.push(
+          `${path}.${k}: sent ${JSON.stringify(x.slice(0, 80))}, got back ${JSON.stringify(String(r[k]).slice(0, 80))}`,
+        );
       }
     }
     for (const [k, x] of Object.entries(v)) check(x, `${path}.${k}`);

@@ -24,7 +24,7 @@ declare module 'vitest' {
 let running: RunningNeo4j | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const config = loadConfig({ ...TEST_ENV, ...process.env.NEO4J_URI ? { NEO4J_URI: process.env.NEO4J_URI } : {} });
+  const config = loadConfig({ ...TEST_ENV, ...(process.env.NEO4J_URI ? { NEO4J_URI: process.env.NEO4J_URI } : {}) });
   const say = (line: string): void => console.error(`[${project.name}] ${line}`);
   if (config.neo4j.kind === 'local') {
     running = await start(config.neo4j.local, { detached: false, say });
@@ -38,7 +38,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
     // The test database is disposable: start every run from the demo organisation alone.
-    await graph.write({ name: 'resetOrganisation', cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n', params: {} });
+    await graph.write({
+      name: 'resetOrganisation',
+      cypher: 'MATCH (n) WHERE n:Entity OR n:ExternalRef OR n:Change DETACH DELETE n',
+      params: {},
+    });
     await loadDemo(graph, config.seedDir, say);
   } finally {
     await driver.close();

@@ -29,8 +29,11 @@ export async function removeSynced(server: TestServer, source: string, refs?: re
   });
   const wanted = refs === undefined ? rows.map((r) => r.ref) : rows.map((r) => r.ref).filter((r) => refs.includes(r));
   if (wanted.length === 0) return;
-  const { body } = await server.gql(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { deleted } } }`, {
-    batch: { source, entities: wanted.map((ref) => ({ ref, delete: true })) },
-  });
+  const { body } = await server.gql(
+    `mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { deleted } } }`,
+    {
+      batch: { source, entities: wanted.map((ref) => ({ ref, delete: true })) },
+    },
+  );
   if (body.errors) throw new Error(`cleaning up ${source}: ${JSON.stringify(body.errors)}`);
 }

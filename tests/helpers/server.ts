@@ -28,11 +28,26 @@ export interface TestServer {
   readonly driver: Driver;
   /** Statements sent to Neo4j since the last reset. */
   readonly statements: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** gql() that expects no error and returns the data (as `role`, ADMIN by default). */
-  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, role?: TestRole): Promise<T>;
+  ok<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+    role?: TestRole,
+  ): Promise<T>;
   /** gql() as `role`. */
-  as(role: TestRole): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
+  as(
+    role: TestRole,
+  ): <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -89,7 +104,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const credentials = new Map<TestRole, Record<string, string>>();
   const as =
     (role: TestRole) =>
-    async <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> => {
+    async <T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ): Promise<GraphQLResponse<T>> => {
       if (!credentials.has(role)) credentials.set(role, await authHeaders(role));
       const lower = Object.keys(headers).map((name) => name.toLowerCase());
       const own = lower.includes('authorization') || lower.includes('x-api-key');
@@ -98,7 +117,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         headers: { 'content-type': 'application/json', ...(own ? {} : credentials.get(role)), ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse<T>['body'],
+      };
     };
   return {
     url,
@@ -107,7 +130,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     statements,
     gql: as('ADMIN'),
     as,
-    async ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, role: TestRole = 'ADMIN'): Promise<T> {
+    async ok<T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+      role: TestRole = 'ADMIN',
+    ): Promise<T> {
       const { body } = await as(role)<T>(query, variables, headers);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data as T;

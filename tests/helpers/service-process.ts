@@ -27,7 +27,8 @@ export type Entry = 'source' | 'build';
 /** The command that runs `script` (a path under src/ without its extension, e.g. main or cli/apikey) from the source or the build. */
 export function commandFor(entry: Entry, script: string): [string, string[]] {
   if (entry === 'source') return ['node_modules/.bin/tsx', [`src/${script}.ts`]];
-  if (!existsSync(`dist/${script}.js`)) throw new Error(`dist/${script}.js is missing: run npm run build (npm test does)`);
+  if (!existsSync(`dist/${script}.js`))
+    throw new Error(`dist/${script}.js is missing: run npm run build (npm test does)`);
   return [process.execPath, ['--enable-source-maps', `dist/${script}.js`]];
 }
 
@@ -43,8 +44,8 @@ export function launchService(env: Record<string, string>, entry: Entry = 'sourc
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // 'close', not 'exit': by then all of its output has been read.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   const lines = (): LogLine[] =>
     stdout

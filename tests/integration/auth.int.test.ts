@@ -23,13 +23,20 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 const errorOf = async (response: Response): Promise<{ message: string; extensions: { code: string } }> =>
   ((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]!;
 
 const CREATE_KEY = `mutation ($name: String!, $role: Role!) { createApiKey(input: { name: $name, role: $role }) { key apiKey { id name role prefix createdBy revokedAt } } }`;
 interface Created {
-  createApiKey: { key: string; apiKey: { id: string; name: string; role: string; prefix: string; createdBy: string; revokedAt: string | null } };
+  createApiKey: {
+    key: string;
+    apiKey: { id: string; name: string; role: string; prefix: string; createdBy: string; revokedAt: string | null };
+  };
 }
 
 describe('without a credential', () => {
@@ -44,7 +51,9 @@ describe('without a credential', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="aims-graph"');
     expect(await errorOf(refused)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ frameworks { id } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ frameworks { id } }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(401);
     const mutation = await post(server.url, 'mutation { createControl(input: { name: "x" }) { control { id } } }');
     expect(mutation.status).toBe(401);
@@ -63,7 +72,13 @@ describe('API keys', () => {
     expect(created.body.errors).toBeUndefined();
     const { key, apiKey } = created.body.data!.createApiKey;
     expect(key).toMatch(/^aimsg_/);
-    expect(apiKey).toMatchObject({ name, role: 'EDITOR', prefix: key.slice(0, 12), createdBy: 'token:test-admin', revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name,
+      role: 'EDITOR',
+      prefix: key.slice(0, 12),
+      createdBy: 'token:test-admin',
+      revokedAt: null,
+    });
 
     // The graph holds the hash, never the key.
     const [stored] = await server.graph.read<{ props: Record<string, unknown> }>({
@@ -73,7 +88,9 @@ describe('API keys', () => {
     });
     expect(stored!.props.hash).toBe(hashKey(key));
     expect(Object.values(stored!.props).map(String)).not.toContain(key);
-    const listed = await server.gql<{ apiKeys: Record<string, unknown>[] }>('{ apiKeys { id name role prefix lastUsedAt revokedAt } }');
+    const listed = await server.gql<{ apiKeys: Record<string, unknown>[] }>(
+      '{ apiKeys { id name role prefix lastUsedAt revokedAt } }',
+    );
     expect(JSON.stringify(listed.body)).not.toContain(key);
 
     const ways: Record<string, string>[] = [{ authorization: `Bearer ${key}` }, { 'x-api-key': key }];
@@ -81,17 +98,27 @@ describe('API keys', () => {
       const me = await post(server.url, '{ viewer { id kind roles } }', headers);
       expect(await me.json()).toEqual({ data: { viewer: { id: `key:${name}`, kind: 'API_KEY', roles: ['EDITOR'] } } });
     }
-    const write = await post(server.url, 'mutation { createControl(input: { name: "Keyed control" }) { control { id } } }', { authorization: `Bearer ${key}` });
-    const controlId = ((await write.json()) as { data: { createControl: { control: { id: string } } } }).data.createControl.control.id;
+    const write = await post(
+      server.url,
+      'mutation { createControl(input: { name: "Keyed control" }) { control { id } } }',
+      { authorization: `Bearer ${key}` },
+    );
+    const controlId = ((await write.json()) as { data: { createControl: { control: { id: string } } } }).data
+      .createControl.control.id;
     const trail = await server.gql<{ auditTrail: { edges: { node: { actor: string } }[] } }>(
       `query ($id: ID!) { auditTrail(entity: $id) { edges { node { actor } } } }`,
       { id: controlId },
     );
     expect(trail.body.data!.auditTrail.edges.map((e) => e.node.actor)).toEqual([`key:${name}`]);
-    const afterUse = await server.gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>('{ apiKeys { id lastUsedAt } }');
+    const afterUse = await server.gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>(
+      '{ apiKeys { id lastUsedAt } }',
+    );
     expect(afterUse.body.data!.apiKeys.find((k) => k.id === apiKey.id)!.lastUsedAt).toMatch(/:00:00(\.0+)?Z$/);
 
-    const revoked = await server.gql<{ revokeApiKey: { revokedAt: string | null } }>(`mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id });
+    const revoked = await server.gql<{ revokeApiKey: { revokedAt: string | null } }>(
+      `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      { id: apiKey.id },
+    );
     expect(revoked.body.data!.revokeApiKey.revokedAt).not.toBeNull();
     const after = await post(server.url, '{ viewer { id } }', { authorization: `Bearer ${key}` });
     expect(after.status).toBe(401);
@@ -111,7 +138,12 @@ describe('API keys', () => {
   });
 
   it('are managed from the command line: create prints the key alone, list shows it, revoke ends it', async () => {
-    const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: inject('neo4jDatabase'), NODE_ENV: 'test' };
+    const env = {
+      ...process.env,
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_DATABASE: inject('neo4jDatabase'),
+      NODE_ENV: 'test',
+    };
     const cli = (...args: string[]) => run('node_modules/.bin/tsx', ['src/cli/apikey.ts', ...args], { env });
     const name = `cli-key-${Date.now()}`;
     const created = await cli('create', '--role', 'integrator', '--name', name);
@@ -143,7 +175,10 @@ describe('API keys', () => {
 });
 
 describe('bearer tokens', () => {
-  const sign = (claims: Record<string, unknown>, options: { secret?: string; issuer?: string; audience?: string; expires?: string | number } = {}) => {
+  const sign = (
+    claims: Record<string, unknown>,
+    options: { secret?: string; issuer?: string; audience?: string; expires?: string | number } = {},
+  ) => {
     const jwt = new SignJWT({ roles: ['VIEWER'], ...claims })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('alice@example.org')
@@ -157,7 +192,9 @@ describe('bearer tokens', () => {
   it('are accepted with the right signature, issuer, audience and expiry, and refused otherwise', async () => {
     const good = await sign({}, { expires: '5m' });
     const me = await post(server.url, '{ viewer { id kind roles } }', { authorization: `Bearer ${good}` });
-    expect(await me.json()).toEqual({ data: { viewer: { id: 'token:alice@example.org', kind: 'TOKEN', roles: ['VIEWER'] } } });
+    expect(await me.json()).toEqual({
+      data: { viewer: { id: 'token:alice@example.org', kind: 'TOKEN', roles: ['VIEWER'] } },
+    });
 
     const cases: [string, Promise<string>, RegExp][] = [
       ['expired', sign({}, { expires: Math.floor(Date.now() / 1000) - 60 }), /expired/],
@@ -198,7 +235,9 @@ describe('bearer tokens', () => {
         .sign(privateKey),
     ]);
     for (const [label, token] of tokens) {
-      expect((await post(server.url, '{ viewer { id } }', { authorization: `Bearer ${token}` })).status, label).toBe(401);
+      expect((await post(server.url, '{ viewer { id } }', { authorization: `Bearer ${token}` })).status, label).toBe(
+        401,
+      );
     }
   });
 
@@ -241,12 +280,18 @@ describe('bearer tokens', () => {
           .setAudience('aims-graph')
           .setExpirationTime('5m')
           .sign(key);
-      const me = await post(idp.url, '{ viewer { id roles } }', { authorization: `Bearer ${await token(privateKey, 'k1')}` });
+      const me = await post(idp.url, '{ viewer { id roles } }', {
+        authorization: `Bearer ${await token(privateKey, 'k1')}`,
+      });
       expect(await me.json()).toEqual({ data: { viewer: { id: 'token:grc-connector', roles: ['INTEGRATOR'] } } });
-      const forged = await post(idp.url, '{ viewer { id } }', { authorization: `Bearer ${await token(other.privateKey, 'k1')}` });
+      const forged = await post(idp.url, '{ viewer { id } }', {
+        authorization: `Bearer ${await token(other.privateKey, 'k1')}`,
+      });
       expect(forged.status).toBe(401);
       // This service's own HS256 test tokens mean nothing to a JWKS-configured one.
-      expect((await post(idp.url, '{ viewer { id } }', { authorization: `Bearer ${await testToken('ADMIN')}` })).status).toBe(401);
+      expect(
+        (await post(idp.url, '{ viewer { id } }', { authorization: `Bearer ${await testToken('ADMIN')}` })).status,
+      ).toBe(401);
     } finally {
       await idp.close();
       await new Promise((resolve) => jwks.close(resolve));
@@ -260,7 +305,8 @@ describe('rate limits', () => {
     try {
       const viewer = { authorization: `Bearer ${await testToken('VIEWER')}` };
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await post(limited.url, '{ serviceInfo { version } }', viewer)).status);
+      for (let i = 0; i < 4; i += 1)
+        statuses.push((await post(limited.url, '{ serviceInfo { version } }', viewer)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const refused = await post(limited.url, '{ serviceInfo { version } }', viewer);
       expect(refused.status).toBe(429);
@@ -278,15 +324,26 @@ describe('rate limits', () => {
   it('slow down guessing, even in parallel, without locking out keys already verified or valid tokens', async () => {
     const limited = await startTestServer({ auth: testAuthConfig({ perMinute: 6, burst: 3 }) });
     try {
-      const { key: known } = await issueApiKey(limited.graph, { name: `rate-known-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
-      const { key: unseen } = await issueApiKey(limited.graph, { name: `rate-unseen-${Date.now()}`, role: 'VIEWER', createdBy: 'test' });
+      const { key: known } = await issueApiKey(limited.graph, {
+        name: `rate-known-${Date.now()}`,
+        role: 'VIEWER',
+        createdBy: 'test',
+      });
+      const { key: unseen } = await issueApiKey(limited.graph, {
+        name: `rate-unseen-${Date.now()}`,
+        role: 'VIEWER',
+        createdBy: 'test',
+      });
       // Verified once (giving its attempt back), so cached on this instance.
       expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${known}` })).status).toBe(200);
-      const guess = (i: number) => post(limited.url, '{ frameworks { id } }', { authorization: `Bearer aimsg_${String(i).padStart(43, 'x')}` });
+      const guess = (i: number) =>
+        post(limited.url, '{ frameworks { id } }', { authorization: `Bearer aimsg_${String(i).padStart(43, 'x')}` });
       const statuses = (await Promise.all([0, 1, 2, 3, 4, 5].map(guess))).map((r) => r.status).sort();
       expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
       expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${known}` })).status).toBe(200);
-      expect((await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${await testToken('VIEWER')}` })).status).toBe(200);
+      expect(
+        (await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${await testToken('VIEWER')}` })).status,
+      ).toBe(200);
       // A key this instance has not verified costs a lookup: it waits like a guess would.
       const waiting = await post(limited.url, '{ viewer { id } }', { authorization: `Bearer ${unseen}` });
       expect(waiting.status).toBe(429);

@@ -75,20 +75,29 @@ describe('authorization', () => {
   }
 
   it('refuses the whole operation when one of its fields is not allowed, and runs none of it', async () => {
-    const before = (await server.gql<{ controls: { totalCount: number } }>('{ controls { totalCount } }')).body.data!.controls.totalCount;
+    const before = (await server.gql<{ controls: { totalCount: number } }>('{ controls { totalCount } }')).body.data!
+      .controls.totalCount;
     const { status, body } = await server.as('EDITOR')(
       `mutation { a: createControl(input: { name: "Half of a refused operation" }) { control { id } } b: upsertControl(ref: { system: "x", id: "1" }, input: { name: "x" }) { action } }`,
     );
     expect(status).toBe(403);
     expect(body.errors).toEqual([
-      { message: 'This credential (EDITOR) may not use upsertControl', extensions: { code: 'FORBIDDEN', fields: ['upsertControl'] } },
+      {
+        message: 'This credential (EDITOR) may not use upsertControl',
+        extensions: { code: 'FORBIDDEN', fields: ['upsertControl'] },
+      },
     ]);
     expect(body.data).toBeUndefined();
-    expect((await server.gql<{ controls: { totalCount: number } }>('{ controls { totalCount } }')).body.data!.controls.totalCount).toBe(before);
+    expect(
+      (await server.gql<{ controls: { totalCount: number } }>('{ controls { totalCount } }')).body.data!.controls
+        .totalCount,
+    ).toBe(before);
   });
 
   it('follows fragments to the fields they select', async () => {
-    const { status, body } = await server.as('VIEWER')('query { ...Keys } fragment Keys on Query { ... on Query { apiKeys { id } } }');
+    const { status, body } = await server.as('VIEWER')(
+      'query { ...Keys } fragment Keys on Query { ... on Query { apiKeys { id } } }',
+    );
     expect([status, body.errors?.[0]?.extensions?.code]).toEqual([403, 'FORBIDDEN']);
   });
 
@@ -118,7 +127,9 @@ describe('authorization', () => {
         expect([status, body.errors], `${role} ${query}`).toEqual([200, undefined]);
       }
       const keys = await server.as(role)('{ apiKeys { id } }');
-      expect(keys.body.errors?.[0]?.extensions?.code ?? 'allowed', role).toBe(role === 'ADMIN' ? 'allowed' : 'FORBIDDEN');
+      expect(keys.body.errors?.[0]?.extensions?.code ?? 'allowed', role).toBe(
+        role === 'ADMIN' ? 'allowed' : 'FORBIDDEN',
+      );
     }
     const viewer = await server.as('INTEGRATOR')<{ viewer: unknown }>('{ viewer { id kind roles } }');
     expect(viewer.body.data!.viewer).toEqual({ id: 'token:test-integrator', kind: 'TOKEN', roles: ['INTEGRATOR'] });
@@ -144,23 +155,35 @@ describe('authorization', () => {
   it('checks every way of sending an operation: GET, a persisted-query hash, one of several operations, fields under @skip', async () => {
     const headers = { ...(await authHeaders('VIEWER')), 'apollo-require-preflight': 'true' };
     const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ apiKeys { id } }')}`, { headers });
-    expect([get.status, ((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect([
+      get.status,
+      ((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ]).toEqual([403, 'FORBIDDEN']);
 
     // An ADMIN registers a persisted query; a VIEWER sending only its hash is still refused.
     const query = '{ apiKeys { id } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const post = (body: unknown, extra: Record<string, string>) =>
-      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...extra },
+        body: JSON.stringify(body),
+      });
     expect((await post({ query, extensions }, await authHeaders('ADMIN'))).status).toBe(200);
     const byHash = await post({ extensions }, await authHeaders('VIEWER'));
-    expect([byHash.status, ((await byHash.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect([
+      byHash.status,
+      ((await byHash.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ]).toEqual([403, 'FORBIDDEN']);
 
     const document = 'query Open { frameworks { id } } query Closed { apiKeys { id } }';
     expect((await post({ query: document, operationName: 'Open' }, await authHeaders('VIEWER'))).status).toBe(200);
     expect((await post({ query: document, operationName: 'Closed' }, await authHeaders('VIEWER'))).status).toBe(403);
     // A field that @skip would leave out is still checked: the check must not depend on variables.
-    const skipped = await server.as('VIEWER')('query ($no: Boolean = true) { frameworks { id } apiKeys @skip(if: $no) { id } }');
+    const skipped = await server.as('VIEWER')(
+      'query ($no: Boolean = true) { frameworks { id } apiKeys @skip(if: $no) { id } }',
+    );
     expect(skipped.status).toBe(403);
   });
 });

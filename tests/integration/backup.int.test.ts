@@ -36,7 +36,11 @@ describe('backup and restore', () => {
     expect(before).toMatch(/"LIST<STRING NOT NULL> NOT NULL"/);
 
     await graph.write({ name: 'wipe', cypher: 'MATCH (n) DETACH DELETE n', params: {} });
-    const [empty] = await graph.read<{ n: number }>({ name: 'count', cypher: 'MATCH (n) RETURN count(n) AS n', params: {} });
+    const [empty] = await graph.read<{ n: number }>({
+      name: 'count',
+      cypher: 'MATCH (n) RETURN count(n) AS n',
+      params: {},
+    });
     expect(empty!.n).toBe(0);
 
     const refused = await cli('restore', first).catch((err: { code: number; stderr: string }) => err);
@@ -52,17 +56,27 @@ describe('backup and restore', () => {
 
   it('refuses a truncated file or an unknown label before touching the graph', async () => {
     const { header, nodes, relationships } = await readBackup(graph);
-    const lines = [JSON.stringify(header), ...nodes.map((node) => JSON.stringify({ node })), ...relationships.map((relationship) => JSON.stringify({ relationship }))];
+    const lines = [
+      JSON.stringify(header),
+      ...nodes.map((node) => JSON.stringify({ node })),
+      ...relationships.map((relationship) => JSON.stringify({ relationship })),
+    ];
     expect(() => parseBackup(lines.slice(0, -1))).toThrow(BackupError);
     const forged = [...lines];
     forged[1] = JSON.stringify({ node: { labels: ['Entity`) DETACH DELETE (x'], props: [] } });
     expect(() => parseBackup(forged)).toThrow(/unknown label/);
     const dir = await mkdtemp(path.join(tmpdir(), 'aims-backup-'));
     await writeFile(path.join(dir, 'forged.jsonl'), forged.join('\n'));
-    const failed = await cli('restore', path.join(dir, 'forged.jsonl'), '--replace').catch((err: { code: number; stderr: string }) => err);
+    const failed = await cli('restore', path.join(dir, 'forged.jsonl'), '--replace').catch(
+      (err: { code: number; stderr: string }) => err,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toMatch(/BackupError: line 2: unknown label/);
-    const [count] = await graph.read<{ n: number }>({ name: 'count', cypher: 'MATCH (n) RETURN count(n) AS n', params: {} });
+    const [count] = await graph.read<{ n: number }>({
+      name: 'count',
+      cypher: 'MATCH (n) RETURN count(n) AS n',
+      params: {},
+    });
     expect(count!.n).toBe(header.nodes);
   }, 120_000);
 });

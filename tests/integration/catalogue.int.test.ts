@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnnexAControlsDocument, FrameworksDocument, RequirementContextDocument } from '../../queries/generated/graphql.js';
+import {
+  AnnexAControlsDocument,
+  FrameworksDocument,
+  RequirementContextDocument,
+} from '../../queries/generated/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { run } from '../helpers/typed.js';
 
@@ -26,7 +30,19 @@ describe('catalogue API over HTTP', () => {
   it('groups the ISO/IEC 42001 Annex A controls under their objectives', async () => {
     const { body } = await run(server, AnnexAControlsDocument, { standard: 'iso42001' });
     const objectives = body.data!.framework!.requirements;
-    expect(objectives.map((o) => o.ref)).toEqual(['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.6.1', 'A.6.2', 'A.7', 'A.8', 'A.9', 'A.10']);
+    expect(objectives.map((o) => o.ref)).toEqual([
+      'A.2',
+      'A.3',
+      'A.4',
+      'A.5',
+      'A.6',
+      'A.6.1',
+      'A.6.2',
+      'A.7',
+      'A.8',
+      'A.9',
+      'A.10',
+    ]);
     const controls = objectives.flatMap((o) => o.children.filter((c) => c.kind === 'CONTROL'));
     expect(controls).toHaveLength(38);
     expect(controls.every((c) => c.auditable)).toBe(true);
@@ -83,7 +99,11 @@ describe('catalogue API over HTTP', () => {
 
   it('keeps several versions of a framework side by side, reading the current one by default', async () => {
     const { body } = await server.gql<{
-      framework: { requirementCount: number; versions: { version: string; current: boolean; requirementCount: number }[]; requirements: { ref: string }[] };
+      framework: {
+        requirementCount: number;
+        versions: { version: string; current: boolean; requirementCount: number }[];
+        requirements: { ref: string }[];
+      };
       added: { current: boolean; versions: string[]; parent: { ref: string } } | null;
     }>(
       `{ framework(id: "eu-ai-act") { requirementCount versions { version current requirementCount } requirements(kind: ARTICLE) { ref } }
@@ -107,12 +127,27 @@ describe('catalogue API over HTTP', () => {
     const query = `query ($from: String!, $to: String!) { frameworkVersionDiff(framework: "eu-ai-act", from: $from, to: $to) {
       from { current } to { current } added { ref } removed { ref } retitled { ref fromTitle toTitle } moved { ref } } }`;
     const { body } = await server.gql<{
-      frameworkVersionDiff: { added: { ref: string }[]; removed: { ref: string }[]; retitled: { ref: string; fromTitle: string; toTitle: string }[]; moved: unknown[] };
-    }>(query, { from: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744', to: 'Regulation (EU) 2024/1689' });
+      frameworkVersionDiff: {
+        added: { ref: string }[];
+        removed: { ref: string }[];
+        retitled: { ref: string; fromTitle: string; toTitle: string }[];
+        moved: unknown[];
+      };
+    }>(query, {
+      from: 'Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744',
+      to: 'Regulation (EU) 2024/1689',
+    });
     // Read backwards, the amendment's additions are removals.
     const diff = body.data!.frameworkVersionDiff;
     expect(diff.added).toEqual([]);
-    expect(diff.removed.map((r) => r.ref)).toEqual(['Art. 4a', 'Art. 60a', 'Art. 75a', 'Art. 75b', 'Art. 75c', 'Art. 75d']);
+    expect(diff.removed.map((r) => r.ref)).toEqual([
+      'Art. 4a',
+      'Art. 60a',
+      'Art. 75a',
+      'Art. 75b',
+      'Art. 75c',
+      'Art. 75d',
+    ]);
     expect(diff.retitled.find((r) => r.ref === 'Art. 77')).toMatchObject({
       toTitle: 'Powers of authorities protecting fundamental rights',
     });
@@ -122,9 +157,12 @@ describe('catalogue API over HTTP', () => {
   });
 
   it('answers bad input with BAD_USER_INPUT naming the argument', async () => {
-    const { status, body } = await server.gql(`query ($ref: String!) { requirement(framework: "iso9001", ref: $ref) { id } }`, {
-      ref: 'x'.repeat(301),
-    });
+    const { status, body } = await server.gql(
+      `query ($ref: String!) { requirement(framework: "iso9001", ref: $ref) { id } }`,
+      {
+        ref: 'x'.repeat(301),
+      },
+    );
     expect(status).toBe(200);
     expect(body.errors).toEqual([
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'ref' }, path: ['requirement'] }),
@@ -142,15 +180,29 @@ describe('catalogue API over HTTP', () => {
 
   it('loads a deep hierarchy in a number of statements bounded by its depth', async () => {
     server.statements.length = 0;
-    const { body } = await server.gql<{ frameworks: { roots: { children: { children: { children: { ref: string; parent: { ref: string } }[] }[] }[] }[] }[] }>(
+    const { body } = await server.gql<{
+      frameworks: {
+        roots: { children: { children: { children: { ref: string; parent: { ref: string } }[] }[] }[] }[];
+      }[];
+    }>(
       `{ frameworks { roots { ref children { ref children { ref children { ref parent { ref } framework { id } } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
-    const leaves = body.data!.frameworks.flatMap((f) => f.roots.flatMap((r) => r.children.flatMap((c) => c.children.flatMap((g) => g.children))));
+    const leaves = body.data!.frameworks.flatMap((f) =>
+      f.roots.flatMap((r) => r.children.flatMap((c) => c.children.flatMap((g) => g.children))),
+    );
     expect(leaves.length).toBeGreaterThan(0);
     // One statement per level of the query, however many frameworks and requirements:
     // parents are primed by the children query, so they cost nothing.
-    const counts = server.statements.reduce<Record<string, number>>((acc, name) => ({ ...acc, [name]: (acc[name] ?? 0) + 1 }), {});
-    expect(counts).toEqual({ listFrameworks: 1, listRequirementsOfFrameworks: 1, listChildrenByParentIds: 3, listFrameworksByIds: 1 });
+    const counts = server.statements.reduce<Record<string, number>>(
+      (acc, name) => ({ ...acc, [name]: (acc[name] ?? 0) + 1 }),
+      {},
+    );
+    expect(counts).toEqual({
+      listFrameworks: 1,
+      listRequirementsOfFrameworks: 1,
+      listChildrenByParentIds: 3,
+      listFrameworksByIds: 1,
+    });
   });
 });

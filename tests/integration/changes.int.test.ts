@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const FIELDS = 'cursor node { id sequence at actor onBehalfOf operation entityId entityType link { kind from to } before after tombstone }';
+const FIELDS =
+  'cursor node { id sequence at actor onBehalfOf operation entityId entityType link { kind from to } before after tombstone }';
 const CHANGES = `query ($after: String, $first: Int) { changes(after: $after, first: $first) { edges { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 const TRAIL = `query ($entity: ID!, $after: String, $first: Int) { auditTrail(entity: $entity, after: $after, first: $first) { edges { ${FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 
@@ -32,8 +33,10 @@ interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const feed = async (after: string | null, first: number): Promise<Page> => (await server.ok<{ changes: Page }>(CHANGES, { after, first })).changes;
-const trail = async (entity: string): Promise<ChangeNode[]> => (await server.ok<{ auditTrail: Page }>(TRAIL, { entity, first: 1000 })).auditTrail.edges.map((e) => e.node);
+const feed = async (after: string | null, first: number): Promise<Page> =>
+  (await server.ok<{ changes: Page }>(CHANGES, { after, first })).changes;
+const trail = async (entity: string): Promise<ChangeNode[]> =>
+  (await server.ok<{ auditTrail: Page }>(TRAIL, { entity, first: 1000 })).auditTrail.edges.map((e) => e.node);
 
 /** The cursor after the newest entry: read to the end of the feed. */
 async function tail(): Promise<string | null> {
@@ -50,17 +53,37 @@ const CREATE_CONTROL = `mutation ($input: CreateControlInput!) { createControl(i
 describe('the change log', () => {
   it("keeps one control's whole history in order, with the actor, before and after, and a tombstone", async () => {
     const actor = { 'x-actor': 'grc-sync (ServiceNow)' };
-    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Model card review', status: 'PLANNED' } }, actor);
+    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(
+      CREATE_CONTROL,
+      { input: { name: 'Model card review', status: 'PLANNED' } },
+      actor,
+    );
     const id = createControl.control.id;
-    await server.ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id }, actor);
+    await server.ok(
+      `mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`,
+      { id },
+      actor,
+    );
     const link = `mutation ($input: LinkInput!) { link(input: $input) { changed } }`;
     await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor);
     await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'FULL' } }, actor); // no change: no entry
-    await server.ok(link, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'PARTIAL' } }, actor);
-    await server.ok(`mutation ($input: UnlinkInput!) { unlink(input: $input) { changed } }`, { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7' } }, actor);
+    await server.ok(
+      link,
+      { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7', coverage: 'PARTIAL' } },
+      actor,
+    );
+    await server.ok(
+      `mutation ($input: UnlinkInput!) { unlink(input: $input) { changed } }`,
+      { input: { kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7' } },
+      actor,
+    );
     await server.ok(link, { input: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') } }, actor);
     // A write that fails appends nothing.
-    const conflict = await server.gql(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: RETIRED }) { control { id } } }`, { id }, actor);
+    const conflict = await server.gql(
+      `mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: RETIRED }) { control { id } } }`,
+      { id },
+      actor,
+    );
     expect(conflict.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await server.ok(`mutation ($id: ID!) { deleteControl(id: $id, cascade: true) { id removedLinks } }`, { id }, actor);
 
@@ -75,19 +98,38 @@ describe('the change log', () => {
       ['UNLINK', 'APPLIES_TO'],
       ['DELETE', null],
     ]);
-    expect(history.every((c) => c.actor === 'token:test-admin' && c.onBehalfOf === 'grc-sync (ServiceNow)' && c.entityId === id && c.entityType === 'Control')).toBe(true);
+    expect(
+      history.every(
+        (c) =>
+          c.actor === 'token:test-admin' &&
+          c.onBehalfOf === 'grc-sync (ServiceNow)' &&
+          c.entityId === id &&
+          c.entityType === 'Control',
+      ),
+    ).toBe(true);
     expect(history.map((c) => c.sequence)).toEqual([...history.map((c) => c.sequence)].sort((a, b) => a - b));
     const [create, update, link1, link2, unlink, , cascaded, del] = history;
-    expect(cascaded).toMatchObject({ tombstone: true, link: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') }, after: null });
+    expect(cascaded).toMatchObject({
+      tombstone: true,
+      link: { kind: 'APPLIES_TO', from: id, to: demoId('AISystem', 's-cv') },
+      after: null,
+    });
     expect(create!.before).toBeNull();
     expect(JSON.parse(create!.after!)).toMatchObject({ id, name: 'Model card review', status: 'PLANNED', version: 1 });
     expect(JSON.parse(update!.before!)).toMatchObject({ status: 'PLANNED', version: 1 });
     expect(JSON.parse(update!.after!)).toMatchObject({ status: 'OPERATING', version: 2 });
     expect(JSON.parse(update!.after!)).not.toHaveProperty('_lock');
     expect([link1!.before, link1!.after]).toEqual([null, JSON.stringify({ property: 'FULL' })]);
-    expect([link2!.before, link2!.after]).toEqual([JSON.stringify({ property: 'FULL' }), JSON.stringify({ property: 'PARTIAL' })]);
+    expect([link2!.before, link2!.after]).toEqual([
+      JSON.stringify({ property: 'FULL' }),
+      JSON.stringify({ property: 'PARTIAL' }),
+    ]);
     expect(link2!.link).toEqual({ kind: 'IMPLEMENTS', from: id, to: 'iso42001:A.6.2.7' });
-    expect([unlink!.before, unlink!.after, unlink!.tombstone]).toEqual([JSON.stringify({ property: 'PARTIAL' }), null, true]);
+    expect([unlink!.before, unlink!.after, unlink!.tombstone]).toEqual([
+      JSON.stringify({ property: 'PARTIAL' }),
+      null,
+      true,
+    ]);
     expect(del!.tombstone).toBe(true);
     expect(del!.after).toBeNull();
     expect(JSON.parse(del!.before!)).toMatchObject({
@@ -102,12 +144,24 @@ describe('the change log', () => {
 
   it('records the same applicability decision once, and a new one as an update', async () => {
     const SET = `mutation ($input: SetApplicabilityInput!) { setApplicability(input: $input) { applicability { id version } } }`;
-    const input = { requirement: 'iso27001:A.7.5', applicable: false, justification: 'No physical or environmental threats to log here.', systems: [demoId('AISystem', 's-code')] };
-    const first = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
-    const again = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })).setApplicability.applicability;
+    const input = {
+      requirement: 'iso27001:A.7.5',
+      applicable: false,
+      justification: 'No physical or environmental threats to log here.',
+      systems: [demoId('AISystem', 's-code')],
+    };
+    const first = (
+      await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })
+    ).setApplicability.applicability;
+    const again = (
+      await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input })
+    ).setApplicability.applicability;
     expect(again).toEqual(first);
-    const changed = (await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, { input: { ...input, justification: 'Reviewed again.' } }))
-      .setApplicability.applicability;
+    const changed = (
+      await server.ok<{ setApplicability: { applicability: { id: string; version: number } } }>(SET, {
+        input: { ...input, justification: 'Reviewed again.' },
+      })
+    ).setApplicability.applicability;
     expect(changed).toEqual({ id: first.id, version: first.version + 1 });
     const history = await trail(first.id);
     expect(history.filter((c) => c.entityId === first.id).map((c) => c.operation)).toEqual(
@@ -118,7 +172,12 @@ describe('the change log', () => {
   it('records the demo load as the service itself, and every other write as the authenticated caller', async () => {
     const [first] = await trail(demoId('AISystem', 's-credit'));
     expect(first).toMatchObject({ operation: 'CREATE', actor: 'system', entityType: 'AISystem' });
-    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: 'Editor control' } }, {}, 'EDITOR');
+    const { createControl } = await server.ok<{ createControl: { control: { id: string } } }>(
+      CREATE_CONTROL,
+      { input: { name: 'Editor control' } },
+      {},
+      'EDITOR',
+    );
     expect((await trail(createControl.control.id))[0]).toMatchObject({ actor: 'token:test-editor', onBehalfOf: null });
   });
 
@@ -126,7 +185,13 @@ describe('the change log', () => {
     const start = await tail();
     const created: string[] = [];
     for (let i = 0; i < 7; i += 1) {
-      created.push((await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, { input: { name: `Paged control ${i}` } })).createControl.control.id);
+      created.push(
+        (
+          await server.ok<{ createControl: { control: { id: string } } }>(CREATE_CONTROL, {
+            input: { name: `Paged control ${i}` },
+          })
+        ).createControl.control.id,
+      );
     }
     const paged: ChangeNode[] = [];
     let cursor = start;
@@ -155,7 +220,9 @@ describe('the change log', () => {
 
   it('numbers concurrent writes uniquely and without gaps', async () => {
     const start = await tail();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => server.ok(CREATE_CONTROL, { input: { name: `Concurrent control ${i}` } })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => server.ok(CREATE_CONTROL, { input: { name: `Concurrent control ${i}` } })),
+    );
     const entries = (await feed(start, 1000)).edges.map((e) => e.node);
     expect(entries).toHaveLength(8);
     const sequences = entries.map((c) => c.sequence);

@@ -58,7 +58,8 @@ interface ChangeResult {
   };
 }
 
-const change = async (framework: string, from: string, to: string) => (await server.ok<ChangeResult>(CHANGE, { framework, from, to })).coverageChange;
+const change = async (framework: string, from: string, to: string) =>
+  (await server.ok<ChangeResult>(CHANGE, { framework, from, to })).coverageChange;
 const of = (result: ChangeResult['coverageChange'], id: string) => result.changes.find((c) => c.requirement.id === id);
 
 interface CoverageRow {
@@ -86,22 +87,36 @@ describe('coverageChange', () => {
   beforeAll(async () => {
     // A requirement of ISO/IEC 27001 Annex A that nothing reaches yet, directly or through the crosswalk.
     const rows = await coverageRows('iso27001');
-    requirement = rows.find((r) => r.status === 'GAP' && r.requirement.id.startsWith('iso27001:A.') && r.crosswalk.length === 0 && r.rejectedCrosswalk.length === 0)!.requirement.id;
+    requirement = rows.find(
+      (r) =>
+        r.status === 'GAP' &&
+        r.requirement.id.startsWith('iso27001:A.') &&
+        r.crosswalk.length === 0 &&
+        r.rejectedCrosswalk.length === 0,
+    )!.requirement.id;
     t0 = await moment();
     control = (
-      await server.ok<{ createControl: { control: { id: string } } }>(`mutation { createControl(input: { name: "Supplier AI clause review", status: PLANNED }) { control { id } } }`)
+      await server.ok<{ createControl: { control: { id: string } } }>(
+        `mutation { createControl(input: { name: "Supplier AI clause review", status: PLANNED }) { control { id } } }`,
+      )
     ).createControl.control.id;
     evidence = (
-      await server.ok<{ createEvidence: { evidence: { id: string } } }>(`mutation ($from: Date, $until: Date) { createEvidence(input: { title: "Supplier clause review record", evidenceType: DOCUMENT, effectiveFrom: $from, validUntil: $until }) { evidence { id } } }`, {
-        from: day(-1),
-        until: day(10),
-      })
+      await server.ok<{ createEvidence: { evidence: { id: string } } }>(
+        `mutation ($from: Date, $until: Date) { createEvidence(input: { title: "Supplier clause review record", evidenceType: DOCUMENT, effectiveFrom: $from, validUntil: $until }) { evidence { id } } }`,
+        {
+          from: day(-1),
+          until: day(10),
+        },
+      )
     ).createEvidence.evidence.id;
     const link = `mutation ($input: LinkInput!) { link(input: $input) { changed } }`;
     await server.ok(link, { input: { kind: 'IMPLEMENTS', from: control, to: requirement, coverage: 'FULL' } });
     await server.ok(link, { input: { kind: 'SUPPORTS', from: evidence, to: control } });
     t1 = await moment();
-    await server.ok(`mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`, { id: control });
+    await server.ok(
+      `mutation ($id: ID!) { updateControl(id: $id, expectedVersion: 1, input: { status: OPERATING }) { control { id } } }`,
+      { id: control },
+    );
     t2 = await moment();
   });
 
@@ -126,7 +141,9 @@ describe('coverageChange', () => {
     const result = await change('iso27001', t1, t2);
     expect(of(result, requirement)).toMatchObject({ before: 'GAP', after: 'COVERED' });
     const reasons = of(result, requirement)!.reasons;
-    expect(reasons.map((r) => [r.kind, r.subjectId, r.before, r.after])).toEqual([['CONTROL_STATUS_CHANGED', control, 'PLANNED', 'OPERATING']]);
+    expect(reasons.map((r) => [r.kind, r.subjectId, r.before, r.after])).toEqual([
+      ['CONTROL_STATUS_CHANGED', control, 'PLANNED', 'OPERATING'],
+    ]);
     expect(reasons[0]!.subject).toBe('Supplier AI clause review');
     expect(reasons[0]!.changes).toEqual([{ operation: 'UPDATE', entityId: control, actor: 'token:test-admin' }]);
     expect(result.after.covered).toBe(result.before.covered! + 1);
@@ -146,14 +163,26 @@ describe('coverageChange', () => {
     expect(of(result, requirement)).toMatchObject({ before: 'COVERED', after: 'PARTIAL' });
     const expired = of(result, requirement)!.reasons;
     expect(expired).toEqual([
-      { kind: 'EVIDENCE_EXPIRED', subjectId: evidence, subject: 'Supplier clause review record', contextId: control, before: `${day(-1)} to ${day(10)}`, after: `${day(-1)} to ${day(10)}`, changes: [] },
+      {
+        kind: 'EVIDENCE_EXPIRED',
+        subjectId: evidence,
+        subject: 'Supplier clause review record',
+        contextId: control,
+        before: `${day(-1)} to ${day(10)}`,
+        after: `${day(-1)} to ${day(10)}`,
+        changes: [],
+      },
     ]);
   });
 
   it('explains a status reached through a mapping imported later, with the import', async () => {
     // A GAP requirement of ISO 9001 that nothing reaches through the crosswalk.
-    const target = (await coverageRows('iso9001')).find((r) => r.status === 'GAP' && r.crosswalk.length === 0 && r.rejectedCrosswalk.length === 0)!.requirement.id;
-    const exported = await server.ok<{ exportCrosswalkSet: { content: string } }>(`query { exportCrosswalkSet(id: "hs-iso27001-iso9001", format: CSV) { content } }`);
+    const target = (await coverageRows('iso9001')).find(
+      (r) => r.status === 'GAP' && r.crosswalk.length === 0 && r.rejectedCrosswalk.length === 0,
+    )!.requirement.id;
+    const exported = await server.ok<{ exportCrosswalkSet: { content: string } }>(
+      `query { exportCrosswalkSet(id: "hs-iso27001-iso9001", format: CSV) { content } }`,
+    );
     const [header] = parse(exported.exportCrosswalkSet.content, { columns: true }) as Record<string, string>[];
     const row = {
       ...header!,
@@ -167,9 +196,12 @@ describe('coverageChange', () => {
       original_relationship: '',
     };
     const before = await moment();
-    await server.ok(`mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet(input: $input) { mappingCount } }`, {
-      input: { format: 'CSV', content: stringify([Object.keys(row), Object.values(row)]), replace: true },
-    });
+    await server.ok(
+      `mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet(input: $input) { mappingCount } }`,
+      {
+        input: { format: 'CSV', content: stringify([Object.keys(row), Object.values(row)]), replace: true },
+      },
+    );
     const result = await change('iso9001', before, new Date().toISOString());
     expect(of(result, target)).toMatchObject({ before: 'GAP', after: 'COVERED_VIA_CROSSWALK' });
     const reasons = of(result, target)!.reasons;
@@ -177,7 +209,9 @@ describe('coverageChange', () => {
       ['MAPPING_ADDED', 'coverage-change-test'],
       ['CROSSWALK_SOURCE_CHANGED', null],
     ]);
-    expect(reasons[0]!.changes).toEqual([{ operation: 'CROSSWALK_LOAD', entityId: 'coverage-change-test', actor: 'token:test-admin' }]);
+    expect(reasons[0]!.changes).toEqual([
+      { operation: 'CROSSWALK_LOAD', entityId: 'coverage-change-test', actor: 'token:test-admin' },
+    ]);
     expect(reasons[1]).toMatchObject({ subjectId: requirement, before: null, after: 'FULL' });
   });
 

@@ -84,7 +84,12 @@ interface Claim {
   relationship: string;
   inferred: boolean;
   hops: number;
-  chain: { id: string; inverted: boolean; relationship: string; provenance: { set: { id: string }; publisher: string } }[];
+  chain: {
+    id: string;
+    inverted: boolean;
+    relationship: string;
+    provenance: { set: { id: string }; publisher: string };
+  }[];
 }
 
 const CLAIMS = `query ($id: ID!, $inferred: Boolean!, $hops: Int!, $framework: ID) {
@@ -102,9 +107,16 @@ async function claims(id: string, inferred: boolean, hops = 2, framework?: strin
 
 describe('crosswalk over HTTP', () => {
   it('lists every set with its provenance and counts', async () => {
-    const { body } = await server.gql<{ crosswalkSets: { id: string; publisher: string; licence: string; source: string; mappingCount: number; from: { id: string } }[] }>(
-      '{ crosswalkSets { id publisher licence source mappingCount from { id } } }',
-    );
+    const { body } = await server.gql<{
+      crosswalkSets: {
+        id: string;
+        publisher: string;
+        licence: string;
+        source: string;
+        mappingCount: number;
+        from: { id: string };
+      }[];
+    }>('{ crosswalkSets { id publisher licence source mappingCount from { id } } }');
     const sets = body.data!.crosswalkSets;
     expect(sets.length).toBeGreaterThanOrEqual(2);
     for (const set of sets) {
@@ -117,12 +129,18 @@ describe('crosswalk over HTTP', () => {
 
   it('reads a stored mapping from both ends, through the inverse', async () => {
     const fromIso = await claims(I41, false);
-    expect(fromIso.map((c) => [c.target.id, c.relationship, c.chain[0]!.inverted]).sort()).toEqual([
-      [S41, 'SUPERSET_OF', false],
-      [G11, 'EQUAL', true],
-    ].sort());
+    expect(fromIso.map((c) => [c.target.id, c.relationship, c.chain[0]!.inverted]).sort()).toEqual(
+      [
+        [S41, 'SUPERSET_OF', false],
+        [G11, 'EQUAL', true],
+      ].sort(),
+    );
     const from27001 = await claims(S41, false);
-    expect(from27001.find((c) => c.target.id === I41)).toMatchObject({ relationship: 'SUBSET_OF', inferred: false, hops: 1 });
+    expect(from27001.find((c) => c.target.id === I41)).toMatchObject({
+      relationship: 'SUBSET_OF',
+      inferred: false,
+      hops: 1,
+    });
   });
 
   it('infers along chains, soundly, with the chain as proof', async () => {
@@ -160,12 +178,14 @@ describe('crosswalk over HTTP', () => {
   });
 
   it('orients the crosswalk between two frameworks from → to', async () => {
-    const { body } = await server.gql<{ crosswalk: { source: { id: string }; target: { id: string }; relationship: string; inverted: boolean }[] }>(
-      '{ crosswalk(from: "iso27001", to: "iso42001") { source { id } target { id } relationship inverted } }',
-    );
+    const { body } = await server.gql<{
+      crosswalk: { source: { id: string }; target: { id: string }; relationship: string; inverted: boolean }[];
+    }>('{ crosswalk(from: "iso27001", to: "iso42001") { source { id } target { id } relationship inverted } }');
     const row = body.data!.crosswalk.find((m) => m.source.id === S41 && m.target.id === I41);
     expect(row).toEqual({ source: { id: S41 }, target: { id: I41 }, relationship: 'SUBSET_OF', inverted: true });
-    expect(body.data!.crosswalk.every((m) => m.source.id.startsWith('iso27001:') && m.target.id.startsWith('iso42001:'))).toBe(true);
+    expect(
+      body.data!.crosswalk.every((m) => m.source.id.startsWith('iso27001:') && m.target.id.startsWith('iso42001:')),
+    ).toBe(true);
   });
 
   it('refuses a crosswalk naming a requirement that does not exist, and loads nothing of the seed', async () => {
@@ -174,19 +194,52 @@ describe('crosswalk over HTTP', () => {
     writeFileSync(
       path.join(dir, 'crosswalks', 'zz-bad.json'),
       JSON.stringify({
-        set: { id: 'zz-bad', title: 't', description: 'd', publisher: 'p', source: 's', licence: 'l', method: 'HUMAN', relationshipsBy: 'r', addedBy: 'a', addedAt: '2026-11-27' },
+        set: {
+          id: 'zz-bad',
+          title: 't',
+          description: 'd',
+          publisher: 'p',
+          source: 's',
+          licence: 'l',
+          method: 'HUMAN',
+          relationshipsBy: 'r',
+          addedBy: 'a',
+          addedAt: '2026-11-27',
+        },
         from: 'iso42001',
         to: 'iso27001',
         mappings: [
-          { source: 'A.6.2.4', target: 'A.8.29', relationship: 'INTERSECTS_WITH', rationale: 'SEMANTIC', method: 'HUMAN', status: 'DRAFT', justification: 'ok' },
-          { source: 'A.6.2.4', target: 'A.8.99', relationship: 'INTERSECTS_WITH', rationale: 'SEMANTIC', method: 'HUMAN', status: 'DRAFT', justification: 'bad' },
+          {
+            source: 'A.6.2.4',
+            target: 'A.8.29',
+            relationship: 'INTERSECTS_WITH',
+            rationale: 'SEMANTIC',
+            method: 'HUMAN',
+            status: 'DRAFT',
+            justification: 'ok',
+          },
+          {
+            source: 'A.6.2.4',
+            target: 'A.8.99',
+            relationship: 'INTERSECTS_WITH',
+            rationale: 'SEMANTIC',
+            method: 'HUMAN',
+            status: 'DRAFT',
+            justification: 'bad',
+          },
         ],
       }),
     );
     const error = await loadSeed(server.graph, dir, { force: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedValidationError);
-    expect((error as SeedValidationError).problems).toEqual(['zz-bad.json: mappings[1] (A.6.2.4 -> A.8.99): iso27001 has no requirement "A.8.99"']);
-    const [row] = await server.graph.read<{ n: number }>({ name: 'test', cypher: "MATCH (s:CrosswalkSet {id: 'zz-bad'}) RETURN count(s) AS n", params: {} });
+    expect((error as SeedValidationError).problems).toEqual([
+      'zz-bad.json: mappings[1] (A.6.2.4 -> A.8.99): iso27001 has no requirement "A.8.99"',
+    ]);
+    const [row] = await server.graph.read<{ n: number }>({
+      name: 'test',
+      cypher: "MATCH (s:CrosswalkSet {id: 'zz-bad'}) RETURN count(s) AS n",
+      params: {},
+    });
     expect(row!.n).toBe(0);
   });
 });

@@ -46,8 +46,13 @@ describe('integrator example', () => {
 
   it('surfaces the service error code and the problems of a refused batch', async () => {
     const client = new AimsGraphClient(`${server.url}/graphql`, { credential });
-    const refused = await client.push({ source: 'example-grc', entities: [{ ref: 'X', control: { name: '' } }] }).catch((err: unknown) => err);
+    const refused = await client
+      .push({ source: 'example-grc', entities: [{ ref: 'X', control: { name: '' } }] })
+      .catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(AimsGraphError);
-    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ index: 0, field: 'entities[0].control.name' }] });
+    expect(refused).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ index: 0, field: 'entities[0].control.name' }],
+    });
   });
 });

@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.graph.write(deleteMappingsOfSet(IMPORTED));
-  await server.graph.write({ name: 'test', cypher: 'MATCH (s:CrosswalkSet {id: $id}) DELETE s', params: { id: IMPORTED } });
+  await server.graph.write({
+    name: 'test',
+    cypher: 'MATCH (s:CrosswalkSet {id: $id}) DELETE s',
+    params: { id: IMPORTED },
+  });
   await server.close();
 });
 
@@ -19,13 +23,20 @@ const IMPORT = `mutation ($input: ImportCrosswalkSetInput!) { importCrosswalkSet
   created mappingCount set { id origin publisher mappingCount } } }`;
 
 async function exported(id: string, format: 'CSV' | 'OSCAL_JSON'): Promise<string> {
-  const { body } = await server.gql<{ exportCrosswalkSet: { content: string; fileName: string } }>(EXPORT, { id, format });
+  const { body } = await server.gql<{ exportCrosswalkSet: { content: string; fileName: string } }>(EXPORT, {
+    id,
+    format,
+  });
   expect(body.errors).toBeUndefined();
   return body.data!.exportCrosswalkSet.content;
 }
 
 async function mappingCount(id: string): Promise<number> {
-  const [row] = await server.graph.read<{ n: number }>({ name: 'test', cypher: 'MATCH ()-[m:MAPS_TO {set: $id}]->() RETURN count(m) AS n', params: { id } });
+  const [row] = await server.graph.read<{ n: number }>({
+    name: 'test',
+    cypher: 'MATCH ()-[m:MAPS_TO {set: $id}]->() RETURN count(m) AS n',
+    params: { id },
+  });
   return row!.n;
 }
 
@@ -34,11 +45,17 @@ describe('crosswalk and catalogue exchange over HTTP', () => {
     const csv = await exported('hs-iso42001-iso27001', 'CSV');
     expect(csv.split('\r\n')[0]).toMatch(/^set_id,set_title,/);
     const renamed = csv.replaceAll('hs-iso42001-iso27001', IMPORTED);
-    const first = await server.gql<{ importCrosswalkSet: { created: boolean; mappingCount: number; set: { origin: string } } }>(IMPORT, {
+    const first = await server.gql<{
+      importCrosswalkSet: { created: boolean; mappingCount: number; set: { origin: string } };
+    }>(IMPORT, {
       input: { format: 'CSV', content: renamed },
     });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data!.importCrosswalkSet).toMatchObject({ created: true, mappingCount: 43, set: { origin: 'IMPORT' } });
+    expect(first.body.data!.importCrosswalkSet).toMatchObject({
+      created: true,
+      mappingCount: 43,
+      set: { origin: 'IMPORT' },
+    });
     expect(await exported(IMPORTED, 'CSV')).toBe(renamed);
   });
 
@@ -46,9 +63,13 @@ describe('crosswalk and catalogue exchange over HTTP', () => {
     const csv = await exported(IMPORTED, 'CSV');
     const again = await server.gql(IMPORT, { input: { format: 'CSV', content: csv } });
     expect(again.body.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT', id: IMPORTED } });
-    const replaced = await server.gql<{ importCrosswalkSet: { created: boolean } }>(IMPORT, { input: { format: 'CSV', content: csv, replace: true } });
+    const replaced = await server.gql<{ importCrosswalkSet: { created: boolean } }>(IMPORT, {
+      input: { format: 'CSV', content: csv, replace: true },
+    });
     expect(replaced.body.data!.importCrosswalkSet.created).toBe(false);
-    const seeded = await server.gql(IMPORT, { input: { format: 'CSV', content: await exported('hs-iso42001-iso27001', 'CSV'), replace: true } });
+    const seeded = await server.gql(IMPORT, {
+      input: { format: 'CSV', content: await exported('hs-iso42001-iso27001', 'CSV'), replace: true },
+    });
     expect(seeded.body.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 
@@ -56,9 +77,12 @@ describe('crosswalk and catalogue exchange over HTTP', () => {
     const oscal = await exported('nist-ai-rmf-iso42001', 'OSCAL_JSON');
     expect(oscalErrors('mapping', JSON.parse(oscal))).toEqual([]);
     const renamed = oscal.replace('"value": "nist-ai-rmf-iso42001"', `"value": "${IMPORTED}"`);
-    const result = await server.gql<{ importCrosswalkSet: { mappingCount: number; set: { publisher: string } } }>(IMPORT, {
-      input: { format: 'OSCAL_JSON', content: renamed, replace: true },
-    });
+    const result = await server.gql<{ importCrosswalkSet: { mappingCount: number; set: { publisher: string } } }>(
+      IMPORT,
+      {
+        input: { format: 'OSCAL_JSON', content: renamed, replace: true },
+      },
+    );
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.importCrosswalkSet).toMatchObject({ mappingCount: 280, set: { publisher: 'NIST' } });
     // Everything but the set id (and the UUIDs derived from it) comes back as it went out.
@@ -79,7 +103,10 @@ describe('crosswalk and catalogue exchange over HTTP', () => {
 
   it('exports every framework as a valid OSCAL 1.2.2 catalog that keeps every requirement', async () => {
     for (const framework of ['iso42001', 'iso27001', 'iso9001', 'eu-ai-act', 'nist-ai-rmf']) {
-      const { body } = await server.gql<{ exportFrameworkCatalog: { content: string }; framework: { requirementCount: number } }>(
+      const { body } = await server.gql<{
+        exportFrameworkCatalog: { content: string };
+        framework: { requirementCount: number };
+      }>(
         `query ($id: ID!) { exportFrameworkCatalog(framework: $id) { content } framework(id: $id) { requirementCount } }`,
         { id: framework },
       );

@@ -26,7 +26,13 @@ interface ImportResult {
 }
 
 const csv = (lines: string[]): string => `${lines.join('\r\n')}\r\n`;
-const exported = async (kind: string, source: string) => (await server.ok<{ exportCsv: { content: string; rows: number; omittedLinks: number; fileName: string } }>(EXPORT, { kind, source })).exportCsv;
+const exported = async (kind: string, source: string) =>
+  (
+    await server.ok<{ exportCsv: { content: string; rows: number; omittedLinks: number; fileName: string } }>(EXPORT, {
+      kind,
+      source,
+    })
+  ).exportCsv;
 
 describe('GRC CSV exchange', () => {
   const source = `ciso-assistant-${Date.now()}`;
@@ -39,7 +45,10 @@ describe('GRC CSV exchange', () => {
 
   beforeAll(async () => {
     await server.ok(`mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }`, {
-      batch: { source, entities: [{ ref: 'SYS-9', aiSystem: { name: 'Loan pricing', lifecycleStage: 'OPERATION_AND_MONITORING' } }] },
+      batch: {
+        source,
+        entities: [{ ref: 'SYS-9', aiSystem: { name: 'Loan pricing', lifecycleStage: 'OPERATION_AND_MONITORING' } }],
+      },
     });
   });
 
@@ -56,7 +65,9 @@ describe('GRC CSV exchange', () => {
   it('removes a mapping the file no longer lists, and says so', async () => {
     const edited = controls.replace('eu-ai-act:Art. 10=PARTIAL; iso42001:A.6.2.4=FULL', 'iso42001:A.6.2.4=FULL');
     const dry = (await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited, dryRun: true })).importCsv;
-    expect(dry.links.filter((l) => l.action === 'DELETED')).toEqual([{ index: null, kind: 'IMPLEMENTS', toId: 'eu-ai-act:Art. 10', action: 'DELETED' }]);
+    expect(dry.links.filter((l) => l.action === 'DELETED')).toEqual([
+      { index: null, kind: 'IMPLEMENTS', toId: 'eu-ai-act:Art. 10', action: 'DELETED' },
+    ]);
     expect((await exported('CONTROLS', source)).content).toBe(controls);
     await server.ok<ImportResult>(IMPORT, { kind: 'CONTROLS', content: edited });
     expect((await exported('CONTROLS', source)).content).toBe(edited);
@@ -71,7 +82,9 @@ describe('GRC CSV exchange', () => {
     expect(first.summary).toEqual({ created: 4, updated: 0, unchanged: 0, deleted: 0 });
     const file = await exported('EVIDENCE', source);
     expect(file.content).toBe(evidence);
-    expect((await server.ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: file.content })).importCsv.summary.unchanged).toBe(4);
+    expect(
+      (await server.ok<ImportResult>(IMPORT, { kind: 'EVIDENCE', content: file.content })).importCsv.summary.unchanged,
+    ).toBe(4);
   });
 
   it('names the row and column of every problem, and writes nothing', async () => {
@@ -82,11 +95,25 @@ describe('GRC CSV exchange', () => {
       `${source},AC-5,Bad mapping,,PLANNED,,iso42001:A.6.2.5=MOSTLY,`,
     ]);
     const parse = await server.gql(IMPORT, { kind: 'CONTROLS', content: bad });
-    expect(parse.body.errors?.[0]?.extensions?.problems).toEqual([{ row: 4, column: 'implements', message: '"iso42001:A.6.2.5=MOSTLY" must be a requirement id, "=", and FULL or PARTIAL' }]);
+    expect(parse.body.errors?.[0]?.extensions?.problems).toEqual([
+      {
+        row: 4,
+        column: 'implements',
+        message: '"iso42001:A.6.2.5=MOSTLY" must be a requirement id, "=", and FULL or PARTIAL',
+      },
+    ]);
     const fixedMapping = bad.replace('=MOSTLY', '=FULL');
     const invalid = await server.gql(IMPORT, { kind: 'CONTROLS', content: fixedMapping });
-    expect(invalid.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ row: 3, column: 'status' }] });
-    const unknown = await server.gql(IMPORT, { kind: 'CONTROLS', content: fixedMapping.replace('SOMETIMES', 'PLANNED').replace('iso42001:A.6.2.5=FULL,\r\n' + `${source},AC-4`, 'iso42001:Z.1=FULL,\r\n' + `${source},AC-4`) });
+    expect(invalid.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ row: 3, column: 'status' }],
+    });
+    const unknown = await server.gql(IMPORT, {
+      kind: 'CONTROLS',
+      content: fixedMapping
+        .replace('SOMETIMES', 'PLANNED')
+        .replace('iso42001:A.6.2.5=FULL,\r\n' + `${source},AC-4`, 'iso42001:Z.1=FULL,\r\n' + `${source},AC-4`),
+    });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ problems: [{ row: 2, column: 'implements' }] });
     expect((await exported('CONTROLS', source)).rows).toBe(2);
   });

@@ -22,12 +22,21 @@ const CREATE_PARTY = 'mutation ($input: CreatePartyInput!) { createParty(input: 
 
 /** A JSON body whose party name holds `bytes` as they are, between two plain words. */
 const bodyWithBytes = (bytes: number[]): Uint8Array<ArrayBuffer> => {
-  const text = JSON.stringify({ query: CREATE_PARTY, variables: { input: { name: 'hardening MARK after', kind: 'PERSON' } } });
+  const text = JSON.stringify({
+    query: CREATE_PARTY,
+    variables: { input: { name: 'hardening MARK after', kind: 'PERSON' } },
+  });
   const [head, tail] = text.split('MARK') as [string, string];
   return new Uint8Array(Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(tail, 'utf8')]));
 };
 
-async function post(body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+async function post(
+  body: Uint8Array<ArrayBuffer> | string,
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await authHeaders()), ...headers },
@@ -72,7 +81,11 @@ describe('in production, variables refused without hints about the schema', () =
 
   it.each([
     ['a misspelt input field', { txt: 'a' }, 'Field "txt" is not defined by type "AISystemFilter"'],
-    ['a misspelt enum value', { lifecycleStage: 'DEPLOYMEN' }, 'Value "DEPLOYMEN" does not exist in "LifecycleStage" enum'],
+    [
+      'a misspelt enum value',
+      { lifecycleStage: 'DEPLOYMEN' },
+      'Value "DEPLOYMEN" does not exist in "LifecycleStage" enum',
+    ],
   ])('%s: BAD_USER_INPUT with its message, and no "Did you mean"', async (_what, x, kept) => {
     const { status, body } = await production.gql(query, { x });
     expect(status).toBe(400);
@@ -94,14 +107,24 @@ describe('in production, variables refused without hints about the schema', () =
 describe('bearer tokens with empty claims', () => {
   const secret = new TextEncoder().encode(TEST_JWT.secret);
   const token = (claims: { sub?: unknown; iss?: unknown; aud?: unknown }) =>
-    new SignJWT({ roles: ['ADMIN'], sub: 'test-claims', iss: TEST_JWT.issuer, aud: TEST_JWT.audience, ...claims } as Record<string, unknown>)
+    new SignJWT({
+      roles: ['ADMIN'],
+      sub: 'test-claims',
+      iss: TEST_JWT.issuer,
+      aud: TEST_JWT.audience,
+      ...claims,
+    } as Record<string, unknown>)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(secret);
   const write = async (bearer: string) => {
     const before = await fingerprint(server.graph);
-    const { status, body } = await server.gql(CREATE_PARTY, { input: { name: 'hardening claims', kind: 'PERSON' } }, { authorization: `Bearer ${bearer}` });
+    const { status, body } = await server.gql(
+      CREATE_PARTY,
+      { input: { name: 'hardening claims', kind: 'PERSON' } },
+      { authorization: `Bearer ${bearer}` },
+    );
     expect(await fingerprint(server.graph)).toEqual(before);
     return { status, code: body.errors?.[0]?.extensions?.code };
   };
@@ -117,7 +140,11 @@ describe('bearer tokens with empty claims', () => {
   });
 
   it('the same token with every claim filled in may write', async () => {
-    const { status, body } = await server.gql(CREATE_PARTY, { input: { name: 'hardening claims', kind: 'PERSON' } }, { authorization: `Bearer ${await token({ aud: [TEST_JWT.audience, 'other'] })}` });
+    const { status, body } = await server.gql(
+      CREATE_PARTY,
+      { input: { name: 'hardening claims', kind: 'PERSON' } },
+      { authorization: `Bearer ${await token({ aud: [TEST_JWT.audience, 'other'] })}` },
+    );
     expect([status, body.errors]).toEqual([200, undefined]);
     const id = (body.data as { createParty: { party: { id: string } } }).createParty.party.id;
     await server.gql('mutation ($id: ID!) { deleteParty(id: $id) { id } }', { id });
@@ -126,9 +153,21 @@ describe('bearer tokens with empty claims', () => {
 
 describe('operations that cannot be found', () => {
   it.each([
-    ['an operationName the document does not define', { query: 'query A { serviceInfo { version } }', operationName: 'B' }],
-    ['a mutation document under an unknown name', { query: 'mutation A { createParty(input: { name: "hardening unknown op", kind: PERSON }) { party { id } } }', operationName: 'B' }],
-    ['several operations and no operationName', { query: 'query A { serviceInfo { version } } query B { serviceInfo { version } }' }],
+    [
+      'an operationName the document does not define',
+      { query: 'query A { serviceInfo { version } }', operationName: 'B' },
+    ],
+    [
+      'a mutation document under an unknown name',
+      {
+        query: 'mutation A { createParty(input: { name: "hardening unknown op", kind: PERSON }) { party { id } } }',
+        operationName: 'B',
+      },
+    ],
+    [
+      'several operations and no operationName',
+      { query: 'query A { serviceInfo { version } } query B { serviceInfo { version } }' },
+    ],
   ])('%s: 400 OPERATION_RESOLUTION_FAILURE, and nothing runs', async (_what, request) => {
     const before = await fingerprint(server.graph);
     const { status, body } = await post(JSON.stringify(request));
@@ -153,7 +192,9 @@ describe('the playground page', () => {
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(etag);
     expect((await again.arrayBuffer()).byteLength).toBe(0);
-    const other = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': '"something-else"' } });
+    const other = await fetch(`${server.url}/graphql`, {
+      headers: { accept: 'text/html', 'if-none-match': '"something-else"' },
+    });
     expect(other.status).toBe(200);
     expect((await other.arrayBuffer()).byteLength).toBe(size);
   });

@@ -18,7 +18,10 @@ describe('HTTP front', () => {
     const health = await fetch(`${server.url}/healthz`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${server.url}/readyz`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', checks: { neo4j: 'ok', migrations: 'ok' } }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', checks: { neo4j: 'ok', migrations: 'ok' } },
+    ]);
   });
 
   it('echoes a caller request id and makes one up otherwise', async () => {
@@ -51,10 +54,18 @@ describe('HTTP front', () => {
       body: JSON.stringify({ query: `{ frameworks { id } } # ${'x'.repeat(70 * 1024)}` }),
     });
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });
-    const bad = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"query": ' });
+    expect(((await big.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    const bad = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: '{"query": ',
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('refuses text with an unpaired surrogate with 400, which Neo4j would store altered', async () => {
@@ -69,9 +80,12 @@ describe('HTTP front', () => {
   });
 
   it('answers more than 50 bad variable values with BAD_USER_INPUT alone, not INTERNAL_SERVER_ERROR', async () => {
-    const { status, body } = await server.gql('mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }', {
-      input: { name: 'http many refs', kind: 'PERSON', externalRefs: Array.from({ length: 60 }, () => null) },
-    });
+    const { status, body } = await server.gql(
+      'mutation ($input: CreatePartyInput!) { createParty(input: $input) { party { id } } }',
+      {
+        input: { name: 'http many refs', kind: 'PERSON', externalRefs: Array.from({ length: 60 }, () => null) },
+      },
+    );
     expect(status).toBe(400);
     expect(body.errors!.length).toBeGreaterThan(50);
     expect(new Set(body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
@@ -81,17 +95,24 @@ describe('HTTP front', () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await authHeaders()) },
-      body: JSON.stringify({ query: '{ frameworks { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }),
+      body: JSON.stringify({
+        query: '{ frameworks { id } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+      }),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('blocks simple cross-site GET requests (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ frameworks { id } }');
     const simple = await fetch(`${server.url}/graphql?query=${query}`, { headers: auth });
     expect(simple.status).toBe(400);
-    const preflighted = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true', ...auth } });
+    const preflighted = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true', ...auth },
+    });
     expect(preflighted.status).toBe(200);
   });
 

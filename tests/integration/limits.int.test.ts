@@ -13,7 +13,9 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 let tight: TestServer;
 let defaults: TestServer;
 beforeAll(async () => {
-  tight = await startTestServer({ limits: { maxDepth: 4, maxAliases: 2, maxDirectives: 1, maxTokens: 100, maxCost: 500, maxSyncItems: 2 } });
+  tight = await startTestServer({
+    limits: { maxDepth: 4, maxAliases: 2, maxDirectives: 1, maxTokens: 100, maxCost: 500, maxSyncItems: 2 },
+  });
   defaults = await startTestServer();
 });
 afterAll(async () => {
@@ -23,21 +25,32 @@ afterAll(async () => {
 
 const refusal = (limit: string, max: number, actual?: number) => ({
   status: 400,
-  body: { errors: [expect.objectContaining({ message: expect.stringContaining('too complex'), extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(actual === undefined ? {} : { actual }) } })] },
+  body: {
+    errors: [
+      expect.objectContaining({
+        message: expect.stringContaining('too complex'),
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(actual === undefined ? {} : { actual }) },
+      }),
+    ],
+  },
 });
 
 describe('abuse limits', () => {
   it('refuse an operation nested too deeply, fragments followed', async () => {
     const ok = await tight.gql('{ frameworks { requirements { framework { id } } } }');
     expect([ok.status, ok.body.errors]).toEqual([200, undefined]);
-    const deep = await tight.gql('{ frameworks { ...F } } fragment F on Framework { requirements { framework { versions { version } } } }');
+    const deep = await tight.gql(
+      '{ frameworks { ...F } } fragment F on Framework { requirements { framework { versions { version } } } }',
+    );
     expect({ status: deep.status, body: deep.body }).toEqual(refusal('depth', 4, 5));
   });
 
   it('refuse too many aliases and too many directives', async () => {
     const aliases = await tight.gql('{ a: frameworks { id } b: frameworks { id } c: frameworks { id } }');
     expect({ status: aliases.status, body: aliases.body }).toEqual(refusal('aliases', 2, 3));
-    const directives = await tight.gql('query ($x: Boolean = true) { frameworks @include(if: $x) { id @include(if: $x) } }');
+    const directives = await tight.gql(
+      'query ($x: Boolean = true) { frameworks @include(if: $x) { id @include(if: $x) } }',
+    );
     expect({ status: directives.status, body: directives.body }).toEqual(refusal('directives', 1, 2));
   });
 
@@ -59,7 +72,10 @@ describe('abuse limits', () => {
   });
 
   it('refuse a sync batch over MAX_SYNC_ITEMS with BAD_USER_INPUT, writing nothing', async () => {
-    const entities = ['A', 'B', 'C'].map((ref) => ({ ref, control: { name: `limits control ${ref}`, status: 'PLANNED' } }));
+    const entities = ['A', 'B', 'C'].map((ref) => ({
+      ref,
+      control: { name: `limits control ${ref}`, status: 'PLANNED' },
+    }));
     const sync = 'mutation ($batch: SyncBatchInput!) { sync(batch: $batch) { summary { created } } }';
     tight.statements.length = 0;
     const { status, body } = await tight.gql(sync, { batch: { source: 'limits-test', entities } });
@@ -72,7 +88,9 @@ describe('abuse limits', () => {
   });
 
   it('let the playground introspect, and bound nested lists by their page size, by default', async () => {
-    const introspection = await defaults.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }));
+    const introspection = await defaults.gql(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }),
+    );
     expect([introspection.status, introspection.body.errors]).toEqual([200, undefined]);
     // The nested read of loader-round-trips.int.test.ts: 100 systems pass, 500 cost too much.
     const nested = `query ($first: Int!) { aiSystems(first: $first) { edges { node {
@@ -90,7 +108,10 @@ describe('CSRF prevention', () => {
     const response = await fetch(`${defaults.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', ...(await authHeaders()) },
-      body: JSON.stringify({ query: 'mutation { sync(batch: {source: "csrf", entities: [{ref: "x", control: {name: "csrf", status: PLANNED}}]}) { dryRun } }' }),
+      body: JSON.stringify({
+        query:
+          'mutation { sync(batch: {source: "csrf", entities: [{ref: "x", control: {name: "csrf", status: PLANNED}}]}) { dryRun } }',
+      }),
     });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
@@ -101,8 +122,20 @@ describe('CSRF prevention', () => {
     const query = encodeURIComponent('{ frameworks { id } }');
     const auth = await authHeaders('VIEWER');
     expect((await fetch(`${defaults.url}/graphql?query=${query}`, { headers: auth })).status).toBe(400);
-    expect((await fetch(`${defaults.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true', ...auth } })).status).toBe(200);
-    expect((await fetch(`${defaults.url}/graphql?query=${query}`, { headers: { 'content-type': 'application/json', ...auth } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${defaults.url}/graphql?query=${query}`, {
+          headers: { 'apollo-require-preflight': 'true', ...auth },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await fetch(`${defaults.url}/graphql?query=${query}`, {
+          headers: { 'content-type': 'application/json', ...auth },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -112,7 +145,9 @@ describe('production settings', () => {
   const leakyDriver = {
     session: () => ({
       executeRead: async () => {
-        throw new Error(`Neo.ClientError.Statement.SyntaxError: MATCH (n:Entity {id: "${SECRET_ID}"}) RETURN n.secret at bolt://10.0.0.7:7687`);
+        throw new Error(
+          `Neo.ClientError.Statement.SyntaxError: MATCH (n:Entity {id: "${SECRET_ID}"}) RETURN n.secret at bolt://10.0.0.7:7687`,
+        );
       },
       executeWrite: async () => {
         throw new Error('unreachable');
@@ -122,14 +157,21 @@ describe('production settings', () => {
   } as unknown as Driver;
   let production: TestServer;
   beforeAll(async () => {
-    production = await startTestServer({ introspection: false, hideSchemaDetails: true, graph: new GraphExecutor(leakyDriver, { database: 'neo4j' }) });
+    production = await startTestServer({
+      introspection: false,
+      hideSchemaDetails: true,
+      graph: new GraphExecutor(leakyDriver, { database: 'neo4j' }),
+    });
   });
   afterAll(() => production.close());
 
   it('refuses introspection', async () => {
     const { status, body } = await production.gql('{ __schema { queryType { name } } }');
     expect(status).toBe(400);
-    expect(body.errors![0]!.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED' });
+    expect(body.errors![0]!.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      validationErrorCode: 'INTROSPECTION_DISABLED',
+    });
     const type = await production.gql('{ __type(name: "AISystem") { fields { name } } }');
     expect(type.status).toBe(400);
   });
@@ -147,7 +189,14 @@ describe('production settings', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       data: null,
-      errors: [{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['frameworks'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      errors: [
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['frameworks'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
     });
     expect(JSON.stringify(body)).not.toMatch(/stack|MATCH|Neo\.|beef|sys_|bolt:|10\.0\.0\.7|secret/i);
   });

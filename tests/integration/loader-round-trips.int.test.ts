@@ -13,23 +13,62 @@ const TAG = 'roundtrips ';
 let server: TestServer;
 
 async function buildFixture(systems: number): Promise<void> {
-  const link = (kind: string, fromSpace: 'Entity', from: string, toSpace: 'Entity' | 'Requirement', to: string, property: string | null = null) =>
-    createLink(linkDef(kind)!, { space: fromSpace, id: from }, { space: toSpace, id: to }, property);
+  const link = (
+    kind: string,
+    fromSpace: 'Entity',
+    from: string,
+    toSpace: 'Entity' | 'Requirement',
+    to: string,
+    property: string | null = null,
+  ) => createLink(linkDef(kind)!, { space: fromSpace, id: from }, { space: toSpace, id: to }, property);
   await server.graph.transaction('WRITE', 'fixture', async (tx) => {
-    const requirements = ['iso42001:A.6.2.4', 'iso27001:A.8.29', 'eu-ai-act:Art. 15', 'nist-ai-rmf:MEASURE 2.5', 'iso9001:8.3.4'];
+    const requirements = [
+      'iso42001:A.6.2.4',
+      'iso27001:A.8.29',
+      'eu-ai-act:Art. 15',
+      'nist-ai-rmf:MEASURE 2.5',
+      'iso9001:8.3.4',
+    ];
     for (let s = 0; s < systems; s++) {
       const sys = `sys_00000000-0000-4000-8000-${String(s).padStart(12, '0')}`;
-      await tx.run(createEntity('AISystem', sys, { name: `${TAG}system ${s}`, lifecycleStage: 'OPERATION_AND_MONITORING', operatorRoles: [] }, s === 0 ? [{ system: 'grc', id: 'S-0' }] : []));
+      await tx.run(
+        createEntity(
+          'AISystem',
+          sys,
+          { name: `${TAG}system ${s}`, lifecycleStage: 'OPERATION_AND_MONITORING', operatorRoles: [] },
+          s === 0 ? [{ system: 'grc', id: 'S-0' }] : [],
+        ),
+      );
       for (let r = 0; r < 2; r++) {
         const risk = `rsk_00000000-0000-4000-8${r}00-${String(s).padStart(12, '0')}`;
-        await tx.run(createEntity('Risk', risk, { title: `${TAG}risk ${s}.${r}`, category: 'ROBUSTNESS', likelihood: 2, impact: 3, status: 'ASSESSED' }, []));
+        await tx.run(
+          createEntity(
+            'Risk',
+            risk,
+            { title: `${TAG}risk ${s}.${r}`, category: 'ROBUSTNESS', likelihood: 2, impact: 3, status: 'ASSESSED' },
+            [],
+          ),
+        );
         await tx.run(link('RAISED_ON', 'Entity', risk, 'Entity', sys));
         const control = `ctl_00000000-0000-4000-8${r}00-${String(s).padStart(12, '0')}`;
         await tx.run(createEntity('Control', control, { name: `${TAG}control ${s}.${r}`, status: 'OPERATING' }, []));
         await tx.run(link('MITIGATES', 'Entity', control, 'Entity', risk));
-        await tx.run(link('IMPLEMENTS', 'Entity', control, 'Requirement', requirements[(s + r) % requirements.length]!, 'FULL'));
+        await tx.run(
+          link('IMPLEMENTS', 'Entity', control, 'Requirement', requirements[(s + r) % requirements.length]!, 'FULL'),
+        );
         const evidence = `evd_00000000-0000-4000-8${r}00-${String(s).padStart(12, '0')}`;
-        await tx.run(createEntity('Evidence', evidence, { title: `${TAG}evidence ${s}.${r}`, evidenceType: 'TEST_RESULT', validUntil: r === 0 ? '2027-06-30' : null }, r === 1 ? [{ system: 'grc', id: `E-${s}` }] : []));
+        await tx.run(
+          createEntity(
+            'Evidence',
+            evidence,
+            {
+              title: `${TAG}evidence ${s}.${r}`,
+              evidenceType: 'TEST_RESULT',
+              validUntil: r === 0 ? '2027-06-30' : null,
+            },
+            r === 1 ? [{ system: 'grc', id: `E-${s}` }] : [],
+          ),
+        );
         await tx.run(link('SUPPORTS', 'Entity', evidence, 'Entity', control));
       }
     }
@@ -41,10 +80,14 @@ const NESTED = `query ($first: Int!) { aiSystems(first: $first, filter: {text: "
 
 async function roundTrips(first: number): Promise<{ statements: number; systems: number; leaves: number }> {
   server.statements.length = 0;
-  const { body } = await server.gql<{ aiSystems: { edges: { node: { risks: { mitigatedBy: { implements: unknown[]; evidence: unknown[] }[] }[] } }[] } }>(NESTED, { first });
+  const { body } = await server.gql<{
+    aiSystems: { edges: { node: { risks: { mitigatedBy: { implements: unknown[]; evidence: unknown[] }[] }[] } }[] };
+  }>(NESTED, { first });
   expect(body.errors).toBeUndefined();
   const systems = body.data!.aiSystems.edges;
-  const leaves = systems.flatMap((e) => e.node.risks.flatMap((r) => r.mitigatedBy.flatMap((c) => [...c.implements, ...c.evidence]))).length;
+  const leaves = systems.flatMap((e) =>
+    e.node.risks.flatMap((r) => r.mitigatedBy.flatMap((c) => [...c.implements, ...c.evidence])),
+  ).length;
   return { statements: server.statements.length, systems: systems.length, leaves };
 }
 
@@ -77,10 +120,12 @@ describe('nested reads', () => {
 describe('records read for what is shown', () => {
   // Every stored field of each record on the way down, as the nested read shows them.
   const FIELDS: Record<string, string> = {
-    AISystem: '__typename id version createdAt updatedAt externalRefs { system id } name purpose lifecycleStage riskClass operatorRoles aiActSpecialCases',
+    AISystem:
+      '__typename id version createdAt updatedAt externalRefs { system id } name purpose lifecycleStage riskClass operatorRoles aiActSpecialCases',
     Risk: '__typename id version createdAt updatedAt externalRefs { system id } title description category likelihood impact score status',
     Control: '__typename id version createdAt updatedAt name description status controlType',
-    Evidence: '__typename id version createdAt updatedAt externalRefs { system id } title evidenceType uri validUntil effectiveFrom',
+    Evidence:
+      '__typename id version createdAt updatedAt externalRefs { system id } title evidenceType uri validUntil effectiveFrom',
   };
   const NAVIGATION = `query ($first: Int!) { aiSystems(first: $first, filter: {text: "${TAG}"}) { edges { node { ${FIELDS.AISystem}
     risks { ${FIELDS.Risk} mitigatedBy { ${FIELDS.Control} evidence { ${FIELDS.Evidence} } } } } } } }`;
@@ -88,7 +133,13 @@ describe('records read for what is shown', () => {
   const whole = (type: string): string => `query ($id: ID!) { node(id: $id) { ... on ${type} { ${FIELDS[type]} } } }`;
 
   it('answer exactly as the whole records do, with fewer properties read', async () => {
-    interface Shown { id: string; risks?: Shown[]; mitigatedBy?: Shown[]; evidence?: Shown[]; [field: string]: unknown }
+    interface Shown {
+      id: string;
+      risks?: Shown[];
+      mitigatedBy?: Shown[];
+      evidence?: Shown[];
+      [field: string]: unknown;
+    }
     server.statements.length = 0;
     const { body } = await server.gql<{ aiSystems: { edges: { node: Shown }[] } }>(NAVIGATION, { first: 3 });
     expect(body.errors).toBeUndefined();
@@ -106,7 +157,9 @@ describe('records read for what is shown', () => {
     expect(shown).toHaveLength(21);
     expect(shown.filter((r) => Array.isArray(r.externalRefs) && r.externalRefs.length > 0)).toHaveLength(4);
     for (const record of shown) {
-      const answer = await server.gql<{ node: Record<string, unknown> }>(whole(String(record.__typename)), { id: record.id });
+      const answer = await server.gql<{ node: Record<string, unknown> }>(whole(String(record.__typename)), {
+        id: record.id,
+      });
       expect(answer.body.errors).toBeUndefined();
       expect(record, record.id).toEqual(answer.body.data!.node);
     }

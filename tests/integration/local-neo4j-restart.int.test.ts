@@ -23,7 +23,10 @@ if (config.neo4j.kind !== 'local') throw new Error('this test needs a local Neo4
 const local: LocalNeo4jConfig = config.neo4j.local;
 const lines: string[] = [];
 const say = (line: string): void => void lines.push(line);
-const pidInFile = (): number | undefined => (existsSync(path.join(local.home, 'neo4j.pid')) ? Number(readFileSync(path.join(local.home, 'neo4j.pid'), 'utf8').trim()) : undefined);
+const pidInFile = (): number | undefined =>
+  existsSync(path.join(local.home, 'neo4j.pid'))
+    ? Number(readFileSync(path.join(local.home, 'neo4j.pid'), 'utf8').trim())
+    : undefined;
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);

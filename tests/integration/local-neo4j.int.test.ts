@@ -14,7 +14,7 @@ describe.skipIf(local === undefined || process.env.NEO4J_URI !== undefined)('loc
     expect(status(local!).state).toBe('running');
     const [row] = await graph.read<{ version: string; edition: string }>({
       name: 'test',
-      cypher: "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
+      cypher: 'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
       params: {},
     });
     expect(row!.version).toMatch(/^5\.26\./);

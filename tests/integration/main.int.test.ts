@@ -36,17 +36,31 @@ describe('npm start (src/main.ts)', () => {
         { timeout: 45_000, interval: 200 },
       )
       .toBeDefined();
-    const lines = service.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    const lines = service
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string });
     expect(lines.some((l) => l.msg === 'migrations applied')).toBe(true);
     expect(lines.some((l) => l.msg.startsWith('seed: '))).toBe(true);
 
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
     const query = JSON.stringify({ query: '{ serviceInfo { schemaVersion database } }' });
-    const refused = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+    const refused = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: query,
+    });
     expect(refused.status).toBe(401);
-    const answer = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authHeaders('VIEWER')) }, body: query });
-    expect(await answer.json()).toEqual({ data: { serviceInfo: { schemaVersion: LATEST_MIGRATION, database: inject('neo4jDatabase') } } });
+    const answer = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders('VIEWER')) },
+      body: query,
+    });
+    expect(await answer.json()).toEqual({
+      data: { serviceInfo: { schemaVersion: LATEST_MIGRATION, database: inject('neo4jDatabase') } },
+    });
 
     service.child.kill('SIGTERM');
     const exit = await service.exited;
@@ -75,7 +89,10 @@ describe('npm start (src/main.ts)', () => {
     try {
       let url: string | undefined;
       await expect
-        .poll(() => (url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1]), { timeout: 150_000, interval: 500 })
+        .poll(() => (url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1]), {
+          timeout: 150_000,
+          interval: 500,
+        })
         .toBeDefined();
       const seeded = /seed: \d+ requirements .* loaded in (\d+) ms/.exec(service.stdout())?.[1];
       expect(seeded, service.stdout()).toBeDefined();
@@ -108,7 +125,9 @@ describe('the production build (npm run build)', () => {
   const neo4jEnv = { NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: inject('neo4jDatabase') };
   const apikey = async (...args: string[]): Promise<string> => {
     const [command, prefix] = commandFor('build', 'cli/apikey');
-    const { stdout } = await run(command, [...prefix, ...args], { env: { PATH: process.env.PATH ?? '', ...neo4jEnv, LOG_LEVEL: 'warn' } });
+    const { stdout } = await run(command, [...prefix, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...neo4jEnv, LOG_LEVEL: 'warn' },
+    });
     return stdout.trim();
   };
 
@@ -116,11 +135,19 @@ describe('the production build (npm run build)', () => {
     const name = `build-test-${Date.now()}`;
     const key = await apikey('create', '--role', 'VIEWER', '--name', name);
     expect(key).toMatch(/^aimsg_[A-Za-z0-9_-]{43}$/);
-    const service = launchService({ ...neo4jEnv, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', NODE_ENV: 'production', DEMO_ON_START: 'false' }, 'build');
+    const service = launchService(
+      { ...neo4jEnv, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', NODE_ENV: 'production', DEMO_ON_START: 'false' },
+      'build',
+    );
     const reference = await startTestServer();
     try {
       let url: string | undefined;
-      await expect.poll(() => (url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1]), { timeout: 45_000, interval: 200 }).toBeDefined();
+      await expect
+        .poll(() => (url = /aims-graph ready: (http:\/\/[^ ]+)\/graphql/.exec(service.stdout())?.[1]), {
+          timeout: 45_000,
+          interval: 200,
+        })
+        .toBeDefined();
       const query = `{
         requirement(framework: "iso42001", ref: "A.6.2.4") { title parent { ref } }
         coverage(framework: "iso42001") { summary { total notApplicable covered coveredViaCrosswalk partial gap } }

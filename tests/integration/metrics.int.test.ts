@@ -22,7 +22,8 @@ afterAll(async () => {
   await open.close();
 });
 
-const scrape = (server: TestServer, headers: Record<string, string> = {}) => fetch(`${server.url}/metrics`, { headers });
+const scrape = (server: TestServer, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/metrics`, { headers });
 
 /** The value of one sample line, e.g. sample(text, 'x_count', {a: 'b'}); undefined when absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -40,13 +41,17 @@ describe('/metrics access', () => {
     const response = await scrape(closed, { authorization: `Bearer ${TOKEN}` });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+    });
     expect((await scrape(closed)).status).toBe(401);
     // A valid credential without the role is forbidden, not unauthenticated: sending it again will not help.
     for (const role of ['VIEWER', 'EDITOR', 'INTEGRATOR'] as const) {
       const refused = await scrape(closed, await authHeaders(role));
       expect(refused.status, role).toBe(403);
-      expect(((await refused.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'FORBIDDEN' });
+      expect(((await refused.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+        code: 'FORBIDDEN',
+      });
     }
     const admin = await scrape(closed, await authHeaders('ADMIN'));
     expect(admin.status).toBe(200);
@@ -80,12 +85,34 @@ describe('/metrics content', () => {
     await open.gql('{ frameworks { id ');
 
     const text = await (await scrape(open)).text();
-    expect(sample(text, 'aims_graphql_request_duration_seconds_count', { operation_name: 'Batching', operation_type: 'query' })).toBe(2);
-    expect(sample(text, 'aims_graphql_request_duration_seconds_count', { operation_name: 'BadPage', operation_type: 'query' })).toBe(1);
-    expect(sample(text, 'aims_graphql_request_duration_seconds_count', { operation_name: 'anonymous', operation_type: 'query' })).toBe(1);
-    expect(sample(text, 'aims_graphql_request_duration_seconds_count', { operation_name: 'unknown', operation_type: 'unknown' })).toBe(1);
+    expect(
+      sample(text, 'aims_graphql_request_duration_seconds_count', {
+        operation_name: 'Batching',
+        operation_type: 'query',
+      }),
+    ).toBe(2);
+    expect(
+      sample(text, 'aims_graphql_request_duration_seconds_count', {
+        operation_name: 'BadPage',
+        operation_type: 'query',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'aims_graphql_request_duration_seconds_count', {
+        operation_name: 'anonymous',
+        operation_type: 'query',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'aims_graphql_request_duration_seconds_count', {
+        operation_name: 'unknown',
+        operation_type: 'unknown',
+      }),
+    ).toBe(1);
     expect(sample(text, 'aims_graphql_errors_total', { operation_name: 'BadPage', code: 'BAD_USER_INPUT' })).toBe(1);
-    expect(sample(text, 'aims_graphql_errors_total', { operation_name: 'unknown', code: 'GRAPHQL_PARSE_FAILED' })).toBe(1);
+    expect(sample(text, 'aims_graphql_errors_total', { operation_name: 'unknown', code: 'GRAPHQL_PARSE_FAILED' })).toBe(
+      1,
+    );
     expect(sample(text, 'aims_graphql_errors_total', { operation_name: 'Batching' })).toBeUndefined();
     // Statements: one for the frameworks, one batch for all their versions, each time.
     expect(sample(text, 'aims_neo4j_statements_per_request_count', { operation_name: 'Batching' })).toBe(2);
@@ -102,11 +129,15 @@ describe('/metrics content', () => {
     const mine = await (await scrape(withToken, { authorization: `Bearer ${TOKEN}` })).text();
     const theirs = await (await scrape(open)).text();
     expect(sample(mine, 'aims_graphql_request_duration_seconds_count', { operation_name: 'OnlyHere' })).toBe(1);
-    expect(sample(theirs, 'aims_graphql_request_duration_seconds_count', { operation_name: 'OnlyHere' })).toBeUndefined();
+    expect(
+      sample(theirs, 'aims_graphql_request_duration_seconds_count', { operation_name: 'OnlyHere' }),
+    ).toBeUndefined();
   });
 
   it('counts limit refusals under QUERY_TOO_COMPLEX', async () => {
-    const deep = await open.gql(`query TooDeep { frameworks { ${'requirements { children { '.repeat(7)} id ${'} } '.repeat(7)} } }`);
+    const deep = await open.gql(
+      `query TooDeep { frameworks { ${'requirements { children { '.repeat(7)} id ${'} } '.repeat(7)} } }`,
+    );
     expect(deep.status).toBe(400);
     const text = await (await scrape(open)).text();
     expect(sample(text, 'aims_graphql_errors_total', { operation_name: 'TooDeep', code: 'QUERY_TOO_COMPLEX' })).toBe(1);

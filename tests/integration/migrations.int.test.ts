@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checksum, isMigrated, migrate, MigrationError, MIGRATIONS, type Migration } from '../../src/graph/migrations.js';
+import {
+  checksum,
+  isMigrated,
+  migrate,
+  MigrationError,
+  MIGRATIONS,
+  type Migration,
+} from '../../src/graph/migrations.js';
 import { testGraph } from '../helpers/server.js';
 
 const { driver, graph } = testGraph();
@@ -22,7 +29,8 @@ describe('migrations', () => {
     expect(again.applied).toEqual([]);
     const rows = await graph.read<{ version: number; checksum: string }>({
       name: 'test',
-      cypher: 'MATCH (m:Migration) WHERE m.version < 90000 RETURN m.version AS version, m.checksum AS checksum ORDER BY version',
+      cypher:
+        'MATCH (m:Migration) WHERE m.version < 90000 RETURN m.version AS version, m.checksum AS checksum ORDER BY version',
       params: {},
     });
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, checksum: checksum(m) })));
@@ -31,12 +39,19 @@ describe('migrations', () => {
   it('create a uniqueness constraint for every node key', async () => {
     const rows = await graph.read<{ label: string; properties: string[] }>({
       name: 'test',
-      cypher: "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+      cypher:
+        "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
       params: {},
     });
     const keys = rows.map((r) => `${r.label}(${r.properties.join(',')})`);
     expect(keys).toEqual(
-      expect.arrayContaining(['Framework(id)', 'Requirement(id)', 'Requirement(frameworkId,ref)', 'Migration(version)', 'SeedState(id)']),
+      expect.arrayContaining([
+        'Framework(id)',
+        'Requirement(id)',
+        'Requirement(frameworkId,ref)',
+        'Migration(version)',
+        'SeedState(id)',
+      ]),
     );
   });
 
@@ -44,7 +59,10 @@ describe('migrations', () => {
     const first = await migrate(graph, [...MIGRATIONS, probe]);
     expect(first.applied).toEqual([90_001]);
     expect((await migrate(graph, [...MIGRATIONS, probe])).applied).toEqual([]);
-    const edited = { ...probe, statements: [...probe.statements, 'CREATE INDEX other IF NOT EXISTS FOR (n:TestProbe) ON (n.other)'] };
+    const edited = {
+      ...probe,
+      statements: [...probe.statements, 'CREATE INDEX other IF NOT EXISTS FOR (n:TestProbe) ON (n.other)'],
+    };
     await expect(migrate(graph, [...MIGRATIONS, edited])).rejects.toThrowError(MigrationError);
   });
 });

@@ -79,26 +79,72 @@ async function updateSystem(id: string, expectedVersion: number, input: Record<s
   return data.updateAISystem.aiSystem.version;
 }
 
-const byArticle = <T extends { article: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((i) => [i.article, i]));
+const byArticle = <T extends { article: string }>(items: readonly T[]): Map<string, T> =>
+  new Map(items.map((i) => [i.article, i]));
 
 describe('applicableObligations', () => {
   it('reads the demo credit scoring system (provider and deployer, Annex III 5(b)) as the Act does', async () => {
-    const data = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-06-01' });
+    const data = await server.ok<Applicable>(APPLICABLE, {
+      aiSystem: demoId('AISystem', 's-credit'),
+      asOf: '2026-06-01',
+    });
     const result = data.applicableObligations;
-    expect(result).toMatchObject({ aiSystem: { name: 'Credit scoring' }, frameworkVersion: 'Regulation (EU) 2024/1689', asOf: '2026-06-01', notes: [] });
+    expect(result).toMatchObject({
+      aiSystem: { name: 'Credit scoring' },
+      frameworkVersion: 'Regulation (EU) 2024/1689',
+      asOf: '2026-06-01',
+      notes: [],
+    });
     expect(result.obligations.map((o) => o.article)).toEqual([
-      'Art. 4', 'Art. 8', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 16', 'Art. 17', 'Art. 18',
-      'Art. 19', 'Art. 20', 'Art. 21', 'Art. 26', 'Art. 27', 'Art. 43', 'Art. 47', 'Art. 48', 'Art. 49', 'Art. 72', 'Art. 73', 'Art. 86',
+      'Art. 4',
+      'Art. 8',
+      'Art. 9',
+      'Art. 10',
+      'Art. 11',
+      'Art. 12',
+      'Art. 13',
+      'Art. 14',
+      'Art. 15',
+      'Art. 16',
+      'Art. 17',
+      'Art. 18',
+      'Art. 19',
+      'Art. 20',
+      'Art. 21',
+      'Art. 26',
+      'Art. 27',
+      'Art. 43',
+      'Art. 47',
+      'Art. 48',
+      'Art. 49',
+      'Art. 72',
+      'Art. 73',
+      'Art. 86',
     ]);
     const articles = byArticle(result.obligations);
-    expect(articles.get('Art. 4')).toMatchObject({ appliesFrom: '2025-02-02', inEffect: true, requirement: { id: 'eu-ai-act:Art. 4', title: 'AI literacy' } });
+    expect(articles.get('Art. 4')).toMatchObject({
+      appliesFrom: '2025-02-02',
+      inEffect: true,
+      requirement: { id: 'eu-ai-act:Art. 4', title: 'AI literacy' },
+    });
     const fria = articles.get('Art. 27')!;
-    expect(fria).toMatchObject({ appliesFrom: '2026-08-02', inEffect: false, requirement: { title: 'Fundamental rights impact assessment for high-risk AI systems' } });
+    expect(fria).toMatchObject({
+      appliesFrom: '2026-08-02',
+      inEffect: false,
+      requirement: { title: 'Fundamental rights impact assessment for high-risk AI systems' },
+    });
     expect(fria.rules).toEqual([
-      expect.objectContaining({ id: 'fundamental-rights-impact-assessment', appliesFrom: '2026-08-02', dateBasis: expect.stringMatching(/^Art\. 113/) }),
+      expect.objectContaining({
+        id: 'fundamental-rights-impact-assessment',
+        appliesFrom: '2026-08-02',
+        dateBasis: expect.stringMatching(/^Art\. 113/),
+      }),
     ]);
     expect(fria.rules[0]!.basis).toMatch(/^Art\. 27\(1\)/);
-    const later = await server.ok<Applicable>(APPLICABLE, { aiSystem: demoId('AISystem', 's-credit'), asOf: '2026-08-02' });
+    const later = await server.ok<Applicable>(APPLICABLE, {
+      aiSystem: demoId('AISystem', 's-credit'),
+      asOf: '2026-08-02',
+    });
     expect(byArticle(later.applicableObligations.obligations).get('Art. 27')!.inEffect).toBe(true);
   });
 
@@ -154,7 +200,9 @@ describe('deriveObligations', () => {
 
     const again = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(again.derived.map((d) => d.action)).toEqual(['UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
-    expect(again.derived.map((d) => [d.obligation.id, d.obligation.version])).toEqual(first.derived.map((d) => [d.obligation.id, 1]));
+    expect(again.derived.map((d) => [d.obligation.id, d.obligation.version])).toEqual(
+      first.derived.map((d) => [d.obligation.id, 1]),
+    );
 
     const shown = await server.ok<Applicable>(APPLICABLE, { aiSystem: system.id });
     expect(byArticle(shown.applicableObligations.obligations).get('Art. 27')!.obligation).toEqual({ id: fria.id });
@@ -170,33 +218,61 @@ describe('deriveObligations', () => {
     });
     const first = byArticle((await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations.derived);
     const art26 = first.get('Art. 26')!.obligation;
-    await server.ok(`mutation ($id: ID!) { updateObligation(id: $id, expectedVersion: 1, input: { status: IN_PROGRESS }) { obligation { id } } }`, { id: art26.id });
+    await server.ok(
+      `mutation ($id: ID!) { updateObligation(id: $id, expectedVersion: 1, input: { status: IN_PROGRESS }) { obligation { id } } }`,
+      { id: art26.id },
+    );
 
     // Annex III point 2: no impact assessment, no Art. 86; and an Annex I route moves the date to 2027.
-    const v2 = await updateSystem(system.id, system.version, { aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER', 'CRITICAL_INFRASTRUCTURE'], highRiskRoute: 'ANNEX_I' });
+    const v2 = await updateSystem(system.id, system.version, {
+      aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER', 'CRITICAL_INFRASTRUCTURE'],
+      highRiskRoute: 'ANNEX_I',
+    });
     const second = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(second.derived.map((d) => [d.article, d.action])).toEqual([
       ['Art. 4', 'UNCHANGED'],
       ['Art. 26', 'UPDATED'],
     ]);
-    expect(second.derived[1]!.obligation).toMatchObject({ id: art26.id, version: 3, dueDate: '2027-08-02', status: 'IN_PROGRESS' });
-    expect(second.noLongerApplicable.map((o) => o.id).sort()).toEqual([first.get('Art. 27')!.obligation.id, first.get('Art. 86')!.obligation.id].sort());
+    expect(second.derived[1]!.obligation).toMatchObject({
+      id: art26.id,
+      version: 3,
+      dueDate: '2027-08-02',
+      status: 'IN_PROGRESS',
+    });
+    expect(second.noLongerApplicable.map((o) => o.id).sort()).toEqual(
+      [first.get('Art. 27')!.obligation.id, first.get('Art. 86')!.obligation.id].sort(),
+    );
 
     // Already on the market before 2 August 2026 and unchanged: nothing binds from a date yet.
-    await updateSystem(system.id, v2, { aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026'], highRiskRoute: 'ANNEX_III' });
+    await updateSystem(system.id, v2, {
+      aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026'],
+      highRiskRoute: 'ANNEX_III',
+    });
     const third = (await server.ok<Derived>(DERIVE, { aiSystem: system.id })).deriveObligations;
     expect(third.derived.map((d) => d.article)).toEqual(['Art. 4']);
     expect(third.notYetBinding).toEqual(['Art. 26', 'Art. 86']);
     expect(third.noLongerApplicable).toHaveLength(3);
-    const kept = await server.ok<{ node: { status: string } | null }>(`query ($id: ID!) { node(id: $id) { ... on Obligation { status } } }`, { id: art26.id });
+    const kept = await server.ok<{ node: { status: string } | null }>(
+      `query ($id: ID!) { node(id: $id) { ... on Obligation { status } } }`,
+      { id: art26.id },
+    );
     expect(kept.node).toEqual({ status: 'IN_PROGRESS' });
   });
 
   it('derives once when called concurrently for the same system', async () => {
-    const system = await createSystem({ name: 'Exam proctoring', riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: ['PROVIDER'] });
-    const results = await Promise.all(Array.from({ length: 5 }, () => server.gql<Derived>(DERIVE, { aiSystem: system.id })));
+    const system = await createSystem({
+      name: 'Exam proctoring',
+      riskClass: 'HIGH_RISK',
+      highRiskRoute: 'ANNEX_III',
+      operatorRoles: ['PROVIDER'],
+    });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => server.gql<Derived>(DERIVE, { aiSystem: system.id })),
+    );
     for (const r of results) expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-    const created = results.flatMap((r) => r.body.data!.deriveObligations.derived.filter((d) => d.action === 'CREATED'));
+    const created = results.flatMap((r) =>
+      r.body.data!.deriveObligations.derived.filter((d) => d.action === 'CREATED'),
+    );
     expect(created).toHaveLength(21);
     const ids = new Set(results.flatMap((r) => r.body.data!.deriveObligations.derived.map((d) => d.obligation.id)));
     expect(ids.size).toBe(21);

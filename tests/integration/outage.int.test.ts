@@ -63,9 +63,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 
 const listSystems = `{ aiSystems(filter: { text: "Outage record" }) { edges { node { name } } } }`;
 const createSystem = (name: string): Promise<Awaited<ReturnType<TestServer['gql']>>> =>
-  server.gql(`mutation ($name: String!) { createAISystem(input: { name: $name, lifecycleStage: DEPLOYMENT }) { aiSystem { id name } } }`, {
-    name,
-  });
+  server.gql(
+    `mutation ($name: String!) { createAISystem(input: { name: $name, lifecycleStage: DEPLOYMENT }) { aiSystem { id name } } }`,
+    {
+      name,
+    },
+  );
 const namesOf = (body: Record<string, unknown> | null | undefined): string[] =>
   (body as { aiSystems: { edges: { node: { name: string } }[] } }).aiSystems.edges.map((edge) => edge.node.name).sort();
 
@@ -96,13 +99,16 @@ describe('while Neo4j is down', () => {
 
     // A burst of requests while the circuit is open: each answered at once.
     const burst = await timed(() => Promise.all(Array.from({ length: 5 }, () => server.gql(listSystems))));
-    for (const response of burst.result) expect(response.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    for (const response of burst.result)
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(burst.ms).toBeLessThan(PROMPT_MS);
     say(`down: read ${read.ms} ms, write ${write.ms} ms, readyz ${ready.ms} ms, 5 reads ${burst.ms} ms`);
 
     running = await start(local, { detached: false, say });
     mark = Date.now();
-    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 60_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 60_000, interval: 250 })
+      .toBe(200);
     say(`ready again ${Date.now() - mark} ms after Neo4j started`);
 
     const after = await server.gql(listSystems);
@@ -132,7 +138,11 @@ const LIVENESS_MS = 3000;
 describe('while Neo4j is frozen', () => {
   it('gives up within seconds with SERVICE_UNAVAILABLE, stays alive but not ready, and recovers once Neo4j resumes', async () => {
     // Connections in the pool, as on a service that has been serving: the freeze catches statements, not connects.
-    await Promise.all([createSystem('Outage record: before freezing'), server.gql(listSystems), server.gql(listSystems)]);
+    await Promise.all([
+      createSystem('Outage record: before freezing'),
+      server.gql(listSystems),
+      server.gql(listSystems),
+    ]);
     const frozen = await whileFrozen(async () => {
       const reads = await timed(() => Promise.all([server.gql(listSystems), server.gql(listSystems)]));
       const health = await timed(() => fetch(`${server.url}/healthz`));
@@ -152,10 +162,14 @@ describe('while Neo4j is frozen', () => {
     // The circuit is open: the next request does not wait at all.
     expect(frozen.next.result.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(frozen.next.ms).toBeLessThan(1000);
-    say(`frozen: 2 reads given up after ${frozen.reads.ms} ms, healthz ${frozen.health.ms} ms, readyz ${frozen.ready.ms} ms, next ${frozen.next.ms} ms`);
+    say(
+      `frozen: 2 reads given up after ${frozen.reads.ms} ms, healthz ${frozen.health.ms} ms, readyz ${frozen.ready.ms} ms, next ${frozen.next.ms} ms`,
+    );
 
     const mark = Date.now();
-    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 })
+      .toBe(200);
     say(`ready again ${Date.now() - mark} ms after Neo4j resumed`);
     const after = await server.gql(listSystems);
     expect(after.body.errors).toBeUndefined();
@@ -163,16 +177,23 @@ describe('while Neo4j is frozen', () => {
   }, 90_000);
 
   it('answers TIMEOUT for a transaction that outlives its time, and HTTP 504 with Retry-After on a report', async () => {
-    const graph = new GraphExecutor(driver!, { database: config.neo4j.database, timeoutMs: 500, circuit: new Circuit({ coolDownMs: 1000 }) });
+    const graph = new GraphExecutor(driver!, {
+      database: config.neo4j.database,
+      timeoutMs: 500,
+      circuit: new Circuit({ coolDownMs: 1000 }),
+    });
     const short = await startTestServer({ graph });
     try {
       const headers = await authHeaders('VIEWER');
-      const report = (): Promise<Response> => fetch(`${short.url}/reports/api/coverage?framework=iso42001`, { headers });
+      const report = (): Promise<Response> =>
+        fetch(`${short.url}/reports/api/coverage?framework=iso42001`, { headers });
       await Promise.all([short.gql(listSystems), report(), report()]);
       const { ms, result } = await timed(() => whileFrozen(() => Promise.all([short.gql(listSystems), report()])));
       const [answer, page] = result;
       expect(answer.body.errors?.[0]?.extensions).toEqual({ code: 'TIMEOUT', timeoutMs: 500 });
-      expect(answer.body.errors?.[0]?.message).toBe('The database did not finish this request within 0.5 s; try again later or ask for less');
+      expect(answer.body.errors?.[0]?.message).toBe(
+        'The database did not finish this request within 0.5 s; try again later or ask for less',
+      );
       expect(page.status).toBe(504);
       expect(page.headers.get('retry-after')).toBe('5');
       expect(await page.json()).toMatchObject({ errors: [{ extensions: { code: 'TIMEOUT' } }] });
@@ -182,14 +203,26 @@ describe('while Neo4j is frozen', () => {
     } finally {
       await short.close();
     }
-    await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 30_000, interval: 250 })
+      .toBe(200);
   }, 90_000);
 
   it("turns Neo4j's own end of a transaction that ran out of its time into TIMEOUT", async () => {
     // A liveness bound far beyond Neo4j's transaction monitor (which looks every 2 s): the answer is Neo4j's.
-    const graph = new GraphExecutor(driver!, { database: config.neo4j.database, timeoutMs: 200, liveness: new Liveness(() => driver!.verifyConnectivity(), 30_000) });
+    const graph = new GraphExecutor(driver!, {
+      database: config.neo4j.database,
+      timeoutMs: 200,
+      liveness: new Liveness(() => driver!.verifyConnectivity(), 30_000),
+    });
     const { ms, result } = await timed(() =>
-      graph.read({ name: 'countToTwoBillion', cypher: 'UNWIND range(1, 2000000000) AS x RETURN count(x) AS n', params: {} }).catch((error: unknown) => error),
+      graph
+        .read({
+          name: 'countToTwoBillion',
+          cypher: 'UNWIND range(1, 2000000000) AS x RETURN count(x) AS n',
+          params: {},
+        })
+        .catch((error: unknown) => error),
     );
     expect(result).toMatchObject({ extensions: { code: 'TIMEOUT', timeoutMs: 200 }, statement: 'countToTwoBillion' });
     expect(ms).toBeLessThan(15_000);

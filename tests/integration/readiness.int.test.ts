@@ -18,8 +18,10 @@ afterAll(async () => {
 });
 
 /** The migration record taken out of sight (relabelled, so it comes back exactly as it was). */
-const hide = () => server.graph.write({ name: 'test', cypher: `MATCH (m:Migration) REMOVE m:Migration SET m:${HIDDEN}`, params: {} });
-const restore = () => server.graph.write({ name: 'test', cypher: `MATCH (m:${HIDDEN}) REMOVE m:${HIDDEN} SET m:Migration`, params: {} });
+const hide = () =>
+  server.graph.write({ name: 'test', cypher: `MATCH (m:Migration) REMOVE m:Migration SET m:${HIDDEN}`, params: {} });
+const restore = () =>
+  server.graph.write({ name: 'test', cypher: `MATCH (m:${HIDDEN}) REMOVE m:${HIDDEN} SET m:Migration`, params: {} });
 
 async function readyz(): Promise<{ status: number; checks: Record<string, string> }> {
   const response = await fetch(`${server.url}/readyz`);
@@ -30,9 +32,13 @@ describe('/readyz and the migration record', () => {
   it('answers 503 naming migrations once the record is gone, and 200 again once it is back', async () => {
     expect(await readyz()).toEqual({ status: 200, checks: { neo4j: 'ok', migrations: 'ok' } });
     await hide();
-    await expect.poll(readyz, { timeout: 5000, interval: 200 }).toEqual({ status: 503, checks: { neo4j: 'ok', migrations: 'pending' } });
+    await expect
+      .poll(readyz, { timeout: 5000, interval: 200 })
+      .toEqual({ status: 503, checks: { neo4j: 'ok', migrations: 'pending' } });
     await restore();
-    await expect.poll(readyz, { timeout: 5000, interval: 200 }).toEqual({ status: 200, checks: { neo4j: 'ok', migrations: 'ok' } });
+    await expect
+      .poll(readyz, { timeout: 5000, interval: 200 })
+      .toEqual({ status: 200, checks: { neo4j: 'ok', migrations: 'ok' } });
   });
 
   it('asks Neo4j at most once a second, however often it is asked', async () => {

@@ -31,9 +31,13 @@ afterAll(async () => {
   await server.close();
 });
 
-const get = (path: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${server.url}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(`${server.url}${path}`, { headers });
 
-async function refusal(path: string, status: number): Promise<{ message: string; extensions: Record<string, unknown> }> {
+async function refusal(
+  path: string,
+  status: number,
+): Promise<{ message: string; extensions: Record<string, unknown> }> {
   const response = await get(path, viewer);
   const text = await response.text();
   expect(response.status, `${path}: ${text}`).toBe(status);
@@ -75,23 +79,42 @@ describe('report shells', () => {
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     expect(await js.text()).toContain("'aims-graph.api-key'");
     expect((await get('/reports/assets/icon.svg')).status).toBe(200);
-    for (const path of ['/reports/assets/../../package.json', '/reports/assets/%2e%2e%2fhttp.ts', '/reports/assets/shell.ts', '/reports/nothing', '/reports/api/nothing']) {
+    for (const path of [
+      '/reports/assets/../../package.json',
+      '/reports/assets/%2e%2e%2fhttp.ts',
+      '/reports/assets/shell.ts',
+      '/reports/nothing',
+      '/reports/api/nothing',
+    ]) {
       expect((await get(path, viewer)).status, path).toBe(404);
     }
-    const post = await fetch(`${server.url}/reports/api/coverage?framework=iso42001`, { method: 'POST', headers: viewer });
+    const post = await fetch(`${server.url}/reports/api/coverage?framework=iso42001`, {
+      method: 'POST',
+      headers: viewer,
+    });
     expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
   });
 });
 
 describe('report fragments', () => {
   it('need a credential: 401 with WWW-Authenticate, whatever the parameters', async () => {
-    for (const path of ['/reports/api/', '/reports/api/coverage?framework=iso42001', '/reports/api/coverage?framework=<bad>', '/reports/api/soa.csv?framework=iso42001', '/reports/api/trace?system=x']) {
+    for (const path of [
+      '/reports/api/',
+      '/reports/api/coverage?framework=iso42001',
+      '/reports/api/coverage?framework=<bad>',
+      '/reports/api/soa.csv?framework=iso42001',
+      '/reports/api/trace?system=x',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="aims-graph"');
-      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(
+        ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+      ).toBe('UNAUTHENTICATED');
     }
-    expect((await get('/reports/api/coverage?framework=iso42001', { authorization: 'Bearer aimsg_not-a-key' })).status).toBe(401);
+    expect(
+      (await get('/reports/api/coverage?framework=iso42001', { authorization: 'Bearer aimsg_not-a-key' })).status,
+    ).toBe(401);
   });
 
   it('refuse bad parameters with 400 BAD_USER_INPUT naming the parameter', async () => {
@@ -106,7 +129,11 @@ describe('report fragments', () => {
       ['/reports/api/crosswalk?from=iso42001&to=iso42001', 'to', /two different frameworks/],
       ['/reports/api/crosswalk?from=iso42001', 'to', /"to".*required/],
       ['/reports/api/trace', 'system', /"system".*required/],
-      ['/reports/api/history?framework=a&framework=b&framework=c&framework=d&framework=e&framework=f&framework=g&framework=h', 'framework', /at most/],
+      [
+        '/reports/api/history?framework=a&framework=b&framework=c&framework=d&framework=e&framework=f&framework=g&framework=h',
+        'framework',
+        /at most/,
+      ],
       [`/reports/api/soa?framework=iso42001${'&system=s'.repeat(21)}`, 'system', /at most 20/],
       ['/reports/api/soa.csv?framework=iso42001&format=pdf', 'format', /Unknown parameter/],
       ['/reports/api/?framework=iso42001', 'framework', /takes none/],
@@ -122,9 +149,16 @@ describe('report fragments', () => {
     expect((await refusal('/reports/api/coverage?framework=iso99999', 404)).extensions.code).toBe('NOT_FOUND');
     expect((await refusal('/reports/api/requirement?framework=iso42001&ref=Z.9', 404)).message).toContain('Z.9');
     // A requirement that only groups others has no status of its own.
-    expect((await refusal('/reports/api/requirement?framework=iso42001&ref=A.6', 404)).message).toContain('only groups');
-    expect((await refusal('/reports/api/coverage?framework=iso42001&system=sys_00000000-0000-0000-0000-000000000000', 404)).extensions.code).toBe('NOT_FOUND');
-    expect((await refusal('/reports/api/trace?system=sys_00000000-0000-0000-0000-000000000000', 404)).extensions.code).toBe('NOT_FOUND');
+    expect((await refusal('/reports/api/requirement?framework=iso42001&ref=A.6', 404)).message).toContain(
+      'only groups',
+    );
+    expect(
+      (await refusal('/reports/api/coverage?framework=iso42001&system=sys_00000000-0000-0000-0000-000000000000', 404))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await refusal('/reports/api/trace?system=sys_00000000-0000-0000-0000-000000000000', 404)).extensions.code,
+    ).toBe('NOT_FOUND');
     expect((await refusal('/reports/api/crosswalk?from=iso42001&to=nope', 404)).extensions.code).toBe('NOT_FOUND');
   });
 
@@ -151,19 +185,28 @@ describe('report fragments', () => {
     const nobody = { authorization: `Bearer ${await testToken('VIEWER', 'nobody', { roles: [] })}` };
     const refused = await get('/reports/api/coverage?framework=iso42001', nobody);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it("carry the API's own numbers", async () => {
-    const { body } = await server.gql<{ coverage: { summary: Record<string, number>; sections: unknown[] }; gaps: unknown[] }>(
+    const { body } = await server.gql<{
+      coverage: { summary: Record<string, number>; sections: unknown[] };
+      gaps: unknown[];
+    }>(
       `{ coverage(framework: "iso42001", asOf: "2026-11-27T23:59:59Z") { summary { total covered coveredViaCrosswalk partial gap notApplicable } sections { summary { total } } }
          gaps(framework: "iso42001", asOf: "2026-11-27T23:59:59Z") { riskScore } }`,
     );
     const html = await (await get('/reports/api/coverage?framework=iso42001&asOf=2026-11-27', viewer)).text();
-    const counted = Object.fromEntries([...html.matchAll(/<dd data-count="(\w+)">(\d+)<\/dd>/g)].map((m) => [m[1]!, Number(m[2])]));
+    const counted = Object.fromEntries(
+      [...html.matchAll(/<dd data-count="(\w+)">(\d+)<\/dd>/g)].map((m) => [m[1]!, Number(m[2])]),
+    );
     expect(counted).toEqual(body.data!.coverage.summary);
     expect(html.match(/<g class="row">/g)).toHaveLength(body.data!.coverage.sections.length);
-    expect(html.match(/<table class="data gaps">[\s\S]*?<\/table>/)![0].match(/<tr data-status=/g)).toHaveLength(body.data!.gaps.length);
+    expect(html.match(/<table class="data gaps">[\s\S]*?<\/table>/)![0].match(/<tr data-status=/g)).toHaveLength(
+      body.data!.gaps.length,
+    );
   });
 
   it('draw coverage over time from coverageChange, at the end of each of the last eleven months and now', async () => {
@@ -171,7 +214,14 @@ describe('report fragments', () => {
     const html = await (await get('/reports/api/history?framework=iso42001&framework=nist-ai-rmf', viewer)).text();
     const rendered = Date.now();
     for (const framework of ['iso42001', 'nist-ai-rmf']) {
-      const cells = [...html.matchAll(new RegExp(`data-framework="${framework}" data-moment="([^"]+)" data-covered="(\\d+)" data-applicable="(\\d+)"`, 'g'))].map((m) => ({
+      const cells = [
+        ...html.matchAll(
+          new RegExp(
+            `data-framework="${framework}" data-moment="([^"]+)" data-covered="(\\d+)" data-applicable="(\\d+)"`,
+            'g',
+          ),
+        ),
+      ].map((m) => ({
         moment: m[1]!,
         covered: Number(m[2]),
         applicable: Number(m[3]),
@@ -182,7 +232,10 @@ describe('report fragments', () => {
       moments.slice(0, 11).forEach((m, i) => {
         expect(new Date(m.getTime() + 1000).getUTCDate(), cells[i]!.moment).toBe(1);
         const next = moments[i + 1]!;
-        expect((next.getUTCFullYear() - m.getUTCFullYear()) * 12 + next.getUTCMonth() - m.getUTCMonth(), cells[i + 1]!.moment).toBe(1);
+        expect(
+          (next.getUTCFullYear() - m.getUTCFullYear()) * 12 + next.getUTCMonth() - m.getUTCMonth(),
+          cells[i + 1]!.moment,
+        ).toBe(1);
       });
       expect(Math.abs(moments[11]!.getTime() - rendered)).toBeLessThan(60_000);
       // Each point is a side of the API's own comparison between that moment and the last.
@@ -192,8 +245,14 @@ describe('report fragments', () => {
           { f: framework, from: cells[i]!.moment, to: cells[11]!.moment },
         );
         const { before, after } = body.data!.coverageChange;
-        expect([cells[i]!.covered, cells[i]!.applicable], cells[i]!.moment).toEqual([before.covered + before.coveredViaCrosswalk, before.total - before.notApplicable]);
-        expect([cells[11]!.covered, cells[11]!.applicable]).toEqual([after.covered + after.coveredViaCrosswalk, after.total - after.notApplicable]);
+        expect([cells[i]!.covered, cells[i]!.applicable], cells[i]!.moment).toEqual([
+          before.covered + before.coveredViaCrosswalk,
+          before.total - before.notApplicable,
+        ]);
+        expect([cells[11]!.covered, cells[11]!.applicable]).toEqual([
+          after.covered + after.coveredViaCrosswalk,
+          after.total - after.notApplicable,
+        ]);
       }
     }
   });
@@ -216,7 +275,11 @@ describe('report fragments', () => {
     const hostile = `${TAG}<script>alert("system")</script> & 'quoted' "name"`;
     const riskTitle = `${TAG}"><img src=x onerror=alert('risk')>`;
     const controlName = `${TAG}</text><script>alert(1)</script><text>`;
-    const created = await server.gql<{ s: { aiSystem: { id: string } }; r: { risk: { id: string } }; c: { control: { id: string } } }>(
+    const created = await server.gql<{
+      s: { aiSystem: { id: string } };
+      r: { risk: { id: string } };
+      c: { control: { id: string } };
+    }>(
       `mutation ($system: String!, $risk: String!, $control: String!) {
          s: createAISystem(input: { name: $system, lifecycleStage: DESIGN_AND_DEVELOPMENT, riskClass: MINIMAL, operatorRoles: [PROVIDER] }) { aiSystem { id } }
          r: createRisk(input: { title: $risk, category: BIAS, likelihood: 2, impact: 3 }) { risk { id } }
@@ -234,13 +297,19 @@ describe('report fragments', () => {
       const linked = await server.gql('mutation ($input: LinkInput!) { link(input: $input) { changed } }', { input });
       expect(linked.body.errors).toBeUndefined();
     }
-    const pages = [`/reports/api/trace?system=${s.aiSystem.id}`, `/reports/api/coverage?framework=iso42001&system=${s.aiSystem.id}`, '/reports/api/'];
+    const pages = [
+      `/reports/api/trace?system=${s.aiSystem.id}`,
+      `/reports/api/coverage?framework=iso42001&system=${s.aiSystem.id}`,
+      '/reports/api/',
+    ];
     for (const path of pages) {
       const html = await (await get(path, viewer)).text();
       expect(html, path).not.toContain('<script');
       expect(html, path).not.toContain('<img');
       expect(html, path).not.toContain('"name"');
-      expect(html, path).toContain('&lt;script&gt;alert(&quot;system&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;name&quot;');
+      expect(html, path).toContain(
+        '&lt;script&gt;alert(&quot;system&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;name&quot;',
+      );
     }
     const trace = await (await get(`/reports/api/trace?system=${s.aiSystem.id}`, viewer)).text();
     expect(trace).toContain('&quot;&gt;&lt;img src=x onerror=alert(&#39;risk&#39;)&gt;');

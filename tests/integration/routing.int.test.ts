@@ -38,7 +38,9 @@ async function instance(): Promise<Instance> {
   const open = driver.session.bind(driver);
   driver.session = (sessionConfig?: SessionConfig) => (sessions.push(sessionConfig ?? {}), open(sessionConfig));
   const statements: [string, AccessMode][] = [];
-  const graph = new GraphExecutor(driver, { database }).withObserver((name, mode) => void statements.push([name, mode]));
+  const graph = new GraphExecutor(driver, { database }).withObserver(
+    (name, mode) => void statements.push([name, mode]),
+  );
   return { server: await startTestServer({ graph }), driver, statements, sessions };
 }
 
@@ -63,9 +65,18 @@ async function through<T>(
   query: string,
   variables: Record<string, unknown> = {},
   bookmark?: string,
-): Promise<{ response: GraphQLResponse<T>; statements: [string, AccessMode][]; sessions: SessionConfig[]; bookmark: string | null }> {
+): Promise<{
+  response: GraphQLResponse<T>;
+  statements: [string, AccessMode][];
+  sessions: SessionConfig[];
+  bookmark: string | null;
+}> {
   const [statementsBefore, sessionsBefore] = [to.statements.length, to.sessions.length];
-  const response = await to.server.gql<T>(query, variables, bookmark === undefined ? {} : { 'X-Neo4j-Bookmark': bookmark });
+  const response = await to.server.gql<T>(
+    query,
+    variables,
+    bookmark === undefined ? {} : { 'X-Neo4j-Bookmark': bookmark },
+  );
   return {
     response,
     statements: to.statements.slice(statementsBefore),
@@ -82,9 +93,16 @@ describe('neo4j:// routing against one server', () => {
   it('gets a routing table that names the server for reads, writes and routing', async () => {
     const session = a.driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run('CALL dbms.routing.getRoutingTable({}, $database) YIELD servers RETURN servers', { database });
+      const result = await session.run(
+        'CALL dbms.routing.getRoutingTable({}, $database) YIELD servers RETURN servers',
+        { database },
+      );
       const servers = result.records[0]!.get('servers') as { role: string; addresses: string[] }[];
-      expect(Object.fromEntries(servers.map((s) => [s.role, s.addresses]))).toEqual({ WRITE: [address], READ: [address], ROUTE: [address] });
+      expect(Object.fromEntries(servers.map((s) => [s.role, s.addresses]))).toEqual({
+        WRITE: [address],
+        READ: [address],
+        ROUTE: [address],
+      });
       expect(result.summary.server.address).toBe(address);
     } finally {
       await session.close();
@@ -96,14 +114,19 @@ describe('neo4j:// routing against one server', () => {
   it('sends the access mode to the server, which refuses a write in a READ transaction', async () => {
     const session = a.driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      await expect(session.executeRead((tx) => tx.run('CREATE (:RoutingProbe)'))).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
+      await expect(session.executeRead((tx) => tx.run('CREATE (:RoutingProbe)'))).rejects.toMatchObject({
+        code: 'Neo.ClientError.Statement.AccessMode',
+      });
     } finally {
       await session.close();
     }
   });
 
   it('runs a query as READ transactions only, and hands out no bookmark for it', async () => {
-    const { response, statements, sessions, bookmark } = await through(a, '{ frameworks { id roots { id } } aiSystems(first: 5) { edges { node { id } } } }');
+    const { response, statements, sessions, bookmark } = await through(
+      a,
+      '{ frameworks { id roots { id } } aiSystems(first: 5) { edges { node { id } } } }',
+    );
     expect(response.body.errors).toBeUndefined();
     expect(statements.length).toBeGreaterThan(1);
     expect(new Set(statements.map(([, mode]) => mode))).toEqual(new Set(['READ']));
@@ -114,7 +137,9 @@ describe('neo4j:// routing against one server', () => {
 
 describe('read-your-writes across instances', () => {
   it('a write through A returns a bookmark that B’s reads start after', async () => {
-    const write = await through<{ createAISystem: { aiSystem: { id: string; version: number } } }>(a, CREATE, { name: `${TAG}hiring` });
+    const write = await through<{ createAISystem: { aiSystem: { id: string; version: number } } }>(a, CREATE, {
+      name: `${TAG}hiring`,
+    });
     expect(write.response.body.errors).toBeUndefined();
     expect(write.statements).toContainEqual(['createAISystem', 'WRITE']);
     expect(write.bookmark).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -134,12 +159,23 @@ describe('read-your-writes across instances', () => {
   });
 
   it('carries the header through several writes, alternating instances', async () => {
-    const created = await through<{ createAISystem: { aiSystem: { id: string } } }>(b, CREATE, { name: `${TAG}triage` });
+    const created = await through<{ createAISystem: { aiSystem: { id: string } } }>(b, CREATE, {
+      name: `${TAG}triage`,
+    });
     const id = created.response.body.data!.createAISystem.aiSystem.id;
     let bookmark = created.bookmark!;
     const seen = [bookmark];
-    for (const [version, to] of [[1, a], [2, b], [3, a]] as const) {
-      const update = await through<{ updateAISystem: { aiSystem: { version: number } } }>(to, UPDATE, { id, v: version, purpose: `step ${version}` }, bookmark);
+    for (const [version, to] of [
+      [1, a],
+      [2, b],
+      [3, a],
+    ] as const) {
+      const update = await through<{ updateAISystem: { aiSystem: { version: number } } }>(
+        to,
+        UPDATE,
+        { id, v: version, purpose: `step ${version}` },
+        bookmark,
+      );
       expect(update.response.body.errors).toBeUndefined();
       expect(update.response.body.data!.updateAISystem.aiSystem.version).toBe(version + 1);
       // The write waited for the one before it, on the other instance.
@@ -181,7 +217,11 @@ describe('API keys across instances', () => {
     const { key, apiKey } = created.response.body.data!.createApiKey;
     try {
       const sessionsBefore = b.sessions.length;
-      const read = await b.server.gql('{ frameworks { id } }', {}, { authorization: `Bearer ${key}`, 'X-Neo4j-Bookmark': created.bookmark! });
+      const read = await b.server.gql(
+        '{ frameworks { id } }',
+        {},
+        { authorization: `Bearer ${key}`, 'X-Neo4j-Bookmark': created.bookmark! },
+      );
       expect(read.status).toBe(200);
       expect(read.body.errors).toBeUndefined();
       const lookup = b.sessions.slice(sessionsBefore)[0]!;
@@ -195,7 +235,12 @@ describe('API keys across instances', () => {
 
 describe('the bookmark header', () => {
   it('refuses a malformed header with 400 BAD_REQUEST, before anything runs', async () => {
-    for (const bad of ['not a token', 'FB:kcwQ==', `${encodeBookmarks(['FB:x'])}, ${encodeBookmarks(['FB:y'])}`, 'A'.repeat(10_000)]) {
+    for (const bad of [
+      'not a token',
+      'FB:kcwQ==',
+      `${encodeBookmarks(['FB:x'])}, ${encodeBookmarks(['FB:y'])}`,
+      'A'.repeat(10_000),
+    ]) {
       const sent = a.statements.length;
       const { response } = await through(a, '{ frameworks { id } }', {}, bad);
       expect(response.status).toBe(400);

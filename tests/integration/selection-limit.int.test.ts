@@ -18,7 +18,11 @@ afterAll(async () => {
 
 const FLOOD = `{ ${'serviceInfo { version } '.repeat(1990)}}`;
 
-async function send(query: string): Promise<{ status: number; ms: number; body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+async function send(query: string): Promise<{
+  status: number;
+  ms: number;
+  body: { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
   const started = performance.now();
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
@@ -34,14 +38,25 @@ describe('selection floods', () => {
     await send(FLOOD); // warm up
     const { status, ms, body } = await send(FLOOD);
     expect(status, JSON.stringify(body).slice(0, 300)).toBe(400);
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'selections', max: 500, actual: 3980 });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'selections',
+      max: 500,
+      actual: 3980,
+    });
     expect(ms).toBeLessThan(250);
   });
 
   it('counts fragment spreads where they are written, and a fragment’s own selections once', async () => {
     const spreads = await send(`{ serviceInfo { ${'...V '.repeat(1200)}} } fragment V on ServiceInfo { version }`);
-    expect(spreads.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'selections', actual: 1202 });
-    const once = await send(`{ a: serviceInfo { ...V } b: serviceInfo { ...V } } fragment V on ServiceInfo { ${'version '.repeat(400)}}`);
+    expect(spreads.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'selections',
+      actual: 1202,
+    });
+    const once = await send(
+      `{ a: serviceInfo { ...V } b: serviceInfo { ...V } } fragment V on ServiceInfo { ${'version '.repeat(400)}}`,
+    );
     expect([once.status, once.body.errors]).toEqual([200, undefined]);
   });
 

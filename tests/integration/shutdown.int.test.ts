@@ -56,7 +56,11 @@ describe('npm start on SIGTERM', () => {
         port,
         method: 'POST',
         path: '/graphql',
-        headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...(await authHeaders()) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+          ...(await authHeaders()),
+        },
       });
       const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
         request.once('response', (res) => {
@@ -73,7 +77,9 @@ describe('npm start on SIGTERM', () => {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the server has its headers and half the body
 
       service.child.kill('SIGTERM');
-      await expect.poll(() => service.lines().some((line) => line.msg === 'shutting down'), { timeout: 10_000, interval: 50 }).toBe(true);
+      await expect
+        .poll(() => service.lines().some((line) => line.msg === 'shutting down'), { timeout: 10_000, interval: 50 })
+        .toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       // Draining: the listening socket is closed while the request in flight is waited for.
@@ -90,9 +96,16 @@ describe('npm start on SIGTERM', () => {
       const exit = await service.exited;
       expect([exit.code, exit.signal]).toEqual([0, null]);
       const messages = service.lines().map((line) => line.msg);
-      const served = service.lines().findIndex((line) => line.msg === 'request' && line.url === '/graphql' && line.status === 200);
-      const order = ['shutting down', 'requests drained, http server closed', 'neo4j driver closed', 'stopped'].map((msg) => messages.indexOf(msg));
-      expect(order.every((index) => index >= 0), `log: ${messages.join(' | ')}`).toBe(true);
+      const served = service
+        .lines()
+        .findIndex((line) => line.msg === 'request' && line.url === '/graphql' && line.status === 200);
+      const order = ['shutting down', 'requests drained, http server closed', 'neo4j driver closed', 'stopped'].map(
+        (msg) => messages.indexOf(msg),
+      );
+      expect(
+        order.every((index) => index >= 0),
+        `log: ${messages.join(' | ')}`,
+      ).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       // The request in flight was answered before the driver it needed was closed.
       expect(served > order[0]! && served < order[2]!, `log: ${messages.join(' | ')}`).toBe(true);

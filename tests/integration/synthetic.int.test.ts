@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../src/domain/entity-spec.js';
-import { countOrganisation, generateSynthetic, removeSynthetic, SyntheticRefusedError, type SyntheticCounts } from '../../bench/synthetic/load.js';
+import {
+  countOrganisation,
+  generateSynthetic,
+  removeSynthetic,
+  SyntheticRefusedError,
+  type SyntheticCounts,
+} from '../../bench/synthetic/load.js';
 import { syntheticCounts, syntheticIdPrefix } from '../../bench/synthetic/plan.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -20,11 +26,20 @@ let counts: SyntheticCounts;
 /** Everything the organisation side and the change log hold, as one comparable text. */
 async function fingerprint(): Promise<string> {
   const parts = await Promise.all([
-    server.graph.read({ name: 'labels', cypher: 'MATCH (n) WITH labels(n) AS labels RETURN labels, count(*) AS n ORDER BY labels', params: {} }),
-    server.graph.read({ name: 'relationships', cypher: 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type', params: {} }),
+    server.graph.read({
+      name: 'labels',
+      cypher: 'MATCH (n) WITH labels(n) AS labels RETURN labels, count(*) AS n ORDER BY labels',
+      params: {},
+    }),
+    server.graph.read({
+      name: 'relationships',
+      cypher: 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type',
+      params: {},
+    }),
     server.graph.read({
       name: 'entities',
-      cypher: 'MATCH (n:Entity) RETURN n.id AS id, n.version AS version, toString(n.updatedAt) AS updatedAt, properties(n) AS props ORDER BY id',
+      cypher:
+        'MATCH (n:Entity) RETURN n.id AS id, n.version AS version, toString(n.updatedAt) AS updatedAt, properties(n) AS props ORDER BY id',
       params: {},
     }),
     server.graph.read({
@@ -33,8 +48,16 @@ async function fingerprint(): Promise<string> {
                ORDER BY a, type, b`,
       params: {},
     }),
-    server.graph.read({ name: 'changes', cypher: 'MATCH (c:Change) RETURN c.seq AS seq, c.entityId AS id, c.operation AS op ORDER BY seq', params: {} }),
-    server.graph.read({ name: 'counter', cypher: "MATCH (l:ChangeLog) RETURN l.id AS id, l.seq AS seq, keys(l) AS keys", params: {} }),
+    server.graph.read({
+      name: 'changes',
+      cypher: 'MATCH (c:Change) RETURN c.seq AS seq, c.entityId AS id, c.operation AS op ORDER BY seq',
+      params: {},
+    }),
+    server.graph.read({
+      name: 'counter',
+      cypher: 'MATCH (l:ChangeLog) RETURN l.id AS id, l.seq AS seq, keys(l) AS keys',
+      params: {},
+    }),
   ]);
   return JSON.stringify(parts);
 }
@@ -99,7 +122,9 @@ describe('a synthetic organisation at scale 0.05', () => {
   it('refuses to load next to other records without --force, and twice without --replace', async () => {
     await expect(generateSynthetic(server.graph, { scale: SCALE, seed: SEED })).rejects.toThrow(SyntheticRefusedError);
     await expect(generateSynthetic(server.graph, { scale: SCALE, seed: SEED })).rejects.toThrow(/not synthetic/);
-    await expect(generateSynthetic(server.graph, { scale: SCALE, seed: SEED, force: true })).rejects.toThrow(/--replace/);
+    await expect(generateSynthetic(server.graph, { scale: SCALE, seed: SEED, force: true })).rejects.toThrow(
+      /--replace/,
+    );
   });
 
   it('answers coverage for the whole organisation and for synthetic systems', async () => {
@@ -115,7 +140,10 @@ describe('a synthetic organisation at scale 0.05', () => {
       params: { prefix: syntheticIdPrefix('AISystem') },
     });
     for (const framework of ['iso42001', 'iso27001', 'eu-ai-act', 'nist-ai-rmf', 'iso9001']) {
-      const scoped = await server.gql<{ coverage: { summary: Summary } }>(COVERAGE, { framework, scope: { systems: row!.ids } });
+      const scoped = await server.gql<{ coverage: { summary: Summary } }>(COVERAGE, {
+        framework,
+        scope: { systems: row!.ids },
+      });
       expect(scoped.body.errors).toBeUndefined();
       const s = scoped.body.data!.coverage.summary;
       expect(s.total).toBeGreaterThan(0);
@@ -131,10 +159,11 @@ describe('a synthetic organisation at scale 0.05', () => {
                RETURN s.id AS id`,
       params: { prefix: syntheticIdPrefix('AISystem') },
     });
-    const { body } = await server.gql<{ trace: { requirements: { requirement: { id: string }; paths: { route: string }[]; evidence: { id: string }[] }[] } }>(
-      TRACE,
-      { from: row!.id },
-    );
+    const { body } = await server.gql<{
+      trace: {
+        requirements: { requirement: { id: string }; paths: { route: string }[]; evidence: { id: string }[] }[];
+      };
+    }>(TRACE, { from: row!.id });
     expect(body.errors).toBeUndefined();
     const requirements = body.data!.trace.requirements;
     expect(requirements.length).toBeGreaterThan(0);
@@ -144,7 +173,11 @@ describe('a synthetic organisation at scale 0.05', () => {
 
   it('shows the load in coverage over time, from the change log', async () => {
     const { body } = await server.gql<{
-      coverageChange: { before: Summary; after: Summary; changes: { requirement: { id: string }; reasons: { kind: string }[] }[] };
+      coverageChange: {
+        before: Summary;
+        after: Summary;
+        changes: { requirement: { id: string }; reasons: { kind: string }[] }[];
+      };
     }>(CHANGE, { from: loadedAt, to: new Date(Date.now() + 1000).toISOString() });
     expect(body.errors).toBeUndefined();
     const change = body.data!.coverageChange;

@@ -32,12 +32,22 @@ describe('trace', () => {
       {
         route: 'RISK',
         coverage: 'FULL',
-        steps: [{ id: CV }, { id: demoId('Risk', 'r-cv-bias') }, { id: demoId('Control', 'c-bias-test') }, { id: 'iso42001:A.6.2.4' }],
+        steps: [
+          { id: CV },
+          { id: demoId('Risk', 'r-cv-bias') },
+          { id: demoId('Control', 'c-bias-test') },
+          { id: 'iso42001:A.6.2.4' },
+        ],
       },
     ]);
     expect(a624.evidence.map((e) => e.title)).toEqual(['Bias test report, TalentRank 2026.3']);
     // Human review applies to the system directly and also mitigates its risk: two paths.
-    expect(byId.get('eu-ai-act:Art. 14')!.paths.map((p) => p.route).sort()).toEqual(['CONTROL', 'RISK']);
+    expect(
+      byId
+        .get('eu-ai-act:Art. 14')!
+        .paths.map((p) => p.route)
+        .sort(),
+    ).toEqual(['CONTROL', 'RISK']);
     // The obligation to inform workers' representatives derives from Art. 26.
     expect(byId.get('eu-ai-act:Art. 26')!.paths.map((p) => p.route)).toContain('OBLIGATION');
     // Requirements in every framework the controls reach.
@@ -47,7 +57,10 @@ describe('trace', () => {
   });
 
   it('narrows to one framework, and refuses what is not a system or dataset', async () => {
-    const { body } = await server.gql<{ trace: { requirements: Traced[] } }>(TRACE, { from: CV, framework: 'iso42001' });
+    const { body } = await server.gql<{ trace: { requirements: Traced[] } }>(TRACE, {
+      from: CV,
+      framework: 'iso42001',
+    });
     expect(body.data!.trace.requirements.every((r) => r.requirement.id.startsWith('iso42001:'))).toBe(true);
     const control = await server.gql(TRACE, { from: demoId('Control', 'c-bias-test') });
     expect(control.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
@@ -74,7 +87,11 @@ describe('impact', () => {
     controls: { id: string }[];
     obligations: { id: string }[];
     evidence: { id: string }[];
-    requirements: { requirement: { id: string }; direct: boolean; via: { source: { id: string }; relationship: string }[] }[];
+    requirements: {
+      requirement: { id: string };
+      direct: boolean;
+      via: { source: { id: string }; relationship: string }[];
+    }[];
   };
   const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
 
@@ -85,7 +102,9 @@ describe('impact', () => {
     expect(ids(impact.systems)).toEqual([demoId('AISystem', 's-credit'), demoId('AISystem', 's-churn')].sort());
     expect(ids(impact.models)).toEqual([demoId('Model', 'm-credit')]);
     expect(ids(impact.risks)).toEqual([demoId('Risk', 'r-credit-bias'), demoId('Risk', 'r-applicant-privacy')].sort());
-    expect(ids(impact.obligations)).toEqual([demoId('Obligation', 'o-register'), demoId('Obligation', 'o-fria')].sort());
+    expect(ids(impact.obligations)).toEqual(
+      [demoId('Obligation', 'o-register'), demoId('Obligation', 'o-fria')].sort(),
+    );
     expect(ids(impact.evidence)).toEqual([demoId('Evidence', 'e-lineage')]);
     const direct = impact.requirements.filter((r) => r.direct).map((r) => r.requirement.id);
     expect(direct).toEqual(expect.arrayContaining(['iso42001:A.7.2', 'eu-ai-act:Art. 10', 'iso27001:A.8.11']));

@@ -30,7 +30,7 @@ describe('updatesGraph', () => {
     ['MATCH (n:`SET`) RETURN n', false],
     ['MATCH (n)-[:SET_BY]->(m) RETURN m // SET nothing\n', false],
     ['MATCH (n) /* MERGE */ RETURN $CREATE', false],
-    ['MATCH (n) WHERE n.note = \'it\\\'s SET\' RETURN n', false],
+    ["MATCH (n) WHERE n.note = 'it\\'s SET' RETURN n", false],
   ];
   it.each(cases)('%s → %s', (cypher, expected) => {
     expect(updatesGraph(cypher)).toBe(expected);
@@ -65,7 +65,9 @@ describe('GraphExecutor access modes', () => {
   it('runs read() as READ and write() as WRITE, and tells its observers so', async () => {
     const { driver, sessions } = fakeDriver();
     const seen: [string, AccessMode][] = [];
-    const graph = new GraphExecutor(driver, { database: 'neo4j' }).withObserver((name, mode) => void seen.push([name, mode]));
+    const graph = new GraphExecutor(driver, { database: 'neo4j' }).withObserver(
+      (name, mode) => void seen.push([name, mode]),
+    );
     await graph.read({ name: 'listThings', cypher: 'MATCH (n) RETURN n', params: {} });
     await graph.write({ name: 'createThing', cypher: 'CREATE (n)', params: {} });
     expect(sessions.map((s) => [s.mode, s.config.defaultAccessMode])).toEqual([
@@ -81,7 +83,9 @@ describe('GraphExecutor access modes', () => {
   it('refuses a statement that updates the graph in a READ transaction, before sending it', async () => {
     const { driver, sessions } = fakeDriver();
     const graph = new GraphExecutor(driver, { database: 'neo4j' });
-    await expect(graph.read({ name: 'sneakyWrite', cypher: 'MATCH (n) SET n.seen = true RETURN n', params: {} })).rejects.toThrow(ReadModeViolation);
+    await expect(
+      graph.read({ name: 'sneakyWrite', cypher: 'MATCH (n) SET n.seen = true RETURN n', params: {} }),
+    ).rejects.toThrow(ReadModeViolation);
     await expect(
       graph.transaction('READ', 'mixed', async (tx) => {
         await tx.run({ name: 'fine', cypher: 'MATCH (n) RETURN n', params: {} });
@@ -106,7 +110,9 @@ describe('GraphExecutor access modes', () => {
   it('opens sessions without bookmarks when it has none', async () => {
     const { driver, sessions } = fakeDriver();
     await new GraphExecutor(driver, { database: 'neo4j' }).write({ name: 'w', cypher: 'CREATE ()', params: {} });
-    await new GraphExecutor(driver, { database: 'neo4j' }).withBookmarks(new RequestBookmarks()).read({ name: 'r', cypher: 'RETURN 1', params: {} });
+    await new GraphExecutor(driver, { database: 'neo4j' })
+      .withBookmarks(new RequestBookmarks())
+      .read({ name: 'r', cypher: 'RETURN 1', params: {} });
     expect(sessions.map((s) => 'bookmarks' in s.config)).toEqual([false, false]);
   });
 });
@@ -118,7 +124,9 @@ describe('GraphExecutor access modes', () => {
  */
 describe('statements run through read()', () => {
   const root = path.resolve(import.meta.dirname, '../../src');
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, f));
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(root, f));
   const source = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const builders = new Map<string, string>();
   for (const [file, text] of source) {

@@ -4,7 +4,12 @@
  * must fire in at least one case.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicableArticles, compareArticles, type ApplicabilityRules, type SystemFacts } from '../../src/domain/ai-act-applicability.js';
+import {
+  applicableArticles,
+  compareArticles,
+  type ApplicabilityRules,
+  type SystemFacts,
+} from '../../src/domain/ai-act-applicability.js';
 import { parseApplicabilityRules } from '../../src/ingest/applicability-rules-file.js';
 import { readApplicabilityRules, readCatalogues } from '../../src/ingest/seed.js';
 import type { Catalogue } from '../../src/ingest/catalogue-file.js';
@@ -38,10 +43,33 @@ const dated = (facts: Partial<SystemFacts>): Record<string, string | null> =>
   Object.fromEntries(evaluate(facts).articles.map((a) => [a.article, a.appliesFrom]));
 
 const rulesFor = (facts: Partial<SystemFacts>, article: string): string[] =>
-  evaluate(facts).articles.find((a) => a.article === article)?.findings.map((f) => f.rule.id) ?? [];
+  evaluate(facts)
+    .articles.find((a) => a.article === article)
+    ?.findings.map((f) => f.rule.id) ?? [];
 
-const PROVIDER_HIGH_RISK = ['Art. 8', 'Art. 9', 'Art. 10', 'Art. 11', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 16', 'Art. 17', 'Art. 18', 'Art. 19', 'Art. 20', 'Art. 21', 'Art. 43', 'Art. 47', 'Art. 48', 'Art. 72', 'Art. 73'];
-const allOn = (articles: readonly string[], date: string | null): Record<string, string | null> => Object.fromEntries(articles.map((a) => [a, date]));
+const PROVIDER_HIGH_RISK = [
+  'Art. 8',
+  'Art. 9',
+  'Art. 10',
+  'Art. 11',
+  'Art. 12',
+  'Art. 13',
+  'Art. 14',
+  'Art. 15',
+  'Art. 16',
+  'Art. 17',
+  'Art. 18',
+  'Art. 19',
+  'Art. 20',
+  'Art. 21',
+  'Art. 43',
+  'Art. 47',
+  'Art. 48',
+  'Art. 72',
+  'Art. 73',
+];
+const allOn = (articles: readonly string[], date: string | null): Record<string, string | null> =>
+  Object.fromEntries(articles.map((a) => [a, date]));
 
 describe('EU AI Act applicability rules', () => {
   it('ask nothing of a system with no operator role, and say why', () => {
@@ -58,7 +86,10 @@ describe('EU AI Act applicability rules', () => {
   });
 
   it('a prohibited practice (Art. 5) binds every operator from 2 February 2025', () => {
-    expect(dated({ riskClass: 'PROHIBITED', operatorRoles: ['DEPLOYER'] })).toEqual({ 'Art. 4': '2025-02-02', 'Art. 5': '2025-02-02' });
+    expect(dated({ riskClass: 'PROHIBITED', operatorRoles: ['DEPLOYER'] })).toEqual({
+      'Art. 4': '2025-02-02',
+      'Art. 5': '2025-02-02',
+    });
     expect(dated({ riskClass: 'PROHIBITED', operatorRoles: ['IMPORTER'] })).toEqual({ 'Art. 5': '2025-02-02' });
   });
 
@@ -75,12 +106,18 @@ describe('EU AI Act applicability rules', () => {
       'Art. 4': '2025-02-02',
       ...allOn(PROVIDER_HIGH_RISK, '2027-08-02'),
     });
-    expect(dated({ riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_I', operatorRoles: ['DEPLOYER'] })).toEqual({ 'Art. 4': '2025-02-02', 'Art. 26': '2027-08-02' });
+    expect(dated({ riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_I', operatorRoles: ['DEPLOYER'] })).toEqual({
+      'Art. 4': '2025-02-02',
+      'Art. 26': '2027-08-02',
+    });
   });
 
   it('a high-risk system without its route is dated as Annex III, skips the Annex III-only rules and says so', () => {
     const result = evaluate({ riskClass: 'HIGH_RISK', operatorRoles: ['DEPLOYER'] });
-    expect(Object.fromEntries(result.articles.map((a) => [a.article, a.appliesFrom]))).toEqual({ 'Art. 4': '2025-02-02', 'Art. 26': '2026-08-02' });
+    expect(Object.fromEntries(result.articles.map((a) => [a.article, a.appliesFrom]))).toEqual({
+      'Art. 4': '2025-02-02',
+      'Art. 26': '2026-08-02',
+    });
     expect(result.notes.join(' ')).toMatch(/high-risk route is not recorded/);
   });
 
@@ -104,14 +141,29 @@ describe('EU AI Act applicability rules', () => {
       'Art. 86': '2026-08-02',
     });
     // Not for critical infrastructure (Annex III point 2), not for Annex I systems, not for providers.
-    expect(dated({ ...base, aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER', 'CRITICAL_INFRASTRUCTURE'] })).toEqual({ 'Art. 4': '2025-02-02', 'Art. 26': '2026-08-02' });
-    expect(dated({ ...base, highRiskRoute: 'ANNEX_I', aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER'] })['Art. 27']).toBeUndefined();
-    expect(dated({ ...base, operatorRoles: ['PROVIDER'], aiActSpecialCases: ['CREDIT_OR_INSURANCE_PRICING'] })['Art. 27']).toBeUndefined();
+    expect(dated({ ...base, aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER', 'CRITICAL_INFRASTRUCTURE'] })).toEqual({
+      'Art. 4': '2025-02-02',
+      'Art. 26': '2026-08-02',
+    });
+    expect(
+      dated({ ...base, highRiskRoute: 'ANNEX_I', aiActSpecialCases: ['PUBLIC_SERVICE_DEPLOYER'] })['Art. 27'],
+    ).toBeUndefined();
+    expect(
+      dated({ ...base, operatorRoles: ['PROVIDER'], aiActSpecialCases: ['CREDIT_OR_INSURANCE_PRICING'] })['Art. 27'],
+    ).toBeUndefined();
   });
 
   it('Art. 49 is reached by the provider and by a public-authority deployer, each rule shown', () => {
-    const facts = { riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: ['PROVIDER', 'DEPLOYER'], aiActSpecialCases: ['USED_BY_PUBLIC_AUTHORITIES'] } as const;
-    expect(rulesFor(facts, 'Art. 49')).toEqual(['high-risk-provider-registration', 'high-risk-deployer-public-authority']);
+    const facts = {
+      riskClass: 'HIGH_RISK',
+      highRiskRoute: 'ANNEX_III',
+      operatorRoles: ['PROVIDER', 'DEPLOYER'],
+      aiActSpecialCases: ['USED_BY_PUBLIC_AUTHORITIES'],
+    } as const;
+    expect(rulesFor(facts, 'Art. 49')).toEqual([
+      'high-risk-provider-registration',
+      'high-risk-deployer-public-authority',
+    ]);
   });
 
   it('other operators of high-risk systems: authorised representative, importer, distributor, third-country provider', () => {
@@ -119,12 +171,21 @@ describe('EU AI Act applicability rules', () => {
     expect(dated({ ...hr, operatorRoles: ['AUTHORISED_REPRESENTATIVE'] })).toEqual({ 'Art. 22': '2026-08-02' });
     expect(dated({ ...hr, operatorRoles: ['IMPORTER'] })).toEqual({ 'Art. 23': '2026-08-02' });
     expect(dated({ ...hr, operatorRoles: ['DISTRIBUTOR'] })).toEqual({ 'Art. 24': '2026-08-02' });
-    expect(dated({ ...hr, operatorRoles: ['PROVIDER'], aiActSpecialCases: ['PROVIDER_OUTSIDE_UNION'] })['Art. 22']).toBe('2026-08-02');
+    expect(
+      dated({ ...hr, operatorRoles: ['PROVIDER'], aiActSpecialCases: ['PROVIDER_OUTSIDE_UNION'] })['Art. 22'],
+    ).toBe('2026-08-02');
     expect(dated({ riskClass: 'MINIMAL', operatorRoles: ['IMPORTER'] })).toEqual({});
   });
 
   it('a deployer, importer or distributor that rebrands or substantially modifies a high-risk system takes on Art. 16 (Art. 25(1))', () => {
-    expect(dated({ riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: ['DISTRIBUTOR'], aiActSpecialCases: ['REBRANDED_OR_SUBSTANTIALLY_MODIFIED'] })).toEqual({
+    expect(
+      dated({
+        riskClass: 'HIGH_RISK',
+        highRiskRoute: 'ANNEX_III',
+        operatorRoles: ['DISTRIBUTOR'],
+        aiActSpecialCases: ['REBRANDED_OR_SUBSTANTIALLY_MODIFIED'],
+      }),
+    ).toEqual({
       'Art. 16': '2026-08-02',
       'Art. 24': '2026-08-02',
       'Art. 25': '2026-08-02',
@@ -132,11 +193,18 @@ describe('EU AI Act applicability rules', () => {
   });
 
   it('a high-risk system already on the market before 2 August 2026 binds only after a significant change, or from 2030 for public authorities (Art. 111(2))', () => {
-    const legacy = { riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: ['DEPLOYER'], aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026'] } as const;
+    const legacy = {
+      riskClass: 'HIGH_RISK',
+      highRiskRoute: 'ANNEX_III',
+      operatorRoles: ['DEPLOYER'],
+      aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026'],
+    } as const;
     expect(dated(legacy)).toEqual({ 'Art. 4': '2025-02-02', 'Art. 26': null, 'Art. 86': null });
     const finding = evaluate(legacy).articles.find((a) => a.article === 'Art. 26')!.findings[0]!;
     expect(finding.dateBasis).toMatch(/^Art\. 111\(2\)/);
-    expect(dated({ ...legacy, aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026', 'USED_BY_PUBLIC_AUTHORITIES'] })).toEqual({
+    expect(
+      dated({ ...legacy, aiActSpecialCases: ['ON_MARKET_BEFORE_2_AUGUST_2026', 'USED_BY_PUBLIC_AUTHORITIES'] }),
+    ).toEqual({
       'Art. 4': '2025-02-02',
       'Art. 26': '2030-08-02',
       'Art. 27': '2030-08-02',
@@ -155,41 +223,77 @@ describe('EU AI Act applicability rules', () => {
     ] as const;
     for (const [specialCase, role, rule] of cases) {
       const other = role === 'PROVIDER' ? 'DEPLOYER' : 'PROVIDER';
-      expect(rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: [role], aiActSpecialCases: [specialCase] }, 'Art. 50'), specialCase).toEqual([rule]);
-      expect(dated({ riskClass: 'TRANSPARENCY', operatorRoles: [role], aiActSpecialCases: [specialCase] })['Art. 50']).toBe('2026-08-02');
-      expect(rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: [other], aiActSpecialCases: [specialCase] }, 'Art. 50'), `${specialCase} as ${other}`).toEqual([]);
-      expect(rulesFor({ riskClass: 'HIGH_RISK', highRiskRoute: 'ANNEX_III', operatorRoles: [role], aiActSpecialCases: [specialCase] }, 'Art. 50')).toEqual([rule]);
+      expect(
+        rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: [role], aiActSpecialCases: [specialCase] }, 'Art. 50'),
+        specialCase,
+      ).toEqual([rule]);
+      expect(
+        dated({ riskClass: 'TRANSPARENCY', operatorRoles: [role], aiActSpecialCases: [specialCase] })['Art. 50'],
+      ).toBe('2026-08-02');
+      expect(
+        rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: [other], aiActSpecialCases: [specialCase] }, 'Art. 50'),
+        `${specialCase} as ${other}`,
+      ).toEqual([]);
+      expect(
+        rulesFor(
+          {
+            riskClass: 'HIGH_RISK',
+            highRiskRoute: 'ANNEX_III',
+            operatorRoles: [role],
+            aiActSpecialCases: [specialCase],
+          },
+          'Art. 50',
+        ),
+      ).toEqual([rule]);
     }
-    expect(rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: ['PROVIDER'], aiActSpecialCases: ['INTERACTS_WITH_NATURAL_PERSONS', 'GENERATES_SYNTHETIC_CONTENT'] }, 'Art. 50')).toEqual([
-      'transparency-interaction',
-      'transparency-synthetic-content',
-    ]);
+    expect(
+      rulesFor(
+        {
+          riskClass: 'TRANSPARENCY',
+          operatorRoles: ['PROVIDER'],
+          aiActSpecialCases: ['INTERACTS_WITH_NATURAL_PERSONS', 'GENERATES_SYNTHETIC_CONTENT'],
+        },
+        'Art. 50',
+      ),
+    ).toEqual(['transparency-interaction', 'transparency-synthetic-content']);
   });
 
   it('a transparency system without its Art. 50 case still gets Art. 50, with a rule asking for the case', () => {
-    expect(rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: ['DEPLOYER'] }, 'Art. 50')).toEqual(['transparency-case-unrecorded']);
+    expect(rulesFor({ riskClass: 'TRANSPARENCY', operatorRoles: ['DEPLOYER'] }, 'Art. 50')).toEqual([
+      'transparency-case-unrecorded',
+    ]);
     expect(dated({ riskClass: 'MINIMAL', operatorRoles: ['DEPLOYER'] })['Art. 50']).toBeUndefined();
   });
 
   it('a provider of a general-purpose AI model: Art. 53 from 2 August 2025 (2027 for models already on the market), Arts. 52, 54, 55 by case', () => {
     expect(dated({ operatorRoles: ['GPAI_PROVIDER'] })).toEqual({ 'Art. 53': '2025-08-02' });
-    expect(dated({ operatorRoles: ['GPAI_PROVIDER'], aiActSpecialCases: ['GPAI_ON_MARKET_BEFORE_2_AUGUST_2025'] })).toEqual({ 'Art. 53': '2027-08-02' });
-    expect(dated({ operatorRoles: ['GPAI_PROVIDER'], aiActSpecialCases: ['GPAI_SYSTEMIC_RISK', 'PROVIDER_OUTSIDE_UNION'] })).toEqual({
+    expect(
+      dated({ operatorRoles: ['GPAI_PROVIDER'], aiActSpecialCases: ['GPAI_ON_MARKET_BEFORE_2_AUGUST_2025'] }),
+    ).toEqual({ 'Art. 53': '2027-08-02' });
+    expect(
+      dated({ operatorRoles: ['GPAI_PROVIDER'], aiActSpecialCases: ['GPAI_SYSTEMIC_RISK', 'PROVIDER_OUTSIDE_UNION'] }),
+    ).toEqual({
       'Art. 52': '2025-08-02',
       'Art. 53': '2025-08-02',
       'Art. 54': '2025-08-02',
       'Art. 55': '2025-08-02',
     });
-    expect(dated({ operatorRoles: ['PROVIDER'], aiActSpecialCases: ['GPAI_SYSTEMIC_RISK'] })).toEqual({ 'Art. 4': '2025-02-02' });
+    expect(dated({ operatorRoles: ['PROVIDER'], aiActSpecialCases: ['GPAI_SYSTEMIC_RISK'] })).toEqual({
+      'Art. 4': '2025-02-02',
+    });
   });
 
   it('an Annex III system its provider assessed as not high-risk: document the assessment and register (Arts. 6(4), 49(2))', () => {
-    expect(dated({ riskClass: 'MINIMAL', operatorRoles: ['PROVIDER'], aiActSpecialCases: ['ANNEX_III_NOT_HIGH_RISK'] })).toEqual({
+    expect(
+      dated({ riskClass: 'MINIMAL', operatorRoles: ['PROVIDER'], aiActSpecialCases: ['ANNEX_III_NOT_HIGH_RISK'] }),
+    ).toEqual({
       'Art. 4': '2025-02-02',
       'Art. 6': '2026-08-02',
       'Art. 49': '2026-08-02',
     });
-    expect(dated({ riskClass: 'MINIMAL', operatorRoles: ['DEPLOYER'], aiActSpecialCases: ['ANNEX_III_NOT_HIGH_RISK'] })).toEqual({ 'Art. 4': '2025-02-02' });
+    expect(
+      dated({ riskClass: 'MINIMAL', operatorRoles: ['DEPLOYER'], aiActSpecialCases: ['ANNEX_III_NOT_HIGH_RISK'] }),
+    ).toEqual({ 'Art. 4': '2025-02-02' });
   });
 
   it('an article reached by rules with different dates applies from the earliest; a rule that does not bind yet does not hold it back', () => {
@@ -204,7 +308,14 @@ describe('EU AI Act applicability rules', () => {
       rules: [
         { id: 'a', title: 'A', basis: 'a', when: { roles: ['PROVIDER'] }, articles: ['Art. 49'], schedule: 'late' },
         { id: 'b', title: 'B', basis: 'b', when: { roles: ['DEPLOYER'] }, articles: ['Art. 49'], schedule: 'early' },
-        { id: 'c', title: 'C', basis: 'c', when: { roles: ['DEPLOYER'] }, articles: ['Art. 49', 'Art. 26'], schedule: 'pending' },
+        {
+          id: 'c',
+          title: 'C',
+          basis: 'c',
+          when: { roles: ['DEPLOYER'] },
+          articles: ['Art. 49', 'Art. 26'],
+          schedule: 'pending',
+        },
       ],
     };
     const [art26, art49] = applicableArticles(synthetic, system({ operatorRoles: ['PROVIDER', 'DEPLOYER'] })).articles;
@@ -218,7 +329,12 @@ describe('EU AI Act applicability rules', () => {
   });
 
   it('lists articles in article order', () => {
-    expect(['Art. 10', 'Art. 9', 'Art. 4a', 'Art. 4'].sort(compareArticles)).toEqual(['Art. 4', 'Art. 4a', 'Art. 9', 'Art. 10']);
+    expect(['Art. 10', 'Art. 9', 'Art. 4a', 'Art. 4'].sort(compareArticles)).toEqual([
+      'Art. 4',
+      'Art. 4a',
+      'Art. 9',
+      'Art. 10',
+    ]);
   });
 
   it('every rule of the file fired in at least one case above', () => {
@@ -231,7 +347,16 @@ describe('the applicability rules file', () => {
     framework: 'eu-ai-act',
     version: 'Regulation (EU) 2024/1689',
     schedules: { general: [{ date: '2026-08-02', basis: 'Art. 113.' }] },
-    rules: [{ id: 'x', title: 'X', basis: 'Art. 26.', when: { roles: ['DEPLOYER'] }, articles: ['Art. 26'], schedule: 'general' }],
+    rules: [
+      {
+        id: 'x',
+        title: 'X',
+        basis: 'Art. 26.',
+        when: { roles: ['DEPLOYER'] },
+        articles: ['Art. 26'],
+        schedule: 'general',
+      },
+    ],
   });
 
   it('accepts a minimal file', () => {
@@ -248,8 +373,22 @@ describe('the applicability rules file', () => {
       unused: [{ date: '2026-08-02', basis: 'b' }],
     } as never;
     file.rules.push(
-      { id: 'x', title: 'X', basis: 'b', when: { role: ['DEPLOYER'] } as never, articles: ['Art. 200'], schedule: 'general' },
-      { id: 'Bad Id', title: 'Y', basis: 'b', when: { allOf: ['NOT_A_CASE'] } as never, articles: ['Chapter III'], schedule: 'none' },
+      {
+        id: 'x',
+        title: 'X',
+        basis: 'b',
+        when: { role: ['DEPLOYER'] } as never,
+        articles: ['Art. 200'],
+        schedule: 'general',
+      },
+      {
+        id: 'Bad Id',
+        title: 'Y',
+        basis: 'b',
+        when: { allOf: ['NOT_A_CASE'] } as never,
+        articles: ['Chapter III'],
+        schedule: 'none',
+      },
     );
     const result = parseApplicabilityRules(file, 'f.json', catalogues);
     expect(result.ok).toBe(false);
@@ -273,6 +412,8 @@ describe('the applicability rules file', () => {
 
   it('refuses a framework version that has no catalogue', () => {
     const result = parseApplicabilityRules({ ...valid(), version: '2099' }, 'f.json', catalogues);
-    expect(result.ok ? [] : result.problems).toContain('f.json: file: no catalogue for framework "eu-ai-act" version "2099"');
+    expect(result.ok ? [] : result.problems).toContain(
+      'f.json: file: no catalogue for framework "eu-ai-act" version "2099"',
+    );
   });
 });

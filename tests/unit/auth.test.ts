@@ -49,18 +49,37 @@ describe('rolesFromClaims', () => {
     [{ roles: 'INTEGRATOR ADMIN' }, config, ['INTEGRATOR', 'ADMIN']],
     [{ roles: 42 }, config, []],
     [{}, config, []],
-    [{ realm_access: { roles: ['aims-auditors'] } }, { rolesClaim: 'realm_access.roles', roleMap: { 'aims-auditors': 'VIEWER' as const } }, ['VIEWER']],
+    [
+      { realm_access: { roles: ['aims-auditors'] } },
+      { rolesClaim: 'realm_access.roles', roleMap: { 'aims-auditors': 'VIEWER' as const } },
+      ['VIEWER'],
+    ],
     [{ groups: ['ADMIN'] }, { rolesClaim: 'groups', roleMap: { ADMIN: 'VIEWER' as const } }, ['VIEWER']],
     // With a map, the identity provider's own role names mean nothing by themselves.
-    [{ roles: ['admin', 'aims-grc'] }, { rolesClaim: 'roles', roleMap: { 'aims-grc': 'INTEGRATOR' as const } }, ['INTEGRATOR']],
-    [{ roles: ['constructor', '__proto__', 'toString'] }, { rolesClaim: 'roles', roleMap: Object.assign(Object.create(null) as Record<string, 'VIEWER'>, { x: 'VIEWER' as const }) }, []],
+    [
+      { roles: ['admin', 'aims-grc'] },
+      { rolesClaim: 'roles', roleMap: { 'aims-grc': 'INTEGRATOR' as const } },
+      ['INTEGRATOR'],
+    ],
+    [
+      { roles: ['constructor', '__proto__', 'toString'] },
+      {
+        rolesClaim: 'roles',
+        roleMap: Object.assign(Object.create(null) as Record<string, 'VIEWER'>, { x: 'VIEWER' as const }),
+      },
+      [],
+    ],
   ])('%j with %j gives %j', (payload, settings, roles) => {
     expect(rolesFromClaims(payload, settings)).toEqual(roles);
   });
 });
 
 describe('roles', () => {
-  const principal = (roles: ('VIEWER' | 'EDITOR' | 'INTEGRATOR' | 'ADMIN')[]) => ({ id: 'x', kind: 'TOKEN' as const, roles });
+  const principal = (roles: ('VIEWER' | 'EDITOR' | 'INTEGRATOR' | 'ADMIN')[]) => ({
+    id: 'x',
+    kind: 'TOKEN' as const,
+    roles,
+  });
   it.each([
     [['VIEWER'], PERMISSIONS.READ, true],
     [['VIEWER'], PERMISSIONS.WRITE_ORGANISATION, false],
@@ -115,7 +134,16 @@ describe('RateLimiter', () => {
 describe('Authenticator key cache', () => {
   const issued = generateKey();
   const row = (revokedAt: string | null) => ({
-    key: { id: issued.id, name: 'ci', role: 'VIEWER', prefix: issued.prefix, createdAt: '2026-01-01T00:00:00Z', createdBy: 'test', lastUsedAt: null, revokedAt },
+    key: {
+      id: issued.id,
+      name: 'ci',
+      role: 'VIEWER',
+      prefix: issued.prefix,
+      createdAt: '2026-01-01T00:00:00Z',
+      createdBy: 'test',
+      lastUsedAt: null,
+      revokedAt,
+    },
   });
   /** A key store whose one key can be revoked "on another instance", counting lookups. */
   function store() {

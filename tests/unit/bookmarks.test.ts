@@ -18,7 +18,11 @@ const token = (value: unknown): string => Buffer.from(JSON.stringify(value)).toS
 
 describe('bookmark header', () => {
   it('round-trips one or several bookmarks as one printable token', () => {
-    for (const bookmarks of [[NEO4J_BOOKMARK], [NEO4J_BOOKMARK, 'FB:other,with"quotes"\\'], ['a'.repeat(MAX_BOOKMARK_LENGTH)]]) {
+    for (const bookmarks of [
+      [NEO4J_BOOKMARK],
+      [NEO4J_BOOKMARK, 'FB:other,with"quotes"\\'],
+      ['a'.repeat(MAX_BOOKMARK_LENGTH)],
+    ]) {
       const header = encodeBookmarks(bookmarks)!;
       expect(header).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(decodeBookmarks(header).sort()).toEqual([...bookmarks].sort());
@@ -36,7 +40,10 @@ describe('bookmark header', () => {
   });
 
   it('accepts the most bookmarks the service hands out, and drops repeats', () => {
-    const most = Array.from({ length: MAX_BOOKMARKS }, (_, i) => `FB:${String(i).padStart(MAX_BOOKMARK_LENGTH - 3, 'x')}`);
+    const most = Array.from(
+      { length: MAX_BOOKMARKS },
+      (_, i) => `FB:${String(i).padStart(MAX_BOOKMARK_LENGTH - 3, 'x')}`,
+    );
     expect(encodeBookmarks(most)!.length).toBeLessThanOrEqual(MAX_BOOKMARK_HEADER_LENGTH);
     expect(decodeBookmarks(encodeBookmarks(most))).toHaveLength(MAX_BOOKMARKS);
     expect(decodeBookmarks(token(['x', 'x']))).toEqual(['x']);
@@ -90,11 +97,14 @@ describe('RequestBookmarks', () => {
 });
 
 describe('bookmarks Neo4j cannot read', () => {
-  it.each(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture'])('%s is the client’s mistake', (code) => {
-    const error = new Neo4jError('x', code, 'x', 'x');
-    const translated = translateError(error);
-    expect(translated).toBeInstanceOf(AppError);
-    expect((translated as AppError).extensions.code).toBe('BAD_USER_INPUT');
-    expect(outcomeOf(error)).toBe('reached');
-  });
+  it.each(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture'])(
+    '%s is the client’s mistake',
+    (code) => {
+      const error = new Neo4jError('x', code, 'x', 'x');
+      const translated = translateError(error);
+      expect(translated).toBeInstanceOf(AppError);
+      expect((translated as AppError).extensions.code).toBe('BAD_USER_INPUT');
+      expect(outcomeOf(error)).toBe('reached');
+    },
+  );
 });

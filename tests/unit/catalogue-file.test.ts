@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../src/ingest/catalogue-file.js';
 
 const valid = () => ({
-  framework: { id: 'iso42001', name: 'ISO/IEC 42001', title: 'AI management system', version: '2023', publisher: 'ISO/IEC', kind: 'STANDARD' },
+  framework: {
+    id: 'iso42001',
+    name: 'ISO/IEC 42001',
+    title: 'AI management system',
+    version: '2023',
+    publisher: 'ISO/IEC',
+    kind: 'STANDARD',
+  },
   source: { edition: '2023', references: ['table of contents'], licence: 'headings only' },
   requirements: [
     { ref: '6', title: 'Planning', kind: 'CLAUSE', parent: null, auditable: false },
-    { ref: '6.1', title: 'Actions to address risks and opportunities', kind: 'SUBCLAUSE', parent: '6', auditable: true },
+    {
+      ref: '6.1',
+      title: 'Actions to address risks and opportunities',
+      kind: 'SUBCLAUSE',
+      parent: '6',
+      auditable: true,
+    },
   ],
 });
 
@@ -27,14 +40,46 @@ describe('parseCatalogueFile', () => {
   });
 
   it.each([
-    ['a duplicate ref', (c: ReturnType<typeof valid>) => c.requirements.push({ ...c.requirements[1]! }), /duplicate ref "6.1"/],
-    ['a parent defined after its child', (c: ReturnType<typeof valid>) => c.requirements.reverse(), /parent "6" is not defined before it/],
-    ['an unknown kind', (c: ReturnType<typeof valid>) => (c.requirements[0]!.kind = 'PARAGRAPHS'), /"kind" must be one of/],
-    ['an unknown framework', (c: ReturnType<typeof valid>) => (c.framework.id = 'iso99999'), /unknown framework id "iso99999"/],
-    ['no licence', (c: ReturnType<typeof valid>) => ((c.source as Record<string, unknown>).licence = ''), /"licence" must be a non-empty string/],
-    ['no sources', (c: ReturnType<typeof valid>) => (c.source.references = []), /"references" must list at least one source/],
-    ['a missing title outside paragraphs', (c: ReturnType<typeof valid>) => ((c.requirements[1] as Record<string, unknown>).title = null), /"title" must be a non-empty string/],
-    ['auditable not a boolean', (c: ReturnType<typeof valid>) => ((c.requirements[1] as Record<string, unknown>).auditable = 'yes'), /"auditable" must be true or false/],
+    [
+      'a duplicate ref',
+      (c: ReturnType<typeof valid>) => c.requirements.push({ ...c.requirements[1]! }),
+      /duplicate ref "6.1"/,
+    ],
+    [
+      'a parent defined after its child',
+      (c: ReturnType<typeof valid>) => c.requirements.reverse(),
+      /parent "6" is not defined before it/,
+    ],
+    [
+      'an unknown kind',
+      (c: ReturnType<typeof valid>) => (c.requirements[0]!.kind = 'PARAGRAPHS'),
+      /"kind" must be one of/,
+    ],
+    [
+      'an unknown framework',
+      (c: ReturnType<typeof valid>) => (c.framework.id = 'iso99999'),
+      /unknown framework id "iso99999"/,
+    ],
+    [
+      'no licence',
+      (c: ReturnType<typeof valid>) => ((c.source as Record<string, unknown>).licence = ''),
+      /"licence" must be a non-empty string/,
+    ],
+    [
+      'no sources',
+      (c: ReturnType<typeof valid>) => (c.source.references = []),
+      /"references" must list at least one source/,
+    ],
+    [
+      'a missing title outside paragraphs',
+      (c: ReturnType<typeof valid>) => ((c.requirements[1] as Record<string, unknown>).title = null),
+      /"title" must be a non-empty string/,
+    ],
+    [
+      'auditable not a boolean',
+      (c: ReturnType<typeof valid>) => ((c.requirements[1] as Record<string, unknown>).auditable = 'yes'),
+      /"auditable" must be true or false/,
+    ],
   ])('rejects %s', (_name, spoil, message) => {
     const catalogue = valid();
     spoil(catalogue);
@@ -43,7 +88,13 @@ describe('parseCatalogueFile', () => {
 
   it('allows a null title for an unheaded paragraph', () => {
     const catalogue = valid();
-    catalogue.requirements.push({ ref: '6.1.1', title: null as unknown as string, kind: 'PARAGRAPH', parent: '6.1', auditable: false });
+    catalogue.requirements.push({
+      ref: '6.1.1',
+      title: null as unknown as string,
+      kind: 'PARAGRAPH',
+      parent: '6.1',
+      auditable: false,
+    });
     expect(problems(catalogue)).toEqual([]);
   });
 

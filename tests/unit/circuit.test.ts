@@ -1,6 +1,14 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { admit, Circuit, CLOSED, settle, type Admission, type CircuitState, type Outcome } from '../../src/graph/circuit.js';
+import {
+  admit,
+  Circuit,
+  CLOSED,
+  settle,
+  type Admission,
+  type CircuitState,
+  type Outcome,
+} from '../../src/graph/circuit.js';
 import { GraphExecutor, outcomeOf } from '../../src/graph/executor.js';
 
 const open = (until: number): CircuitState => ({ kind: 'open', until });
@@ -53,7 +61,11 @@ describe('Circuit', () => {
   it('reports each change of kind once', () => {
     let now = 0;
     const changes: string[] = [];
-    const circuit = new Circuit({ coolDownMs: COOL_DOWN, now: () => now, onChange: (from, to) => changes.push(`${from}>${to}`) });
+    const circuit = new Circuit({
+      coolDownMs: COOL_DOWN,
+      now: () => now,
+      onChange: (from, to) => changes.push(`${from}>${to}`),
+    });
     circuit.settle('unreachable');
     circuit.settle('unreachable');
     expect(circuit.admit()).toBe('reject');
@@ -92,7 +104,10 @@ describe('GraphExecutor with its circuit', () => {
   it('fails at once while open, without touching the driver, then recovers through one probe', async () => {
     let now = 0;
     const { driver, calls, state } = fakeDriver();
-    const base = new GraphExecutor(driver, { database: 'neo4j', circuit: new Circuit({ coolDownMs: COOL_DOWN, now: () => now }) });
+    const base = new GraphExecutor(driver, {
+      database: 'neo4j',
+      circuit: new Circuit({ coolDownMs: COOL_DOWN, now: () => now }),
+    });
     // Executors made per request share the circuit: one request's failure opens it for the next.
     const first = base.withObserver(() => {});
     const second = base.withObserver(() => {});

@@ -38,7 +38,13 @@ describe('loadConfig', () => {
       user: 'neo4j',
       password: 'secret',
       database: 'governance',
-      failFast: { maxRetryMs: 2000, connectTimeoutMs: 2000, acquireTimeoutMs: 5000, coolDownMs: 1000, livenessTimeoutMs: 3000 },
+      failFast: {
+        maxRetryMs: 2000,
+        connectTimeoutMs: 2000,
+        acquireTimeoutMs: 5000,
+        coolDownMs: 1000,
+        livenessTimeoutMs: 3000,
+      },
       transactionTimeoutMs: 30_000,
       loadTimeoutMs: 600_000,
     });
@@ -52,7 +58,13 @@ describe('loadConfig', () => {
       NEO4J_UNAVAILABLE_COOLDOWN_MS: '250',
       NEO4J_LIVENESS_TIMEOUT_MS: '800',
     });
-    expect(config.neo4j.failFast).toEqual({ maxRetryMs: 0, connectTimeoutMs: 1500, acquireTimeoutMs: 1500, coolDownMs: 250, livenessTimeoutMs: 800 });
+    expect(config.neo4j.failFast).toEqual({
+      maxRetryMs: 0,
+      connectTimeoutMs: 1500,
+      acquireTimeoutMs: 1500,
+      coolDownMs: 250,
+      livenessTimeoutMs: 800,
+    });
   });
 
   it('reads the time of a request transaction and of a load, apart', () => {
@@ -101,7 +113,15 @@ describe('loadConfig', () => {
   });
 
   it('sets the abuse limits, each from its variable', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 10_000, maxSelections: 500, maxCost: 1_000_000, maxSyncItems: 20_000 });
+    expect(loadConfig({}).limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxDirectives: 50,
+      maxTokens: 10_000,
+      maxSelections: 500,
+      maxCost: 1_000_000,
+      maxSyncItems: 20_000,
+    });
     const limits = loadConfig({
       MAX_QUERY_DEPTH: '8',
       MAX_QUERY_ALIASES: '0',
@@ -111,9 +131,33 @@ describe('loadConfig', () => {
       MAX_QUERY_COST: '5000',
       MAX_SYNC_ITEMS: '100',
     }).limits;
-    expect(limits).toEqual({ maxDepth: 8, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxSelections: 300, maxCost: 5000, maxSyncItems: 100 });
-    const problems = problemsOf({ MAX_QUERY_DEPTH: '0', MAX_QUERY_ALIASES: 'many', MAX_QUERY_DIRECTIVES: '-1', MAX_QUERY_TOKENS: '10', MAX_QUERY_SELECTIONS: '0', MAX_QUERY_COST: '1.5', MAX_SYNC_ITEMS: '0' });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['MAX_QUERY_DEPTH', 'MAX_QUERY_ALIASES', 'MAX_QUERY_DIRECTIVES', 'MAX_QUERY_TOKENS', 'MAX_QUERY_SELECTIONS', 'MAX_QUERY_COST', 'MAX_SYNC_ITEMS']);
+    expect(limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 0,
+      maxDirectives: 5,
+      maxTokens: 2000,
+      maxSelections: 300,
+      maxCost: 5000,
+      maxSyncItems: 100,
+    });
+    const problems = problemsOf({
+      MAX_QUERY_DEPTH: '0',
+      MAX_QUERY_ALIASES: 'many',
+      MAX_QUERY_DIRECTIVES: '-1',
+      MAX_QUERY_TOKENS: '10',
+      MAX_QUERY_SELECTIONS: '0',
+      MAX_QUERY_COST: '1.5',
+      MAX_SYNC_ITEMS: '0',
+    });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'MAX_QUERY_DEPTH',
+      'MAX_QUERY_ALIASES',
+      'MAX_QUERY_DIRECTIVES',
+      'MAX_QUERY_TOKENS',
+      'MAX_QUERY_SELECTIONS',
+      'MAX_QUERY_COST',
+      'MAX_SYNC_ITEMS',
+    ]);
   });
 
   it('turns introspection off in production unless INTROSPECTION=true', () => {
@@ -122,15 +166,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
-    expect(problemsOf({ INTROSPECTION: 'sometimes' })).toEqual(['INTROSPECTION must be true or false (got "sometimes")']);
+    expect(problemsOf({ INTROSPECTION: 'sometimes' })).toEqual([
+      'INTROSPECTION must be true or false (got "sometimes")',
+    ]);
   });
 
   it('opens /metrics to the public, to a bearer token, or else to credentials', () => {
     expect(loadConfig({}).metricsAccess).toEqual({ kind: 'credential' });
     expect(loadConfig({ METRICS_PUBLIC: 'true' }).metricsAccess).toEqual({ kind: 'public' });
-    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-secret' }).metricsAccess).toEqual({ kind: 'token', token: 'a-long-enough-secret' });
-    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 16 printable characters without spaces']);
-    expect(problemsOf({ METRICS_TOKEN: 'a-long-enough-secret', METRICS_PUBLIC: 'true' })).toEqual(['METRICS_TOKEN and METRICS_PUBLIC=true are both set: choose one']);
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-secret' }).metricsAccess).toEqual({
+      kind: 'token',
+      token: 'a-long-enough-secret',
+    });
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN must be at least 16 printable characters without spaces',
+    ]);
+    expect(problemsOf({ METRICS_TOKEN: 'a-long-enough-secret', METRICS_PUBLIC: 'true' })).toEqual([
+      'METRICS_TOKEN and METRICS_PUBLIC=true are both set: choose one',
+    ]);
   });
 
   it('lists the problems in the error message', () => {
@@ -139,7 +192,11 @@ describe('loadConfig', () => {
 
   it('reads bearer-token settings: a secret or a JWKS, with issuer, audience, roles claim and role map', () => {
     const secret = 's'.repeat(32);
-    expect(loadConfig({}).auth).toEqual({ jwt: undefined, rateLimit: { perMinute: 600, burst: 100 }, trustProxy: false });
+    expect(loadConfig({}).auth).toEqual({
+      jwt: undefined,
+      rateLimit: { perMinute: 600, burst: 100 },
+      trustProxy: false,
+    });
     const jwt = loadConfig({
       AUTH_JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
       AUTH_JWT_ISSUER: 'https://idp.example/',
@@ -161,7 +218,9 @@ describe('loadConfig', () => {
       rateLimit: undefined,
       trustProxy: true,
     });
-    expect(loadConfig({ AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }).auth.jwt?.key).toEqual({ kind: 'secret', secret });
+    expect(loadConfig({ AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }).auth.jwt?.key).toEqual(
+      { kind: 'secret', secret },
+    );
   });
 
   it('refuses incomplete or unsafe bearer-token settings', () => {
@@ -170,15 +229,31 @@ describe('loadConfig', () => {
       'AUTH_JWT_ISSUER must be set when bearer tokens are enabled',
       'AUTH_JWT_AUDIENCE must be set when bearer tokens are enabled',
     ]);
-    expect(problemsOf({ AUTH_JWT_JWKS_URL: 'http://idp.example/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([
-      'AUTH_JWT_JWKS_URL must use https (plain http only on the loopback interface)',
+    expect(
+      problemsOf({ AUTH_JWT_JWKS_URL: 'http://idp.example/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }),
+    ).toEqual(['AUTH_JWT_JWKS_URL must use https (plain http only on the loopback interface)']);
+    expect(
+      problemsOf({ AUTH_JWT_JWKS_URL: 'http://127.0.0.1:9999/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' }),
+    ).toEqual([]);
+    expect(
+      problemsOf({
+        AUTH_JWT_SECRET: 's'.repeat(32),
+        AUTH_JWT_JWKS_URL: 'https://x/jwks',
+        AUTH_JWT_ISSUER: 'i',
+        AUTH_JWT_AUDIENCE: 'a',
+      }),
+    ).toEqual(['set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both']);
+    expect(
+      problemsOf({
+        AUTH_JWT_SECRET: 's'.repeat(32),
+        AUTH_JWT_ISSUER: 'i',
+        AUTH_JWT_AUDIENCE: 'a',
+        AUTH_JWT_ROLE_MAP: 'x=ROOT',
+      }),
+    ).toHaveLength(1);
+    expect(problemsOf({ AUTH_JWT_ISSUER: 'i' })).toEqual([
+      'AUTH_JWT_ISSUER is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is',
     ]);
-    expect(problemsOf({ AUTH_JWT_JWKS_URL: 'http://127.0.0.1:9999/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([]);
-    expect(problemsOf({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWT_JWKS_URL: 'https://x/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual([
-      'set AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL, not both',
-    ]);
-    expect(problemsOf({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a', AUTH_JWT_ROLE_MAP: 'x=ROOT' })).toHaveLength(1);
-    expect(problemsOf({ AUTH_JWT_ISSUER: 'i' })).toEqual(['AUTH_JWT_ISSUER is set but neither AUTH_JWT_SECRET nor AUTH_JWT_JWKS_URL is']);
     expect(problemsOf({ RATE_LIMIT_PER_MINUTE: 'lots' })).toHaveLength(1);
   });
 });

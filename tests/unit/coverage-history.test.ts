@@ -28,7 +28,9 @@ function state(): CoverageState {
 }
 
 let seq = 0;
-const entry = (e: Partial<LoggedChange> & Pick<LoggedChange, 'operation' | 'entityId' | 'entityType'>): LoggedChange => ({
+const entry = (
+  e: Partial<LoggedChange> & Pick<LoggedChange, 'operation' | 'entityId' | 'entityType'>,
+): LoggedChange => ({
   seq: ++seq,
   at: '2026-06-01T00:00:00Z',
   otherId: null,
@@ -40,7 +42,10 @@ const entry = (e: Partial<LoggedChange> & Pick<LoggedChange, 'operation' | 'enti
 
 function snapshot(s: CoverageState, date: string, framework = 'iso27001', requirements = [REQ]): CoverageSnapshot {
   const inputs = coverageInputs(s, framework);
-  const results = assessCoverage({ requirements: requirements.map((id) => ({ id })), ...inputs }, { systems: null, asOf: date, maxHops: 2 });
+  const results = assessCoverage(
+    { requirements: requirements.map((id) => ({ id })), ...inputs },
+    { systems: null, asOf: date, maxHops: 2 },
+  );
   return { state: s, inputs, date, results };
 }
 
@@ -49,14 +54,47 @@ describe('rewind', () => {
     const now = state();
     const entries = [
       entry({ operation: 'CREATE', entityId: 'ctl_a', entityType: 'Control', after: { status: 'PLANNED' } }),
-      entry({ operation: 'LINK', entityId: 'ctl_a', entityType: 'Control', otherId: REQ, linkKind: 'IMPLEMENTS', after: { property: 'PARTIAL' } }),
-      entry({ operation: 'LINK', entityId: 'ctl_a', entityType: 'Control', otherId: REQ, linkKind: 'IMPLEMENTS', before: { property: 'PARTIAL' }, after: { property: 'FULL' } }),
-      entry({ operation: 'UPDATE', entityId: 'ctl_a', entityType: 'Control', before: { status: 'PLANNED' }, after: { status: 'OPERATING' } }),
-      entry({ operation: 'UNLINK', entityId: 'ctl_a', entityType: 'Control', otherId: 'sys_x', linkKind: 'APPLIES_TO', before: { property: null } }),
+      entry({
+        operation: 'LINK',
+        entityId: 'ctl_a',
+        entityType: 'Control',
+        otherId: REQ,
+        linkKind: 'IMPLEMENTS',
+        after: { property: 'PARTIAL' },
+      }),
+      entry({
+        operation: 'LINK',
+        entityId: 'ctl_a',
+        entityType: 'Control',
+        otherId: REQ,
+        linkKind: 'IMPLEMENTS',
+        before: { property: 'PARTIAL' },
+        after: { property: 'FULL' },
+      }),
+      entry({
+        operation: 'UPDATE',
+        entityId: 'ctl_a',
+        entityType: 'Control',
+        before: { status: 'PLANNED' },
+        after: { status: 'OPERATING' },
+      }),
+      entry({
+        operation: 'UNLINK',
+        entityId: 'ctl_a',
+        entityType: 'Control',
+        otherId: 'sys_x',
+        linkKind: 'APPLIES_TO',
+        before: { property: null },
+      }),
     ];
     const afterUpdate = rewind(now, entries.slice(3));
     expect(afterUpdate.controls.get('ctl_a')).toEqual({ status: 'PLANNED' });
-    expect(afterUpdate.links.get('APPLIES_TO|ctl_a|sys_x')).toEqual({ kind: 'APPLIES_TO', from: 'ctl_a', to: 'sys_x', property: null });
+    expect(afterUpdate.links.get('APPLIES_TO|ctl_a|sys_x')).toEqual({
+      kind: 'APPLIES_TO',
+      from: 'ctl_a',
+      to: 'sys_x',
+      property: null,
+    });
     expect(rewind(now, entries.slice(2)).links.get('IMPLEMENTS|ctl_a|' + REQ)!.property).toBe('PARTIAL');
     const beforeAll = rewind(now, entries);
     expect(beforeAll.controls.has('ctl_a')).toBe(false);
@@ -76,14 +114,30 @@ describe('rewind', () => {
         operation: 'DELETE',
         entityId: 'ctl_a',
         entityType: 'Control',
-        before: { status: 'IMPLEMENTED', links: [{ kind: 'IMPLEMENTS', from: 'ctl_a', to: REQ, property: 'FULL' }, { kind: 'MITIGATES', from: 'ctl_a', to: 'rsk_x', property: null }] },
+        before: {
+          status: 'IMPLEMENTED',
+          links: [
+            { kind: 'IMPLEMENTS', from: 'ctl_a', to: REQ, property: 'FULL' },
+            { kind: 'MITIGATES', from: 'ctl_a', to: 'rsk_x', property: null },
+          ],
+        },
       }),
-      entry({ operation: 'CROSSWALK_LOAD', entityId: 's1', entityType: 'CrosswalkSet', before: { mappings: [mapping] }, after: { mappings: [] } }),
+      entry({
+        operation: 'CROSSWALK_LOAD',
+        entityId: 's1',
+        entityType: 'CrosswalkSet',
+        before: { mappings: [mapping] },
+        after: { mappings: [] },
+      }),
     ]);
     expect(past.controls.get('ctl_a')).toEqual({ status: 'IMPLEMENTED' });
     expect([...past.links.keys()].sort()).toEqual(['IMPLEMENTS|ctl_a|' + REQ, 'SUPPORTS|evd_a|ctl_a']);
     expect(past.mappings.get('s1')).toEqual([mapping]);
-    expect(rewind(now, [entry({ operation: 'CROSSWALK_LOAD', entityId: 's1', entityType: 'CrosswalkSet', after: { mappings: [] } })]).mappings.has('s1')).toBe(false);
+    expect(
+      rewind(now, [
+        entry({ operation: 'CROSSWALK_LOAD', entityId: 's1', entityType: 'CrosswalkSet', after: { mappings: [] } }),
+      ]).mappings.has('s1'),
+    ).toBe(false);
   });
 });
 
@@ -95,21 +149,41 @@ describe('compareCoverage', () => {
       requirementId: REQ,
       before: 'COVERED',
       after: 'PARTIAL',
-      reasons: [{ kind: 'EVIDENCE_EXPIRED', subjectId: 'evd_a', contextId: 'ctl_a', before: '2026-01-01 to 2026-12-31', after: '2026-01-01 to 2026-12-31' }],
+      reasons: [
+        {
+          kind: 'EVIDENCE_EXPIRED',
+          subjectId: 'evd_a',
+          contextId: 'ctl_a',
+          before: '2026-01-01 to 2026-12-31',
+          after: '2026-01-01 to 2026-12-31',
+        },
+      ],
     });
   });
 
   it('names evidence taking effect, a control changing status, and a control added', () => {
     const future = state();
     future.evidence.set('evd_a', { effectiveFrom: '2026-07-01', validUntil: null });
-    expect(compareCoverage(snapshot(future, '2026-06-01'), snapshot(future, '2026-07-01'))[0]!.reasons.map((r) => r.kind)).toEqual(['EVIDENCE_TOOK_EFFECT']);
+    expect(
+      compareCoverage(snapshot(future, '2026-06-01'), snapshot(future, '2026-07-01'))[0]!.reasons.map((r) => r.kind),
+    ).toEqual(['EVIDENCE_TOOK_EFFECT']);
 
     const planned = state();
     planned.controls.set('ctl_a', { status: 'PLANNED' });
     const [moved] = compareCoverage(snapshot(planned, '2026-06-01'), snapshot(state(), '2026-06-01'));
-    expect(moved).toMatchObject({ before: 'GAP', after: 'COVERED', reasons: [{ kind: 'CONTROL_STATUS_CHANGED', subjectId: 'ctl_a', before: 'PLANNED', after: 'OPERATING' }] });
+    expect(moved).toMatchObject({
+      before: 'GAP',
+      after: 'COVERED',
+      reasons: [{ kind: 'CONTROL_STATUS_CHANGED', subjectId: 'ctl_a', before: 'PLANNED', after: 'OPERATING' }],
+    });
 
-    const empty: CoverageState = { controls: new Map(), evidence: new Map(), applicability: new Map(), links: new Map(), mappings: new Map() };
+    const empty: CoverageState = {
+      controls: new Map(),
+      evidence: new Map(),
+      applicability: new Map(),
+      links: new Map(),
+      mappings: new Map(),
+    };
     expect(compareCoverage(snapshot(empty, '2026-06-01'), snapshot(state(), '2026-06-01'))[0]!.reasons).toEqual([
       { kind: 'CONTROL_ADDED', subjectId: 'ctl_a', contextId: null, before: null, after: 'OPERATING, FULL' },
     ]);
@@ -119,7 +193,10 @@ describe('compareCoverage', () => {
     const without = state();
     const withMapping = state();
     withMapping.mappings.set('s1', [{ id: 'm1', set: 's1', sourceId: REQ, targetId: OTHER, relationship: 'EQUAL' }]);
-    const [change] = compareCoverage(snapshot(without, '2026-06-01', 'iso9001', [OTHER]), snapshot(withMapping, '2026-06-01', 'iso9001', [OTHER]));
+    const [change] = compareCoverage(
+      snapshot(without, '2026-06-01', 'iso9001', [OTHER]),
+      snapshot(withMapping, '2026-06-01', 'iso9001', [OTHER]),
+    );
     expect(change).toEqual({
       requirementId: OTHER,
       before: 'GAP',
@@ -134,9 +211,18 @@ describe('compareCoverage', () => {
   it('names an applicability decision', () => {
     const excluded = state();
     excluded.applicability.set('apl_a', { applicable: false, justification: 'No suppliers in scope.' });
-    excluded.links.set('FOR_REQUIREMENT|apl_a|' + REQ, { kind: 'FOR_REQUIREMENT', from: 'apl_a', to: REQ, property: null });
+    excluded.links.set('FOR_REQUIREMENT|apl_a|' + REQ, {
+      kind: 'FOR_REQUIREMENT',
+      from: 'apl_a',
+      to: REQ,
+      property: null,
+    });
     const [change] = compareCoverage(snapshot(state(), '2026-06-01'), snapshot(excluded, '2026-06-01'));
-    expect(change).toMatchObject({ before: 'COVERED', after: 'NOT_APPLICABLE', reasons: [{ kind: 'APPLICABILITY_CHANGED', subjectId: 'apl_a', before: 'applicable', after: 'excluded' }] });
+    expect(change).toMatchObject({
+      before: 'COVERED',
+      after: 'NOT_APPLICABLE',
+      reasons: [{ kind: 'APPLICABILITY_CHANGED', subjectId: 'apl_a', before: 'applicable', after: 'excluded' }],
+    });
   });
 
   it('lists nothing when no status moves', () => {

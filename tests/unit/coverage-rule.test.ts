@@ -5,14 +5,27 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessCoverage, carry, chainRelationship, type ControlFact, type CoverageFacts, type CoverageStatus, type EvidenceFact } from '../../src/coverage/rule.js';
+import {
+  assessCoverage,
+  carry,
+  chainRelationship,
+  type ControlFact,
+  type CoverageFacts,
+  type CoverageStatus,
+  type EvidenceFact,
+} from '../../src/coverage/rule.js';
 import type { StoredMapping } from '../../src/crosswalk/algebra.js';
 import type { Relationship } from '../../src/domain/vocabulary.js';
 
 const ASOF = '2026-11-27';
 const valid: EvidenceFact = { id: 'e-valid', effectiveFrom: '2026-01-01', validUntil: '2026-12-31', scopedTo: [] };
 const expired: EvidenceFact = { id: 'e-expired', effectiveFrom: '2025-01-01', validUntil: '2025-12-31', scopedTo: [] };
-const control = (id: string, implementsIds: [string, 'FULL' | 'PARTIAL'][], evidence: EvidenceFact[] = [valid], extra: Partial<ControlFact> = {}): ControlFact => ({
+const control = (
+  id: string,
+  implementsIds: [string, 'FULL' | 'PARTIAL'][],
+  evidence: EvidenceFact[] = [valid],
+  extra: Partial<ControlFact> = {},
+): ControlFact => ({
   id,
   status: 'OPERATING',
   systems: [],
@@ -20,7 +33,11 @@ const control = (id: string, implementsIds: [string, 'FULL' | 'PARTIAL'][], evid
   evidence,
   ...extra,
 });
-const facts = (controls: ControlFact[], mappings: StoredMapping[] = [], extra: Partial<CoverageFacts> = {}): CoverageFacts => ({
+const facts = (
+  controls: ControlFact[],
+  mappings: StoredMapping[] = [],
+  extra: Partial<CoverageFacts> = {},
+): CoverageFacts => ({
   requirements: [{ id: 't:1' }],
   controls,
   mappings,
@@ -29,7 +46,12 @@ const facts = (controls: ControlFact[], mappings: StoredMapping[] = [], extra: P
 });
 const statusOfT1 = (f: CoverageFacts, systems: string[] | null = null, asOf = ASOF): CoverageStatus =>
   assessCoverage(f, { systems, asOf, maxHops: 2 }).find((r) => r.requirementId === 't:1')!.status;
-const m = (id: string, source: string, target: string, relationship: Relationship): StoredMapping => ({ id, source, target, relationship });
+const m = (id: string, source: string, target: string, relationship: Relationship): StoredMapping => ({
+  id,
+  source,
+  target,
+  relationship,
+});
 
 describe('direct contributions', () => {
   it.each([
@@ -54,7 +76,9 @@ describe('direct contributions', () => {
   });
 
   it('honours the scope: system-specific controls and evidence count only for their systems', () => {
-    const scoped = facts([control('c', [['t:1', 'FULL']], [{ ...valid, scopedTo: ['sys-a'] }], { systems: ['sys-a'] })]);
+    const scoped = facts([
+      control('c', [['t:1', 'FULL']], [{ ...valid, scopedTo: ['sys-a'] }], { systems: ['sys-a'] }),
+    ]);
     expect(statusOfT1(scoped, null)).toBe('COVERED');
     expect(statusOfT1(scoped, ['sys-a'])).toBe('COVERED');
     expect(statusOfT1(scoped, ['sys-b'])).toBe('GAP');
@@ -64,7 +88,10 @@ describe('direct contributions', () => {
 
   it('explains rejections: a planned control, evidence that expired', () => {
     const [result] = assessCoverage(
-      facts([control('planned', [['t:1', 'FULL']], [valid], { status: 'PLANNED' }), control('stale', [['t:1', 'FULL']], [expired])]),
+      facts([
+        control('planned', [['t:1', 'FULL']], [valid], { status: 'PLANNED' }),
+        control('stale', [['t:1', 'FULL']], [expired]),
+      ]),
       { systems: null, asOf: ASOF, maxHops: 2 },
     );
     expect(result!.rejectedControls).toEqual([
@@ -103,14 +130,22 @@ describe('crosswalk contributions', () => {
 
   it('reads a mapping stored the other way through its inverse', () => {
     // Stored as rel(t, s) = SUBSET_OF, so rel(s, t) = SUPERSET_OF: s contains t.
-    expect(statusOfT1(facts([control('c', [['s:1', 'FULL']])], [m('m1', 't:1', 's:1', 'SUBSET_OF')]))).toBe('COVERED_VIA_CROSSWALK');
+    expect(statusOfT1(facts([control('c', [['s:1', 'FULL']])], [m('m1', 't:1', 's:1', 'SUBSET_OF')]))).toBe(
+      'COVERED_VIA_CROSSWALK',
+    );
   });
 
   it('composes chains soundly, and explains a chain that proves nothing', () => {
-    const covered = facts([control('c', [['s:1', 'FULL']])], [m('m1', 's:1', 'x:1', 'EQUAL'), m('m2', 'x:1', 't:1', 'SUPERSET_OF')]);
+    const covered = facts(
+      [control('c', [['s:1', 'FULL']])],
+      [m('m1', 's:1', 'x:1', 'EQUAL'), m('m2', 'x:1', 't:1', 'SUPERSET_OF')],
+    );
     expect(statusOfT1(covered)).toBe('COVERED_VIA_CROSSWALK');
     // s ⊂ x and x ⊃ t: nothing can be said about s and t.
-    const open = facts([control('c', [['s:1', 'FULL']])], [m('m1', 's:1', 'x:1', 'SUBSET_OF'), m('m2', 'x:1', 't:1', 'SUPERSET_OF')]);
+    const open = facts(
+      [control('c', [['s:1', 'FULL']])],
+      [m('m1', 's:1', 'x:1', 'SUBSET_OF'), m('m2', 'x:1', 't:1', 'SUPERSET_OF')],
+    );
     const [result] = assessCoverage(open, { systems: null, asOf: ASOF, maxHops: 2 });
     expect(result!.status).toBe('GAP');
     expect(result!.rejectedCrosswalk).toEqual([expect.objectContaining({ from: 's:1', reason: 'UNDETERMINED' })]);
@@ -129,7 +164,12 @@ describe('crosswalk contributions', () => {
     const f: CoverageFacts = {
       requirements: [{ id: 't:1' }, { id: 't:2' }],
       controls: [control('c', [['s:1', 'FULL']])],
-      mappings: [m('m1', 's:1', 't:1', 'EQUAL'), m('m2', 't:1', 'u:1', 'EQUAL'), m('m3', 'u:1', 'v:1', 'EQUAL'), m('m4', 'v:1', 't:2', 'EQUAL')],
+      mappings: [
+        m('m1', 's:1', 't:1', 'EQUAL'),
+        m('m2', 't:1', 'u:1', 'EQUAL'),
+        m('m3', 'u:1', 'v:1', 'EQUAL'),
+        m('m4', 'v:1', 't:2', 'EQUAL'),
+      ],
       applicability: [],
     };
     const results = assessCoverage(f, { systems: null, asOf: ASOF, maxHops: 2 });
@@ -138,7 +178,13 @@ describe('crosswalk contributions', () => {
 });
 
 describe('applicability', () => {
-  const excluded = (systems: string[]) => ({ id: 'a', requirementId: 't:1', applicable: false, justification: 'not used', systems });
+  const excluded = (systems: string[]) => ({
+    id: 'a',
+    requirementId: 't:1',
+    applicable: false,
+    justification: 'not used',
+    systems,
+  });
   it('marks an excluded requirement NOT_APPLICABLE for the scope it covers', () => {
     expect(statusOfT1(facts([], [], { applicability: [excluded([])] }))).toBe('NOT_APPLICABLE');
     expect(statusOfT1(facts([], [], { applicability: [excluded(['sys-a'])] }), ['sys-a'])).toBe('NOT_APPLICABLE');
@@ -149,10 +195,22 @@ describe('applicability', () => {
 });
 
 describe('properties on random graphs', () => {
-  const RANK: Record<CoverageStatus, number> = { NOT_APPLICABLE: -1, GAP: 0, PARTIAL: 1, COVERED_VIA_CROSSWALK: 2, COVERED: 3 };
+  const RANK: Record<CoverageStatus, number> = {
+    NOT_APPLICABLE: -1,
+    GAP: 0,
+    PARTIAL: 1,
+    COVERED_VIA_CROSSWALK: 2,
+    COVERED: 3,
+  };
   const targets = ['t:1', 't:2', 't:3'];
   const all = [...targets, 's:1', 's:2', 's:3', 'u:1'];
-  const relationship = fc.constantFrom<Relationship>('EQUAL', 'SUBSET_OF', 'SUPERSET_OF', 'INTERSECTS_WITH', 'NO_RELATIONSHIP');
+  const relationship = fc.constantFrom<Relationship>(
+    'EQUAL',
+    'SUBSET_OF',
+    'SUPERSET_OF',
+    'INTERSECTS_WITH',
+    'NO_RELATIONSHIP',
+  );
   const evidence = fc.record({
     id: fc.uuid(),
     effectiveFrom: fc.constantFrom(null, '2025-01-01', '2026-11-27', '2026-12-01'),
@@ -163,18 +221,29 @@ describe('properties on random graphs', () => {
     id: fc.uuid(),
     status: fc.constantFrom('PLANNED', 'IMPLEMENTED', 'OPERATING', 'INEFFECTIVE', 'RETIRED'),
     systems: fc.constantFrom<string[]>([], ['sys-a'], ['sys-b']),
-    implements: fc.array(fc.record({ requirementId: fc.constantFrom(...all), coverage: fc.constantFrom<'FULL' | 'PARTIAL'>('FULL', 'PARTIAL') }), { maxLength: 3 }),
+    implements: fc.array(
+      fc.record({
+        requirementId: fc.constantFrom(...all),
+        coverage: fc.constantFrom<'FULL' | 'PARTIAL'>('FULL', 'PARTIAL'),
+      }),
+      { maxLength: 3 },
+    ),
     evidence: fc.array(evidence, { maxLength: 2 }),
   });
   const graph = fc.record({
     controls: fc.array(controlArb, { maxLength: 5 }),
     mappings: fc
-      .array(fc.record({ source: fc.constantFrom(...all), target: fc.constantFrom(...all), relationship }), { maxLength: 8 })
+      .array(fc.record({ source: fc.constantFrom(...all), target: fc.constantFrom(...all), relationship }), {
+        maxLength: 8,
+      })
       .map((list) => list.filter((x) => x.source !== x.target).map((x, i) => ({ ...x, id: `m${i}` }))),
   });
   const scope = fc.constantFrom<string[] | null>(null, ['sys-a'], ['sys-b']);
   const assess = (controls: ControlFact[], mappings: StoredMapping[], systems: string[] | null) =>
-    assessCoverage({ requirements: targets.map((id) => ({ id })), controls, mappings, applicability: [] }, { systems, asOf: ASOF, maxHops: 2 });
+    assessCoverage(
+      { requirements: targets.map((id) => ({ id })), controls, mappings, applicability: [] },
+      { systems, asOf: ASOF, maxHops: 2 },
+    );
 
   it('adding valid evidence never lowers a status', () => {
     fc.assert(
@@ -182,7 +251,9 @@ describe('properties on random graphs', () => {
         if (g.controls.length === 0) return true;
         const before = assess(g.controls, g.mappings, systems);
         const i = pick % g.controls.length;
-        const controls = g.controls.map((c, j) => (j === i ? { ...c, evidence: [...c.evidence, { ...valid, id: 'added' }] } : c));
+        const controls = g.controls.map((c, j) =>
+          j === i ? { ...c, evidence: [...c.evidence, { ...valid, id: 'added' }] } : c,
+        );
         const after = assess(controls, g.mappings, systems);
         return before.every((b, k) => RANK[after[k]!.status] >= RANK[b.status]);
       }),
@@ -195,8 +266,14 @@ describe('properties on random graphs', () => {
       fc.property(graph, scope, controlArb, (g, systems, extra) => {
         const before = assess(g.controls, g.mappings, systems);
         const added = assess([...g.controls, extra], g.mappings, systems);
-        const expiredAll = assess(g.controls.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, validUntil: '2025-12-31' })) })), g.mappings, systems);
-        return before.every((b, k) => RANK[added[k]!.status] >= RANK[b.status] && RANK[expiredAll[k]!.status] <= RANK[b.status]);
+        const expiredAll = assess(
+          g.controls.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, validUntil: '2025-12-31' })) })),
+          g.mappings,
+          systems,
+        );
+        return before.every(
+          (b, k) => RANK[added[k]!.status] >= RANK[b.status] && RANK[expiredAll[k]!.status] <= RANK[b.status],
+        );
       }),
       { numRuns: 2000 },
     );

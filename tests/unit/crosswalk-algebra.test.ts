@@ -69,10 +69,11 @@ describe('inverse', () => {
   });
 
   it('agrees with real sets', () => {
-    for (const a of allScopes) for (const b of allScopes) {
-      const rel = actual(a, b);
-      if (rel !== null) expect(actual(b, a)).toBe(inverse(rel));
-    }
+    for (const a of allScopes)
+      for (const b of allScopes) {
+        const rel = actual(a, b);
+        if (rel !== null) expect(actual(b, a)).toBe(inverse(rel));
+      }
   });
 });
 
@@ -83,33 +84,40 @@ describe('compose', () => {
 
   it('is sound on every triple of scopes over a 4-element universe', () => {
     let checked = 0;
-    for (const a of allScopes) for (const b of allScopes) for (const c of allScopes) {
-      const ab = actual(a, b);
-      const bc = actual(b, c);
-      if (ab === null || bc === null) continue;
-      const claim = compose(ab, bc);
-      if (claim === null) continue;
-      expect(satisfies(a, c, claim), `${ab} then ${bc} claims ${claim}`).toBe(true);
-      checked += 1;
-    }
+    for (const a of allScopes)
+      for (const b of allScopes)
+        for (const c of allScopes) {
+          const ab = actual(a, b);
+          const bc = actual(b, c);
+          if (ab === null || bc === null) continue;
+          const claim = compose(ab, bc);
+          if (claim === null) continue;
+          expect(satisfies(a, c, claim), `${ab} then ${bc} claims ${claim}`).toBe(true);
+          checked += 1;
+        }
     expect(checked).toBeGreaterThan(900);
   });
 
   it('says nothing only where the scopes really leave rel(A,C) open', () => {
-    for (const ab of FOUR) for (const bc of FOUR) {
-      if (compose(ab, bc) !== null) continue;
-      const outcomes = new Set<string>();
-      for (const a of allScopes) for (const b of allScopes) for (const c of allScopes) {
-        if (actual(a, b) === ab && actual(b, c) === bc) outcomes.add(String(actual(a, c)));
+    for (const ab of FOUR)
+      for (const bc of FOUR) {
+        if (compose(ab, bc) !== null) continue;
+        const outcomes = new Set<string>();
+        for (const a of allScopes)
+          for (const b of allScopes)
+            for (const c of allScopes) {
+              if (actual(a, b) === ab && actual(b, c) === bc) outcomes.add(String(actual(a, c)));
+            }
+        // Disjoint is among the possible outcomes, so not even an overlap can be claimed.
+        expect(outcomes.has('null'), `${ab} then ${bc}`).toBe(true);
+        expect(outcomes.size, `${ab} then ${bc}`).toBeGreaterThan(1);
       }
-      // Disjoint is among the possible outcomes, so not even an overlap can be claimed.
-      expect(outcomes.has('null'), `${ab} then ${bc}`).toBe(true);
-      expect(outcomes.size, `${ab} then ${bc}`).toBeGreaterThan(1);
-    }
   });
 
   it('is sound for random scopes (property)', () => {
-    const scope = fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 12 }).map((xs) => new Set(xs));
+    const scope = fc
+      .uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 12 })
+      .map((xs) => new Set(xs));
     fc.assert(
       fc.property(scope, scope, scope, (a, b, c) => {
         const ab = actual(a, b);
@@ -124,7 +132,12 @@ describe('compose', () => {
 });
 
 describe('infer', () => {
-  const m = (id: string, source: string, target: string, relationship: Relationship): StoredMapping => ({ id, source, target, relationship });
+  const m = (id: string, source: string, target: string, relationship: Relationship): StoredMapping => ({
+    id,
+    source,
+    target,
+    relationship,
+  });
 
   it('reads a stored mapping in both directions through the inverse', () => {
     const mappings = [m('m1', 'nist:MAP 1.1', 'iso:4.1', 'SUBSET_OF')];
@@ -147,13 +160,22 @@ describe('infer', () => {
   });
 
   it('stops where the composition says nothing, and at NO_RELATIONSHIP', () => {
-    const mappings = [m('m1', 'a', 'b', 'SUBSET_OF'), m('m2', 'c', 'b', 'SUBSET_OF'), m('m3', 'a', 'd', 'NO_RELATIONSHIP')];
+    const mappings = [
+      m('m1', 'a', 'b', 'SUBSET_OF'),
+      m('m2', 'c', 'b', 'SUBSET_OF'),
+      m('m3', 'a', 'd', 'NO_RELATIONSHIP'),
+    ];
     // a ⊂ b and b ⊃ c: nothing about a and c; a and d were checked and are unrelated.
     expect(infer('a', mappings, 2).map((f) => f.target)).toEqual(['b']);
   });
 
   it('is bounded by maxHops and never loops', () => {
-    const mappings = [m('m1', 'a', 'b', 'EQUAL'), m('m2', 'b', 'c', 'EQUAL'), m('m3', 'c', 'a', 'EQUAL'), m('m4', 'c', 'd', 'EQUAL')];
+    const mappings = [
+      m('m1', 'a', 'b', 'EQUAL'),
+      m('m2', 'b', 'c', 'EQUAL'),
+      m('m3', 'c', 'a', 'EQUAL'),
+      m('m4', 'c', 'd', 'EQUAL'),
+    ];
     const one = infer('a', mappings, 1);
     expect(one.map((f) => f.target).sort()).toEqual(['b', 'c']);
     const many = infer('a', mappings, 10);
@@ -166,7 +188,9 @@ describe('infer', () => {
   });
 
   it('infers only what holds on real sets, along random chains (property)', () => {
-    const scope = fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 }).map((xs) => new Set(xs));
+    const scope = fc
+      .uniqueArray(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 })
+      .map((xs) => new Set(xs));
     fc.assert(
       fc.property(fc.array(scope, { minLength: 2, maxLength: 5 }), (scopes) => {
         // Map each consecutive pair by the relationship its scopes actually have.

@@ -4,7 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCrosswalkFile, type CatalogueRefs, type CrosswalkSetFile } from '../../src/ingest/crosswalk-file.js';
-import { crosswalkFromCsv, crosswalkFromOscal, crosswalkToCsv, crosswalkToOscal, ExchangeFormatError } from '../../src/ingest/crosswalk-exchange.js';
+import {
+  crosswalkFromCsv,
+  crosswalkFromOscal,
+  crosswalkToCsv,
+  crosswalkToOscal,
+  ExchangeFormatError,
+} from '../../src/ingest/crosswalk-exchange.js';
 import { oscalToken, uuidFor } from '../../src/ingest/oscal-common.js';
 import { catalogueRefs, readCatalogues, readCrosswalks } from '../../src/ingest/seed.js';
 import { oscalErrors } from '../helpers/oscal.js';
@@ -63,19 +69,26 @@ describe('crosswalk exchange', () => {
       expect(back, set.set.id).toEqual(set);
     }
     // The validator is not a rubber stamp: a document without provenance fails.
-    const broken = crosswalkToOscal(sets[0]!, label(sets[0]!.from), label(sets[0]!.to)) as { 'mapping-collection': Record<string, unknown> };
+    const broken = crosswalkToOscal(sets[0]!, label(sets[0]!.from), label(sets[0]!.to)) as {
+      'mapping-collection': Record<string, unknown>;
+    };
     delete broken['mapping-collection'].provenance;
     expect(oscalErrors('mapping', broken).join('\n')).toMatch(/provenance/);
   });
 
   it('reads another tool\u2019s OSCAL mappings by token, keeping its relationship word', () => {
     const set = sets.find((s) => s.set.id === 'hs-iso42001-iso27001')!;
-    const document = crosswalkToOscal(set, label(set.from), label(set.to)) as { 'mapping-collection': Record<string, unknown> };
-    const foreign = JSON.parse(JSON.stringify(document)) as { 'mapping-collection': { metadata: { props?: unknown }; mappings: { maps: Record<string, unknown>[] } } };
+    const document = crosswalkToOscal(set, label(set.from), label(set.to)) as {
+      'mapping-collection': Record<string, unknown>;
+    };
+    const foreign = JSON.parse(JSON.stringify(document)) as {
+      'mapping-collection': { metadata: { props?: unknown }; mappings: { maps: Record<string, unknown>[] } };
+    };
     delete foreign['mapping-collection'].metadata.props;
     for (const map of foreign['mapping-collection'].mappings.maps) {
       delete map.props;
-      for (const item of [...(map.sources as Record<string, unknown>[]), ...(map.targets as Record<string, unknown>[])]) delete item.props;
+      for (const item of [...(map.sources as Record<string, unknown>[]), ...(map.targets as Record<string, unknown>[])])
+        delete item.props;
       if (map.relationship === 'equal-to') map.relationship = 'equivalent-to';
     }
     const back = reparse(crosswalkFromOscal(foreign, (fw) => refs.get(fw)));

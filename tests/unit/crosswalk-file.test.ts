@@ -24,8 +24,21 @@ const valid = () => ({
   to: 'iso42001',
   defaults: { rationale: 'SEMANTIC', method: 'HUMAN', status: 'DRAFT', originalRelationship: 'related' },
   mappings: [
-    { source: 'GOVERN 1.1', target: '4.1', relationship: 'INTERSECTS_WITH', strength: 6, justification: 'Both ask for legal context.' },
-    { source: 'MAP 1.1', target: 'A.6.2.4', relationship: 'SUBSET_OF', justification: 'x', citation: 'B.6.2.4', status: 'COMPLETE' },
+    {
+      source: 'GOVERN 1.1',
+      target: '4.1',
+      relationship: 'INTERSECTS_WITH',
+      strength: 6,
+      justification: 'Both ask for legal context.',
+    },
+    {
+      source: 'MAP 1.1',
+      target: 'A.6.2.4',
+      relationship: 'SUBSET_OF',
+      justification: 'x',
+      citation: 'B.6.2.4',
+      status: 'COMPLETE',
+    },
   ],
 });
 
@@ -48,14 +61,32 @@ describe('parseCrosswalkFile', () => {
   it('names the file and entry of a requirement the catalogue does not have', () => {
     const crosswalk = valid();
     crosswalk.mappings[1]!.target = 'A.6.2.99';
-    expect(problems(crosswalk)).toEqual(['x.json: mappings[1] (MAP 1.1 -> A.6.2.99): iso42001 has no requirement "A.6.2.99"']);
+    expect(problems(crosswalk)).toEqual([
+      'x.json: mappings[1] (MAP 1.1 -> A.6.2.99): iso42001 has no requirement "A.6.2.99"',
+    ]);
   });
 
   it.each([
-    ['an unknown relationship', (c: ReturnType<typeof valid>) => (c.mappings[0]!.relationship = 'RELATED'), /"relationship" must be one of/],
-    ['a strength out of range', (c: ReturnType<typeof valid>) => (c.mappings[0]!.strength = 11), /"strength" must be a whole number from 1 to 10/],
-    ['no justification', (c: ReturnType<typeof valid>) => (c.mappings[0]!.justification = ''), /"justification" must be a non-empty string/],
-    ['a duplicate pair', (c: ReturnType<typeof valid>) => c.mappings.push({ ...c.mappings[0]! }), /the same pair is mapped twice/],
+    [
+      'an unknown relationship',
+      (c: ReturnType<typeof valid>) => (c.mappings[0]!.relationship = 'RELATED'),
+      /"relationship" must be one of/,
+    ],
+    [
+      'a strength out of range',
+      (c: ReturnType<typeof valid>) => (c.mappings[0]!.strength = 11),
+      /"strength" must be a whole number from 1 to 10/,
+    ],
+    [
+      'no justification',
+      (c: ReturnType<typeof valid>) => (c.mappings[0]!.justification = ''),
+      /"justification" must be a non-empty string/,
+    ],
+    [
+      'a duplicate pair',
+      (c: ReturnType<typeof valid>) => c.mappings.push({ ...c.mappings[0]! }),
+      /the same pair is mapped twice/,
+    ],
     ['an unknown framework', (c: ReturnType<typeof valid>) => (c.to = 'iso9999'), /to: unknown framework "iso9999"/],
     ['no licence', (c: ReturnType<typeof valid>) => (c.set.licence = ''), /"licence" must be a non-empty string/],
     ['a bad date', (c: ReturnType<typeof valid>) => (c.set.addedAt = '27/11/2026'), /"addedAt" must be a date/],

@@ -6,7 +6,8 @@ import { validateEntityInput } from '../../src/domain/entity-input.js';
 import { readTypeDefs } from '../../src/schema.js';
 
 const schema = buildASTSchema(readTypeDefs());
-const unwrap = (type: GraphQLType): GraphQLType => (isNonNullType(type) || isListType(type) ? unwrap(type.ofType) : type);
+const unwrap = (type: GraphQLType): GraphQLType =>
+  isNonNullType(type) || isListType(type) ? unwrap(type.ofType) : type;
 
 describe('entity descriptions', () => {
   it('match the GraphQL types field by field, with the same enum values', () => {
@@ -19,7 +20,9 @@ describe('entity descriptions', () => {
         expect(gqlField, `${type}.${field.name}`).toBeDefined();
         const named = unwrap(gqlField!.type);
         if (field.spec.kind === 'enum' || field.spec.kind === 'enumList') {
-          expect(isEnumType(named) ? named.getValues().map((v) => v.name) : [], `${type}.${field.name}`).toEqual([...field.spec.values]);
+          expect(isEnumType(named) ? named.getValues().map((v) => v.name) : [], `${type}.${field.name}`).toEqual([
+            ...field.spec.values,
+          ]);
         }
       }
     }
@@ -36,13 +39,20 @@ describe('entity descriptions', () => {
       ok: false,
       problems: [{ field: 'impact', message: 'must be a whole number from 1 to 5' }],
     });
-    expect(validateEntityInput(risk, { title: 'x', category: 'BIAS', likelihood: 3, impact: 3, colour: 'red' }, 'create')).toMatchObject({
+    expect(
+      validateEntityInput(risk, { title: 'x', category: 'BIAS', likelihood: 3, impact: 3, colour: 'red' }, 'create'),
+    ).toMatchObject({
       ok: false,
       problems: [{ field: 'colour' }],
     });
     const ok = validateEntityInput(risk, { title: ' x ', category: 'BIAS', likelihood: 3, impact: 3 }, 'create');
     expect(ok).toMatchObject({ ok: true, values: { title: 'x', status: 'IDENTIFIED', treatment: null } });
-    expect(validateEntityInput(ENTITIES.Evidence, { uploadedAt: '2026-11-27T09:30:00' }, 'update')).toMatchObject({ ok: false });
-    expect(validateEntityInput(ENTITIES.Evidence, { sha256: 'A'.repeat(64) }, 'update')).toMatchObject({ ok: false, problems: [{ field: 'sha256' }] });
+    expect(validateEntityInput(ENTITIES.Evidence, { uploadedAt: '2026-11-27T09:30:00' }, 'update')).toMatchObject({
+      ok: false,
+    });
+    expect(validateEntityInput(ENTITIES.Evidence, { sha256: 'A'.repeat(64) }, 'update')).toMatchObject({
+      ok: false,
+      problems: [{ field: 'sha256' }],
+    });
   });
 });

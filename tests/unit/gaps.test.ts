@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findGaps, type RiskFact } from '../../src/coverage/gaps.js';
 import type { RequirementCoverage } from '../../src/coverage/rule.js';
 
-const coverage = (id: string, status: RequirementCoverage['status'], extra: Partial<RequirementCoverage> = {}): RequirementCoverage => ({
+const coverage = (
+  id: string,
+  status: RequirementCoverage['status'],
+  extra: Partial<RequirementCoverage> = {},
+): RequirementCoverage => ({
   requirementId: id,
   status,
   direct: 'NONE',
@@ -27,10 +31,16 @@ describe('findGaps', () => {
   it('keeps GAP and PARTIAL only, riskiest first, and says what would close each', () => {
     const results = [
       coverage('t:1', 'GAP'),
-      coverage('t:2', 'PARTIAL', { direct: 'PART', rejectedControls: [{ controlId: 'c-1', reason: 'NO_VALID_EVIDENCE' }], contributions: [{ controlId: 'c-1', coverage: 'FULL', level: 'PART', validEvidence: [], invalidEvidence: [] }] }),
+      coverage('t:2', 'PARTIAL', {
+        direct: 'PART',
+        rejectedControls: [{ controlId: 'c-1', reason: 'NO_VALID_EVIDENCE' }],
+        contributions: [{ controlId: 'c-1', coverage: 'FULL', level: 'PART', validEvidence: [], invalidEvidence: [] }],
+      }),
       coverage('t:3', 'GAP', { rejectedControls: [{ controlId: 'c-2', reason: 'CONTROL_NOT_CONTRIBUTING' }] }),
       coverage('t:4', 'COVERED'),
-      coverage('t:5', 'PARTIAL', { crosswalk: [{ from: 's:1', fromLevel: 'FULL', relationship: 'INTERSECTS_WITH', level: 'PART', chain: [] }] }),
+      coverage('t:5', 'PARTIAL', {
+        crosswalk: [{ from: 's:1', fromLevel: 'FULL', relationship: 'INTERSECTS_WITH', level: 'PART', chain: [] }],
+      }),
     ];
     const gaps = findGaps(results, { implementers, risks }, null);
     expect(gaps.map((g) => [g.coverage.requirementId, g.riskScore, g.remedies.map((r) => r.kind)])).toEqual([

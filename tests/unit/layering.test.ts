@@ -67,12 +67,27 @@ const cases: [string, string, string, RegExp][] = [
 describe('layering rules', () => {
   it.each(cases)('refuse %s', async (_, filePath, code, rule) => {
     const found = await problems(filePath, code);
-    expect(found.some((p) => rule.test(p)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => rule.test(p)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('let the same places do what they may', async () => {
-    expect(await problems('src/resolvers/zz-fixture.ts', "import { coverage } from '../services/coverage.js';\nexport const x = coverage;\n")).toEqual([]);
-    expect(await problems('src/cli/zz-fixture.ts', "import { sync } from '../services/sync.js';\nexport const x = sync;\n")).toEqual([]);
-    expect(await problems('src/graph/statements/zz-fixture.ts', "export const statement = { name: 'count', cypher: 'MATCH (n) RETURN count(n)', params: {} };\n")).toEqual([]);
+    expect(
+      await problems(
+        'src/resolvers/zz-fixture.ts',
+        "import { coverage } from '../services/coverage.js';\nexport const x = coverage;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems('src/cli/zz-fixture.ts', "import { sync } from '../services/sync.js';\nexport const x = sync;\n"),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'src/graph/statements/zz-fixture.ts',
+        "export const statement = { name: 'count', cypher: 'MATCH (n) RETURN count(n)', params: {} };\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -42,8 +42,18 @@ function fakeDriver(server: { answerMs: number | 'never'; checkAnswers: boolean 
 
 const statement = { name: 'waitForMe', cypher: 'RETURN 1', params: {} };
 
-function executor(driver: Driver, timeoutMs: number, livenessMs: number, circuit = new Circuit({ coolDownMs: 60_000 })): GraphExecutor {
-  return new GraphExecutor(driver, { database: 'neo4j', timeoutMs, circuit, liveness: new Liveness(() => driver.verifyConnectivity(), livenessMs) });
+function executor(
+  driver: Driver,
+  timeoutMs: number,
+  livenessMs: number,
+  circuit = new Circuit({ coolDownMs: 60_000 }),
+): GraphExecutor {
+  return new GraphExecutor(driver, {
+    database: 'neo4j',
+    timeoutMs,
+    circuit,
+    liveness: new Liveness(() => driver.verifyConnectivity(), livenessMs),
+  });
 }
 
 async function timed<T>(work: Promise<T>): Promise<{ ms: number; outcome: T | unknown }> {
@@ -60,7 +70,11 @@ describe('Liveness', () => {
       checks += 1;
       return answers ? after(10, 'ok') : never();
     }, 50);
-    expect(await Promise.all([liveness.failure(), liveness.failure(), liveness.failure()])).toEqual([undefined, undefined, undefined]);
+    expect(await Promise.all([liveness.failure(), liveness.failure(), liveness.failure()])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(checks).toBe(1);
     answers = false;
     const silent = await timed(liveness.failure());
@@ -82,7 +96,10 @@ describe('GraphExecutor bounds the wait on Neo4j itself', () => {
     const graph = executor(driver, 10_000, 50, circuit);
     const results = await Promise.all([1, 2, 3].map(() => timed(graph.read(statement))));
     for (const { ms, outcome } of results) {
-      expect(outcome).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' }, message: 'The graph database stopped answering; try again shortly' });
+      expect(outcome).toMatchObject({
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+        message: 'The graph database stopped answering; try again shortly',
+      });
       // waited 50 ms before asking, then 50 ms for the answer that never came
       expect(ms).toBeGreaterThanOrEqual(90);
       expect(ms).toBeLessThan(1000);
@@ -115,8 +132,13 @@ describe('GraphExecutor bounds the wait on Neo4j itself', () => {
   });
 
   it("translates Neo4j's own transaction timeouts to TIMEOUT", () => {
-    for (const code of ['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']) {
-      expect(translateError(new Neo4jError('timed out', code, 'x', 'x'), { statement: 'slow', timeoutMs: 5 })).toMatchObject({
+    for (const code of [
+      'Neo.ClientError.Transaction.TransactionTimedOut',
+      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+    ]) {
+      expect(
+        translateError(new Neo4jError('timed out', code, 'x', 'x'), { statement: 'slow', timeoutMs: 5 }),
+      ).toMatchObject({
         extensions: { code: 'TIMEOUT', timeoutMs: 5 },
         statement: 'slow',
       });

@@ -18,20 +18,22 @@ describe('decideMetricsAccess', () => {
     ['token, empty', TOKEN, 'Bearer ', 'deny'],
     ['credential, left to authentication', { kind: 'credential' }, 'Bearer scrape-secret-0123456789', 'authenticate'],
   ];
-  it.each(cases)('%s', (_label, access, header, expected) => expect(decideMetricsAccess(access, header)).toBe(expected));
+  it.each(cases)('%s', (_label, access, header, expected) =>
+    expect(decideMetricsAccess(access, header)).toBe(expected),
+  );
 });
 
 describe('OperationLabels', () => {
   it('keeps saved names and the first few others, then says "other"', () => {
     const labels = new OperationLabels(['Frameworks'], 2);
-    expect([labels.label('Frameworks'), labels.label('A'), labels.label('B'), labels.label('C'), labels.label('A'), labels.label('Frameworks')]).toEqual([
-      'Frameworks',
-      'A',
-      'B',
-      'other',
-      'A',
-      'Frameworks',
-    ]);
+    expect([
+      labels.label('Frameworks'),
+      labels.label('A'),
+      labels.label('B'),
+      labels.label('C'),
+      labels.label('A'),
+      labels.label('Frameworks'),
+    ]).toEqual(['Frameworks', 'A', 'B', 'other', 'A', 'Frameworks']);
     expect([labels.label(null), labels.label(undefined)]).toEqual(['anonymous', 'unknown']);
   });
 });

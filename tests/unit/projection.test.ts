@@ -3,7 +3,16 @@
  * record type is placed, and a selection maps to the stored properties it reads, through
  * fragments, with the whole record read for anything it cannot place.
  */
-import { buildASTSchema, buildSchema, getNamedType, graphql, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import {
+  buildASTSchema,
+  buildSchema,
+  getNamedType,
+  graphql,
+  isLeafType,
+  isObjectType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type EntityType } from '../../src/domain/entity-spec.js';
 import type { Projection } from '../../src/loaders/organisation.js';
@@ -20,7 +29,9 @@ describe('record fields', () => {
       const type = schema.getType(name);
       expect(isObjectType(type), name).toBe(true);
       for (const field of Object.keys((type as GraphQLObjectType).getFields())) {
-        expect(sourceOf(type as GraphQLObjectType & { name: EntityType }, field).kind, `${name}.${field}`).not.toBe('unknown');
+        expect(sourceOf(type as GraphQLObjectType & { name: EntityType }, field).kind, `${name}.${field}`).not.toBe(
+          'unknown',
+        );
       }
     }
   });
@@ -42,7 +53,8 @@ describe('record fields', () => {
         if (!isLeafType(getNamedType(def.type)) || typeof resolvers[name]?.[field] !== 'function') continue;
         const source = sourceOf(type, field);
         // A leaf with a resolver reads its own property (a default for old records) or is listed in DERIVED.
-        if (DERIVED[name]?.[field] === undefined) expect(source, `${name}.${field}`).toEqual({ kind: 'props', props: [field] });
+        if (DERIVED[name]?.[field] === undefined)
+          expect(source, `${name}.${field}`).toEqual({ kind: 'props', props: [field] });
       }
     }
   });
@@ -76,7 +88,9 @@ describe('projectionOf', () => {
   });
 
   it('follows inline fragments and named fragments, and asks for references only when shown', async () => {
-    await run(`{ steps { __typename ... on Risk { title externalRefs { system } } ...C } } fragment C on Control { name status }`);
+    await run(
+      `{ steps { __typename ... on Risk { title externalRefs { system } } ...C } } fragment C on Control { name status }`,
+    );
     expect(seen.steps).toEqual({ props: ['name', 'status', 'title'], externalRefs: true });
   });
 

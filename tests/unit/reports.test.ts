@@ -7,7 +7,8 @@ import { crosswalkMatrix } from '../../src/reports/svg/matrix.js';
 import { orderLayers, type GraphNode } from '../../src/reports/svg/layered.js';
 import { lineChart } from '../../src/reports/svg/lines.js';
 
-const params = (query: string, spec: Record<string, 'one' | 'many'>): ReportParams => ReportParams.of(new URLSearchParams(query), spec);
+const params = (query: string, spec: Record<string, 'one' | 'many'>): ReportParams =>
+  ReportParams.of(new URLSearchParams(query), spec);
 
 function refused(run: () => unknown): ReportError {
   try {
@@ -32,13 +33,19 @@ describe('html', () => {
 
   it('keeps its own markup, joins lists, drops null, undefined and false', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`${inner}${[html`<br>`, '<br>']}${null}${undefined}${false}${0}`.markup).toBe('<b>&lt;i&gt;</b><br>&lt;br&gt;0');
+    expect(html`${inner}${[html`<br>`, '<br>']}${null}${undefined}${false}${0}`.markup).toBe(
+      '<b>&lt;i&gt;</b><br>&lt;br&gt;0',
+    );
   });
 
   it('builds report links with their parameters encoded, leaving out empty ones', () => {
-    expect(reportHref('coverage', { framework: 'iso42001', system: ['a&b', 'c'], asOf: null, ref: '' })).toBe('/reports/coverage?framework=iso42001&system=a%26b&system=c');
+    expect(reportHref('coverage', { framework: 'iso42001', system: ['a&b', 'c'], asOf: null, ref: '' })).toBe(
+      '/reports/coverage?framework=iso42001&system=a%26b&system=c',
+    );
     expect(reportHref('', {})).toBe('/reports');
-    expect(html`<a href="${reportHref('requirement', { ref: 'Art. 9"><x' })}">`.markup).toBe('<a href="/reports/requirement?ref=Art.+9%22%3E%3Cx">');
+    expect(html`<a href="${reportHref('requirement', { ref: 'Art. 9"><x' })}">`.markup).toBe(
+      '<a href="/reports/requirement?ref=Art.+9%22%3E%3Cx">',
+    );
   });
 
   it('truncates by characters, not UTF-16 units', () => {
@@ -77,7 +84,10 @@ describe('report parameters', () => {
     expect(moments).toContain('2025-12-31T23:59:59Z');
     expect(moments[10]).toBe('2026-02-28T23:59:59Z');
     expect(moments[11]).toBe('2026-03-15T23:59:59Z');
-    expect(monthEnds({ date: '2024-03-01', moment: null }, 2, new Date('2024-03-01T10:00:00.123Z'))).toEqual(['2024-02-29T23:59:59Z', '2024-03-01T10:00:00Z']);
+    expect(monthEnds({ date: '2024-03-01', moment: null }, 2, new Date('2024-03-01T10:00:00.123Z'))).toEqual([
+      '2024-02-29T23:59:59Z',
+      '2024-03-01T10:00:00Z',
+    ]);
   });
 });
 
@@ -90,10 +100,28 @@ describe('report pictures', () => {
   });
 
   it('orders a layer by its neighbours, undoing a crossing', () => {
-    const node = (id: string, layer: number): GraphNode => ({ id, layer, label: id, detail: '', title: id, fill: '#fff', stroke: '#000', dashed: false, className: '', href: null });
+    const node = (id: string, layer: number): GraphNode => ({
+      id,
+      layer,
+      label: id,
+      detail: '',
+      title: id,
+      fill: '#fff',
+      stroke: '#000',
+      dashed: false,
+      className: '',
+      href: null,
+    });
     const nodes = [node('a', 0), node('b', 0), node('x', 1), node('y', 1)];
     // a-y and b-x cross when x sits above y.
-    const layers = orderLayers(nodes, [{ from: 'a', to: 'y', dashed: false }, { from: 'b', to: 'x', dashed: false }], 2);
+    const layers = orderLayers(
+      nodes,
+      [
+        { from: 'a', to: 'y', dashed: false },
+        { from: 'b', to: 'x', dashed: false },
+      ],
+      2,
+    );
     const first = layers[0]!.map((n) => n.id);
     const second = layers[1]!.map((n) => n.id);
     expect(first.indexOf('a') < first.indexOf('b')).toBe(second.indexOf('y') < second.indexOf('x'));
@@ -101,7 +129,16 @@ describe('report pictures', () => {
 
   it('puts every mapping in its cell, with its provenance escaped in the tooltip', () => {
     const svg = crosswalkMatrix(
-      [{ label: 'S1', title: 'Section 1', items: [{ id: 'r1', label: '1.1', title: 'one' }, { id: 'r2', label: '1.2', title: 'two' }] }],
+      [
+        {
+          label: 'S1',
+          title: 'Section 1',
+          items: [
+            { id: 'r1', label: '1.1', title: 'one' },
+            { id: 'r2', label: '1.2', title: 'two' },
+          ],
+        },
+      ],
       [{ label: 'T', title: 'T', items: [{ id: 'c1', label: 'A', title: 'a' }] }],
       [
         { row: 'r2', column: 'c1', relationships: ['EQUAL'], tooltip: 'Set: <b>"x"</b>' },

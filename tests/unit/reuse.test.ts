@@ -32,7 +32,13 @@ describe('evidenceUses', () => {
   });
 
   it('gives nothing for expired evidence or a control that does not operate', () => {
-    expect(evidenceUses('e', [control('OPERATING', 'FULL')], mappings, '2027-01-01', 2)).toEqual({ valid: false, uses: [] });
-    expect(evidenceUses('e', [control('PLANNED', 'FULL')], mappings, '2026-11-27', 2)).toEqual({ valid: true, uses: [] });
+    expect(evidenceUses('e', [control('OPERATING', 'FULL')], mappings, '2027-01-01', 2)).toEqual({
+      valid: false,
+      uses: [],
+    });
+    expect(evidenceUses('e', [control('PLANNED', 'FULL')], mappings, '2026-11-27', 2)).toEqual({
+      valid: true,
+      uses: [],
+    });
   });
 });

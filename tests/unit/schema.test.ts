@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { printCanonicalSchema, readTypeDefs, SCHEMA_SNAPSHOT } from '../../src/schema.js';
 
 const schema = buildASTSchema(readTypeDefs());
-const ownTypes = Object.values(schema.getTypeMap()).filter((t: GraphQLNamedType) => !t.name.startsWith('__') && !['String', 'Boolean', 'Int', 'Float', 'ID'].includes(t.name));
+const ownTypes = Object.values(schema.getTypeMap()).filter(
+  (t: GraphQLNamedType) => !t.name.startsWith('__') && !['String', 'Boolean', 'Int', 'Float', 'ID'].includes(t.name),
+);
 
 describe('schema', () => {
   it('describes every type, field, argument and enum value', () => {
@@ -27,7 +29,8 @@ describe('schema', () => {
         }
       }
       if (isEnumType(type)) {
-        for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
       }
     }
     expect(missing).toEqual([]);

@@ -14,10 +14,12 @@ beforeAll(async () => {
   byId = new Map(seed.catalogues.filter((c) => c.framework.current).map((c) => [c.framework.id, c]));
 });
 
-const count = (id: string, kind: string): number =>
-  byId.get(id)!.requirements.filter((r) => r.kind === kind).length;
+const count = (id: string, kind: string): number => byId.get(id)!.requirements.filter((r) => r.kind === kind).length;
 const refs = (id: string, kind: string): string[] =>
-  byId.get(id)!.requirements.filter((r) => r.kind === kind).map((r) => r.ref);
+  byId
+    .get(id)!
+    .requirements.filter((r) => r.kind === kind)
+    .map((r) => r.ref);
 
 describe('seed/catalogues', () => {
   it('holds the five frameworks', () => {
@@ -72,7 +74,14 @@ describe('seed/catalogues', () => {
     const refs = amended.requirements.filter((r) => r.kind === 'ARTICLE').map((r) => r.ref);
     expect(refs).toHaveLength(113 + 6);
     expect(refs.slice(refs.indexOf('Art. 4'), refs.indexOf('Art. 4') + 3)).toEqual(['Art. 4', 'Art. 4a', 'Art. 5']);
-    expect(refs.slice(refs.indexOf('Art. 75'), refs.indexOf('Art. 75') + 6)).toEqual(['Art. 75', 'Art. 75a', 'Art. 75b', 'Art. 75c', 'Art. 75d', 'Art. 76']);
+    expect(refs.slice(refs.indexOf('Art. 75'), refs.indexOf('Art. 75') + 6)).toEqual([
+      'Art. 75',
+      'Art. 75a',
+      'Art. 75b',
+      'Art. 75c',
+      'Art. 75d',
+      'Art. 76',
+    ]);
   });
 
   it('marks only assessable items auditable', () => {
@@ -80,7 +89,11 @@ describe('seed/catalogues', () => {
       const parents = new Set(catalogue.requirements.map((r) => r.parent));
       for (const r of catalogue.requirements) {
         if (['CONTROL', 'ARTICLE', 'SUBCATEGORY'].includes(r.kind)) expect(r.auditable, r.ref).toBe(true);
-        if (['CLAUSE', 'THEME', 'CONTROL_OBJECTIVE', 'CHAPTER', 'SECTION', 'FUNCTION', 'CATEGORY', 'PARAGRAPH'].includes(r.kind)) {
+        if (
+          ['CLAUSE', 'THEME', 'CONTROL_OBJECTIVE', 'CHAPTER', 'SECTION', 'FUNCTION', 'CATEGORY', 'PARAGRAPH'].includes(
+            r.kind,
+          )
+        ) {
           expect(r.auditable, `${catalogue.framework.id} ${r.ref}`).toBe(r.kind === 'CLAUSE' && !parents.has(r.ref));
         }
       }

@@ -12,5 +12,7 @@ describe('spreadsheetText', () => {
     ['\r=1', "'\r=1"],
   ])('keeps %j as text', (cell, safe) => expect(spreadsheetText(cell)).toBe(safe));
 
-  it.each(['A.6.2.4', 'Bias review; Model card', '', 'a = b', 'GOVERN 1.1'])('leaves %j alone', (cell) => expect(spreadsheetText(cell)).toBe(cell));
+  it.each(['A.6.2.4', 'Bias review; Model card', '', 'a = b', 'GOVERN 1.1'])('leaves %j alone', (cell) =>
+    expect(spreadsheetText(cell)).toBe(cell),
+  );
 });

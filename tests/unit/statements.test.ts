@@ -142,21 +142,35 @@ describe('admin statements', () => {
         throw new Error('the graph was touched');
       },
     } as unknown as GraphExecutor;
-    await expect(restoreBackup(untouched, { nodes: [{ labels: ['Entity', hostile], props: [] }], relationships: [] })).rejects.toThrow(
-      /unknown label/,
-    );
     await expect(
-      restoreBackup(untouched, { nodes: [], relationships: [{ type: hostile, start: ['Control', CONTROL], end: ['Requirement', REQUIREMENT], props: [] }] }),
+      restoreBackup(untouched, { nodes: [{ labels: ['Entity', hostile], props: [] }], relationships: [] }),
+    ).rejects.toThrow(/unknown label/);
+    await expect(
+      restoreBackup(untouched, {
+        nodes: [],
+        relationships: [{ type: hostile, start: ['Control', CONTROL], end: ['Requirement', REQUIREMENT], props: [] }],
+      }),
     ).rejects.toThrow(/unknown relationship/);
     await expect(
-      restoreBackup(untouched, { nodes: [], relationships: [{ type: 'IMPLEMENTS', start: [hostile, CONTROL], end: ['Requirement', REQUIREMENT], props: [] }] }),
+      restoreBackup(untouched, {
+        nodes: [],
+        relationships: [
+          { type: 'IMPLEMENTS', start: [hostile, CONTROL], end: ['Requirement', REQUIREMENT], props: [] },
+        ],
+      }),
     ).rejects.toThrow(/unknown relationship/);
   });
 
   it('builds the ping and the migration record', () => {
     expect(admin.ping()).toMatchSnapshot();
     expect(admin.listMigrations()).toMatchSnapshot();
-    expect(admin.recordMigration(7, 'change-log-at-index', 'b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78')).toMatchSnapshot();
+    expect(
+      admin.recordMigration(
+        7,
+        'change-log-at-index',
+        'b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78',
+      ),
+    ).toMatchSnapshot();
   });
 
   it('sends a migration step as its file gives it', () => {
@@ -167,9 +181,17 @@ describe('admin statements', () => {
 
   it('builds backup and restore', () => {
     expect(admin.backupNodes()).toMatchSnapshot();
-    expect(admin.backupRelationships(['Entity', 'Requirement', 'ExternalRef'], { Entity: 'id', Requirement: 'id', ExternalRef: 'key' })).toMatchSnapshot();
+    expect(
+      admin.backupRelationships(['Entity', 'Requirement', 'ExternalRef'], {
+        Entity: 'id',
+        Requirement: 'id',
+        ExternalRef: 'key',
+      }),
+    ).toMatchSnapshot();
     expect(admin.wipeGraph()).toMatchSnapshot();
-    expect(admin.restoreNodes('Control:Entity', [{ id: CONTROL, name: 'Model card review', version: 1 }])).toMatchSnapshot();
+    expect(
+      admin.restoreNodes('Control:Entity', [{ id: CONTROL, name: 'Model card review', version: 1 }]),
+    ).toMatchSnapshot();
     expect(
       admin.restoreRelationships('IMPLEMENTS', { label: 'Entity', key: 'id' }, { label: 'Requirement', key: 'id' }, [
         { s: CONTROL, e: REQUIREMENT, props: { coverage: 'FULL' } },
@@ -181,7 +203,14 @@ describe('admin statements', () => {
 describe('API key statements', () => {
   it('keep user input out of the Cypher text', () => {
     expectParameterised([
-      apiKeys.createApiKey({ id: hostile, name: hostile, role: hostile, hash: hostile, prefix: hostile, createdBy: hostile }),
+      apiKeys.createApiKey({
+        id: hostile,
+        name: hostile,
+        role: hostile,
+        hash: hostile,
+        prefix: hostile,
+        createdBy: hostile,
+      }),
       apiKeys.findApiKeyByHash(hostile),
       apiKeys.revokeApiKey({ id: hostile }),
       apiKeys.revokeApiKey({ name: hostile }),
@@ -200,7 +229,9 @@ describe('API key statements', () => {
         createdBy: 'admin',
       }),
     ).toMatchSnapshot();
-    expect(apiKeys.findApiKeyByHash('3f1a0c6e9b8d7f2e4a5c6b7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f')).toMatchSnapshot();
+    expect(
+      apiKeys.findApiKeyByHash('3f1a0c6e9b8d7f2e4a5c6b7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f'),
+    ).toMatchSnapshot();
     expect(apiKeys.listApiKeys()).toMatchSnapshot();
     expect(apiKeys.revokeApiKey({ id: 'key_01939a7e-4b2c-8d3e-9f40-9a2b3c4d5e6f' })).toMatchSnapshot();
     expect(apiKeys.revokeApiKey({ name: 'ci-exporter' })).toMatchSnapshot();
@@ -274,7 +305,9 @@ describe('catalogue statements', () => {
   });
 
   it('builds the requirement listing', () => {
-    expect(catalogue.listRequirementsOfFrameworks([{ key: 'k', frameworkId: 'iso42001', kind: 'CONTROL' }])).toMatchSnapshot();
+    expect(
+      catalogue.listRequirementsOfFrameworks([{ key: 'k', frameworkId: 'iso42001', kind: 'CONTROL' }]),
+    ).toMatchSnapshot();
   });
 
   it('builds the batched lookups', () => {
@@ -283,7 +316,9 @@ describe('catalogue statements', () => {
   });
 
   it('builds the seed writes', () => {
-    expect(catalogue.linkRequirementParents('iso42001', [{ id: 'iso42001:6.1', parentId: 'iso42001:6' }])).toMatchSnapshot();
+    expect(
+      catalogue.linkRequirementParents('iso42001', [{ id: 'iso42001:6.1', parentId: 'iso42001:6' }]),
+    ).toMatchSnapshot();
     expect(catalogue.pruneRequirements('iso42001', ['iso42001:6'])).toMatchSnapshot();
   });
 
@@ -357,9 +392,19 @@ describe('change log statements', () => {
   it('keep user input out of the Cypher text', () => {
     expectParameterised([
       changes.appendChanges({ id: hostile, onBehalfOf: hostile }, [
-        { operation: 'LINK', entityId: hostile, entityType: hostile, otherId: hostile, linkKind: hostile, before: null, after: { coverage: hostile } },
+        {
+          operation: 'LINK',
+          entityId: hostile,
+          entityType: hostile,
+          otherId: hostile,
+          linkKind: hostile,
+          before: null,
+          after: { coverage: hostile },
+        },
       ]),
-      changes.appendChanges(hostile, [{ operation: 'DELETE', entityId: CONTROL, entityType: 'Control', before: { name: hostile }, after: null }]),
+      changes.appendChanges(hostile, [
+        { operation: 'DELETE', entityId: CONTROL, entityType: 'Control', before: { name: hostile }, after: null },
+      ]),
       changes.listChangesOf(hostile, 0, 20),
       changes.listChangesSince(hostile, [hostile]),
     ]);
@@ -368,17 +413,37 @@ describe('change log statements', () => {
   it('builds the append', () => {
     expect(
       changes.appendChanges({ id: 'key:ci-exporter', onBehalfOf: 'alice@example.org' }, [
-        { operation: 'CREATE', entityId: CONTROL, entityType: 'Control', before: null, after: { name: 'Model card review', status: 'PLANNED' } },
-        { operation: 'LINK', entityId: CONTROL, entityType: 'Control', otherId: REQUIREMENT, linkKind: 'IMPLEMENTS', before: null, after: { coverage: 'FULL' } },
+        {
+          operation: 'CREATE',
+          entityId: CONTROL,
+          entityType: 'Control',
+          before: null,
+          after: { name: 'Model card review', status: 'PLANNED' },
+        },
+        {
+          operation: 'LINK',
+          entityId: CONTROL,
+          entityType: 'Control',
+          otherId: REQUIREMENT,
+          linkKind: 'IMPLEMENTS',
+          before: null,
+          after: { coverage: 'FULL' },
+        },
       ]),
     ).toMatchSnapshot();
-    expect(changes.appendChanges('system', [{ operation: 'CATALOGUE_LOAD', entityId: 'iso42001', entityType: 'Framework', before: null, after: null }])).toMatchSnapshot();
+    expect(
+      changes.appendChanges('system', [
+        { operation: 'CATALOGUE_LOAD', entityId: 'iso42001', entityType: 'Framework', before: null, after: null },
+      ]),
+    ).toMatchSnapshot();
   });
 
   it('builds the reads', () => {
     expect(changes.listChanges(120, 50)).toMatchSnapshot();
     expect(changes.listChangesOf(CONTROL, 0, 20)).toMatchSnapshot();
-    expect(changes.listChangesSince('2026-01-01T00:00:00Z', ['Control', 'Evidence', 'Applicability'])).toMatchSnapshot();
+    expect(
+      changes.listChangesSince('2026-01-01T00:00:00Z', ['Control', 'Evidence', 'Applicability']),
+    ).toMatchSnapshot();
     expect(changes.firstChangeAt()).toMatchSnapshot();
     expect(changes.findLastChangeSeq()).toMatchSnapshot();
   });
@@ -498,7 +563,12 @@ describe('crosswalk statements', () => {
 });
 
 describe('obligation statements', () => {
-  const derived = { title: 'Risk management system', description: 'Article 9 applies to this system.', dueDate: '2026-08-02', derivedByRules: ['high-risk-annex-iii'] };
+  const derived = {
+    title: 'Risk management system',
+    description: 'Article 9 applies to this system.',
+    dueDate: '2026-08-02',
+    derivedByRules: ['high-risk-annex-iii'],
+  };
 
   it('keep user input out of the Cypher text', () => {
     const fields = { title: hostile, description: hostile, dueDate: hostile, derivedByRules: [hostile] };
@@ -515,23 +585,39 @@ describe('obligation statements', () => {
     expect(obligations.lockDerivedObligations(SYSTEM)).toMatchSnapshot();
     expect(obligations.listDerivedObligations(SYSTEM)).toMatchSnapshot();
     expect(obligations.listRequirementTitles([ARTICLE, 'eu-ai-act:Art. 10'])).toMatchSnapshot();
-    expect(obligations.createDerivedObligations(SYSTEM, [{ id: OBLIGATION, requirementId: ARTICLE, ...derived }])).toMatchSnapshot();
+    expect(
+      obligations.createDerivedObligations(SYSTEM, [{ id: OBLIGATION, requirementId: ARTICLE, ...derived }]),
+    ).toMatchSnapshot();
     expect(obligations.refreshDerivedObligations([{ id: OBLIGATION, ...derived }])).toMatchSnapshot();
   });
 });
 
 describe('organisation statements', () => {
-  const query = (type: EntityType): organisationModule.EntityListQuery => ({ type, equals: {}, text: null, party: null, after: null, first: 20 });
+  const query = (type: EntityType): organisationModule.EntityListQuery => ({
+    type,
+    equals: {},
+    text: null,
+    party: null,
+    after: null,
+    first: 20,
+  });
   const entity = { space: 'Entity', id: CONTROL } as const;
   const requirement = { space: 'Requirement', id: REQUIREMENT } as const;
 
   it('keep user input out of the Cypher text', () => {
     expectParameterised([
-      organisation.createEntity('Control', hostile, { name: hostile, description: hostile, [hostile]: hostile }, [{ system: hostile, id: hostile }]),
+      organisation.createEntity('Control', hostile, { name: hostile, description: hostile, [hostile]: hostile }, [
+        { system: hostile, id: hostile },
+      ]),
       organisation.updateEntity('Control', hostile, 3, { name: hostile, [hostile]: hostile }),
       organisation.listEntitiesByIds([hostile]),
       organisation.listEntityFieldsByIds([hostile], [hostile], true),
-      organisation.listEntities({ ...query('Control'), equals: { status: hostile, [hostile]: hostile }, party: hostile, after: { key: hostile, id: hostile } }),
+      organisation.listEntities({
+        ...query('Control'),
+        equals: { status: hostile, [hostile]: hostile },
+        party: hostile,
+        after: { key: hostile, id: hostile },
+      }),
       organisation.listEntities({ ...query('Risk'), party: hostile }, { props: [hostile], externalRefs: false }),
       organisation.listDependents(hostile),
       organisation.deleteEntity('Control', hostile),
@@ -541,10 +627,18 @@ describe('organisation statements', () => {
       organisation.findExternalRefs([hostile]),
       organisation.findApplicability(hostile, [hostile]),
       organisation.findKinds([hostile]),
-      organisation.createLink(link('IMPLEMENTS'), { space: 'Entity', id: hostile }, { space: 'Requirement', id: hostile }, hostile),
+      organisation.createLink(
+        link('IMPLEMENTS'),
+        { space: 'Entity', id: hostile },
+        { space: 'Requirement', id: hostile },
+        hostile,
+      ),
       organisation.deleteLink(link('USES_DATASET'), { space: 'Entity', id: hostile }, { space: 'Entity', id: hostile }),
       organisation.listLinked(link('SUPPORTS'), 'IN', 'Requirement', [hostile]),
-      organisation.listLinkedEntities(link('APPLIES_TO'), 'OUT', 'Entity', [hostile], { props: [hostile], externalRefs: true }),
+      organisation.listLinkedEntities(link('APPLIES_TO'), 'OUT', 'Entity', [hostile], {
+        props: [hostile],
+        externalRefs: true,
+      }),
     ]);
   });
 
@@ -557,8 +651,13 @@ describe('organisation statements', () => {
 
   it('names only the fields of the entity description in the Cypher', () => {
     // Keys of `values` and `equals` outside the description never reach the Cypher text.
-    expect(organisation.updateEntity('Risk', RISK_ID, 2, { [hostile]: 1, likelihood: 4 }).cypher).toContain('n.likelihood = toInteger($values.likelihood)');
-    const listing = organisation.listEntities({ ...query('Risk'), equals: { status: 'OPEN', description: 'not a filter field', [hostile]: 1 } });
+    expect(organisation.updateEntity('Risk', RISK_ID, 2, { [hostile]: 1, likelihood: 4 }).cypher).toContain(
+      'n.likelihood = toInteger($values.likelihood)',
+    );
+    const listing = organisation.listEntities({
+      ...query('Risk'),
+      equals: { status: 'OPEN', description: 'not a filter field', [hostile]: 1 },
+    });
     expect(listing.cypher).toContain('n.status = $equals.status');
     expect(listing.cypher).not.toContain('n.description');
   });
@@ -577,23 +676,40 @@ describe('organisation statements', () => {
 
   it('refuses a node space outside Entity and Requirement', () => {
     const outside = { space: hostile as organisationModule.NodeSpace, id: CONTROL };
-    expect(() => organisation.createLink(link('IMPLEMENTS'), outside, requirement, 'FULL')).toThrow(/unknown node space/);
+    expect(() => organisation.createLink(link('IMPLEMENTS'), outside, requirement, 'FULL')).toThrow(
+      /unknown node space/,
+    );
     expect(() => organisation.createLink(link('IMPLEMENTS'), entity, outside, 'FULL')).toThrow(/unknown node space/);
     expect(() => organisation.deleteLink(link('IMPLEMENTS'), outside, requirement)).toThrow(/unknown node space/);
     expect(() => organisation.deleteLink(link('IMPLEMENTS'), entity, outside)).toThrow(/unknown node space/);
-    expect(() => organisation.listLinked(link('IMPLEMENTS'), 'OUT', outside.space, [CONTROL])).toThrow(/unknown node space/);
-    expect(() => organisation.listLinkedEntities(link('IMPLEMENTS'), 'OUT', outside.space, [CONTROL], { props: [], externalRefs: false })).toThrow(
+    expect(() => organisation.listLinked(link('IMPLEMENTS'), 'OUT', outside.space, [CONTROL])).toThrow(
       /unknown node space/,
     );
+    expect(() =>
+      organisation.listLinkedEntities(link('IMPLEMENTS'), 'OUT', outside.space, [CONTROL], {
+        props: [],
+        externalRefs: false,
+      }),
+    ).toThrow(/unknown node space/);
   });
 
   it('builds the record writes', () => {
     expect(
-      organisation.createEntity('Control', CONTROL, { name: 'Model card review', description: null, status: 'PLANNED', controlType: 'PROCEDURAL' }, [
-        { system: 'jira', id: 'GRC-12' },
-      ]),
+      organisation.createEntity(
+        'Control',
+        CONTROL,
+        { name: 'Model card review', description: null, status: 'PLANNED', controlType: 'PROCEDURAL' },
+        [{ system: 'jira', id: 'GRC-12' }],
+      ),
     ).toMatchSnapshot();
-    expect(organisation.createEntity('Evidence', EVIDENCE, { title: 'Validation report', evidenceType: 'REPORT', effectiveFrom: '2026-01-01' }, [])).toMatchSnapshot();
+    expect(
+      organisation.createEntity(
+        'Evidence',
+        EVIDENCE,
+        { title: 'Validation report', evidenceType: 'REPORT', effectiveFrom: '2026-01-01' },
+        [],
+      ),
+    ).toMatchSnapshot();
     expect(organisation.updateEntity('Risk', RISK_ID, 2, { likelihood: 4, status: 'TREATED' })).toMatchSnapshot();
     expect(organisation.deleteEntity('Dataset', DATASET)).toMatchSnapshot();
   });
@@ -624,17 +740,33 @@ describe('organisation statements', () => {
         first: 50,
       }),
     ).toMatchSnapshot();
-    expect(organisation.listEntities({ ...query('Evidence'), text: 'report' }, { props: ['title', 'validUntil'], externalRefs: true })).toMatchSnapshot();
+    expect(
+      organisation.listEntities(
+        { ...query('Evidence'), text: 'report' },
+        { props: ['title', 'validUntil'], externalRefs: true },
+      ),
+    ).toMatchSnapshot();
   });
 
   it('builds the link statements', () => {
     expect(organisation.createLink(link('IMPLEMENTS'), entity, requirement, 'PARTIAL')).toMatchSnapshot();
-    expect(organisation.createLink(link('APPLIES_TO'), entity, { space: 'Entity', id: SYSTEM }, null)).toMatchSnapshot();
-    expect(organisation.deleteLink(link('USES_DATASET'), { space: 'Entity', id: SYSTEM }, { space: 'Entity', id: DATASET })).toMatchSnapshot();
-    expect(organisation.deleteLink(link('FOR_REQUIREMENT'), { space: 'Entity', id: APPLICABILITY }, requirement)).toMatchSnapshot();
+    expect(
+      organisation.createLink(link('APPLIES_TO'), entity, { space: 'Entity', id: SYSTEM }, null),
+    ).toMatchSnapshot();
+    expect(
+      organisation.deleteLink(link('USES_DATASET'), { space: 'Entity', id: SYSTEM }, { space: 'Entity', id: DATASET }),
+    ).toMatchSnapshot();
+    expect(
+      organisation.deleteLink(link('FOR_REQUIREMENT'), { space: 'Entity', id: APPLICABILITY }, requirement),
+    ).toMatchSnapshot();
     expect(organisation.listLinked(link('USES_DATASET'), 'OUT', 'Entity', [SYSTEM])).toMatchSnapshot();
     expect(organisation.listLinked(link('IMPLEMENTS'), 'IN', 'Requirement', [REQUIREMENT])).toMatchSnapshot();
-    expect(organisation.listLinkedEntities(link('SUPPORTS'), 'IN', 'Entity', [CONTROL], { props: ['title'], externalRefs: false })).toMatchSnapshot();
+    expect(
+      organisation.listLinkedEntities(link('SUPPORTS'), 'IN', 'Entity', [CONTROL], {
+        props: ['title'],
+        externalRefs: false,
+      }),
+    ).toMatchSnapshot();
   });
 });
 
@@ -642,7 +774,9 @@ describe('sync statements', () => {
   it('keep user input out of the Cypher text', () => {
     expectParameterised([
       sync.attachExternalRefs([{ id: hostile, system: hostile, ref: hostile, bump: true }]),
-      sync.createEntities('Control', [{ id: hostile, values: { name: hostile, [hostile]: hostile }, ref: { system: hostile, id: hostile } }]),
+      sync.createEntities('Control', [
+        { id: hostile, values: { name: hostile, [hostile]: hostile }, ref: { system: hostile, id: hostile } },
+      ]),
       sync.replaceEntities('Control', [{ id: hostile, values: { name: hostile, [hostile]: hostile } }]),
       sync.deleteEntities([hostile]),
       sync.mergeLinks(link('IMPLEMENTS'), 'Requirement', [{ i: 0, from: hostile, to: hostile, property: hostile }]),
@@ -669,19 +803,37 @@ describe('sync statements', () => {
     expect(sync.attachExternalRefs([{ id: CONTROL, system: 'jira', ref: 'GRC-12', bump: false }])).toMatchSnapshot();
     expect(
       sync.createEntities('Control', [
-        { id: CONTROL, values: { name: 'Model card review', description: null, status: 'PLANNED', controlType: 'PROCEDURAL' }, ref: { system: 'jira', id: 'GRC-12' } },
+        {
+          id: CONTROL,
+          values: { name: 'Model card review', description: null, status: 'PLANNED', controlType: 'PROCEDURAL' },
+          ref: { system: 'jira', id: 'GRC-12' },
+        },
       ]),
     ).toMatchSnapshot();
     expect(
       sync.replaceEntities('Evidence', [
-        { id: EVIDENCE, values: { title: 'Validation report', evidenceType: 'REPORT', uploadedAt: '2026-01-02T10:00:00Z', validUntil: '2027-01-01' } },
+        {
+          id: EVIDENCE,
+          values: {
+            title: 'Validation report',
+            evidenceType: 'REPORT',
+            uploadedAt: '2026-01-02T10:00:00Z',
+            validUntil: '2027-01-01',
+          },
+        },
       ]),
     ).toMatchSnapshot();
     expect(sync.deleteEntities([CONTROL, EVIDENCE])).toMatchSnapshot();
-    expect(sync.mergeLinks(link('IMPLEMENTS'), 'Requirement', [{ i: 0, from: CONTROL, to: REQUIREMENT, property: 'FULL' }])).toMatchSnapshot();
-    expect(sync.mergeLinks(link('APPLIES_TO'), 'Entity', [{ i: 0, from: CONTROL, to: SYSTEM, property: null }])).toMatchSnapshot();
+    expect(
+      sync.mergeLinks(link('IMPLEMENTS'), 'Requirement', [{ i: 0, from: CONTROL, to: REQUIREMENT, property: 'FULL' }]),
+    ).toMatchSnapshot();
+    expect(
+      sync.mergeLinks(link('APPLIES_TO'), 'Entity', [{ i: 0, from: CONTROL, to: SYSTEM, property: null }]),
+    ).toMatchSnapshot();
     expect(sync.removeLinks(link('USES_DATASET'), 'Entity', [{ i: 0, from: SYSTEM, to: DATASET }])).toMatchSnapshot();
-    expect(sync.removeLinks(link('SUPPORTS'), 'Requirement', [{ i: 0, from: EVIDENCE, to: REQUIREMENT }])).toMatchSnapshot();
+    expect(
+      sync.removeLinks(link('SUPPORTS'), 'Requirement', [{ i: 0, from: EVIDENCE, to: REQUIREMENT }]),
+    ).toMatchSnapshot();
   });
 
   it('builds the exports', () => {
@@ -698,7 +850,9 @@ describe('synthetic organisation statements', () => {
       synthetic.listAuditableRequirements([hostile]),
       synthetic.countOrganisationRecords([hostile]),
       synthetic.createSyntheticEntities('Control', [{ id: hostile, values: { name: hostile } }], hostile),
-      synthetic.createSyntheticLinks(linkDef('IMPLEMENTS')!, 'Requirement', [{ from: hostile, to: hostile, property: hostile }]),
+      synthetic.createSyntheticLinks(linkDef('IMPLEMENTS')!, 'Requirement', [
+        { from: hostile, to: hostile, property: hostile },
+      ]),
       synthetic.deleteSyntheticEntities(hostile, 10),
       synthetic.deleteSyntheticChanges(hostile, 10),
       synthetic.findSyntheticChangeRange([hostile]),
@@ -717,7 +871,9 @@ describe('synthetic organisation statements', () => {
   });
 
   it('refuses a node space outside Entity and Requirement, and an unknown entity type', () => {
-    expect(() => synthetic.createSyntheticLinks(link('IMPLEMENTS'), hostile as organisationModule.NodeSpace, [])).toThrow(/unknown node space/);
+    expect(() =>
+      synthetic.createSyntheticLinks(link('IMPLEMENTS'), hostile as organisationModule.NodeSpace, []),
+    ).toThrow(/unknown node space/);
     for (const type of notEntityTypes(hostile, 'Requirement', 'toString')) {
       expect(() => synthetic.createSyntheticEntities(type, [], '2026-01-01T00:00:00Z')).toThrow(TypeError);
     }
@@ -756,7 +912,13 @@ describe('traceability statements', () => {
   });
 
   it('builds the impact of each kind', () => {
-    const ids: Record<string, string> = { Dataset: DATASET, Model: MODEL, Control: CONTROL, Evidence: EVIDENCE, Requirement: REQUIREMENT };
+    const ids: Record<string, string> = {
+      Dataset: DATASET,
+      Model: MODEL,
+      Control: CONTROL,
+      Evidence: EVIDENCE,
+      Requirement: REQUIREMENT,
+    };
     for (const kind of kinds) expect(traceability.impactOf(ids[kind]!, kind)).toMatchSnapshot();
   });
 });

@@ -25,7 +25,13 @@ beforeAll(async () => {
   const { catalogues } = await readCatalogues('seed');
   const current = catalogues.filter((c) => c.framework.current);
   requirements = Object.fromEntries(
-    FRAMEWORK_IDS.map((f) => [f, current.find((c) => c.framework.id === f)!.requirements.filter((r) => r.auditable).map((r) => requirementId(f, r.ref))]),
+    FRAMEWORK_IDS.map((f) => [
+      f,
+      current
+        .find((c) => c.framework.id === f)!
+        .requirements.filter((r) => r.auditable)
+        .map((r) => requirementId(f, r.ref)),
+    ]),
   ) as Record<FrameworkId, string[]>;
   plan = planSynthetic({ scale: 1, seed: 8477, requirements });
 }, 30_000);
@@ -100,7 +106,10 @@ describe('planSynthetic', () => {
     const ids = new Set<string>();
     const problems: string[] = [];
     for (const type of ENTITY_TYPES) {
-      const fields = ENTITIES[type].fields.map((f) => f.name).sort().join();
+      const fields = ENTITIES[type].fields
+        .map((f) => f.name)
+        .sort()
+        .join();
       for (const record of plan.records[type]) {
         if (!isSyntheticId(record.id) || entityTypeOfId(record.id) !== type) problems.push(`${record.id}: id`);
         ids.add(record.id);
@@ -125,8 +134,10 @@ describe('planSynthetic', () => {
       const where = `${link.kind} ${link.from} -> ${link.to}`;
       if (types.get(link.from) !== link.fromType || !def.from.includes(link.fromType)) problems.push(`${where}: from`);
       if (!def.to.includes(link.toKind)) problems.push(`${where}: to kind`);
-      if (link.toKind === 'Requirement' ? !known.has(link.to) : types.get(link.to) !== link.toKind) problems.push(`${where}: unknown end`);
-      if (def.property ? !def.property.values.includes(link.property ?? '') : link.property !== null) problems.push(`${where}: property`);
+      if (link.toKind === 'Requirement' ? !known.has(link.to) : types.get(link.to) !== link.toKind)
+        problems.push(`${where}: unknown end`);
+      if (def.property ? !def.property.values.includes(link.property ?? '') : link.property !== null)
+        problems.push(`${where}: property`);
       const key = `${link.kind}|${link.from}|${link.to}`;
       if (seen.has(key)) problems.push(`${where}: repeated`);
       seen.add(key);
@@ -134,10 +145,18 @@ describe('planSynthetic', () => {
     expect(problems).toEqual([]);
     expect(new Set(plan.links.map((l) => l.kind))).toEqual(new Set(LINKS.map((l) => l.kind)));
     // Links to both ends where a kind allows two.
-    expect(new Set(plan.links.filter((l) => l.kind === 'SUPPORTS').map((l) => l.toKind))).toEqual(new Set(['Control', 'Requirement']));
-    expect(new Set(plan.links.filter((l) => l.kind === 'RAISED_ON').map((l) => l.toKind))).toEqual(new Set(['AISystem', 'Dataset']));
-    expect(new Set(plan.links.filter((l) => l.kind === 'SCOPED_TO').map((l) => l.toKind))).toEqual(new Set(['AISystem', 'Dataset']));
-    expect(new Set(plan.links.filter((l) => l.kind === 'ACCOUNTABLE_FOR').map((l) => l.toKind))).toEqual(new Set(['AISystem', 'Control', 'Risk', 'Obligation']));
+    expect(new Set(plan.links.filter((l) => l.kind === 'SUPPORTS').map((l) => l.toKind))).toEqual(
+      new Set(['Control', 'Requirement']),
+    );
+    expect(new Set(plan.links.filter((l) => l.kind === 'RAISED_ON').map((l) => l.toKind))).toEqual(
+      new Set(['AISystem', 'Dataset']),
+    );
+    expect(new Set(plan.links.filter((l) => l.kind === 'SCOPED_TO').map((l) => l.toKind))).toEqual(
+      new Set(['AISystem', 'Dataset']),
+    );
+    expect(new Set(plan.links.filter((l) => l.kind === 'ACCOUNTABLE_FOR').map((l) => l.toKind))).toEqual(
+      new Set(['AISystem', 'Control', 'Risk', 'Obligation']),
+    );
     // Controls implement requirements of all five frameworks, fully and partly.
     const implemented = plan.links.filter((l) => l.kind === 'IMPLEMENTS');
     expect(new Set(implemented.map((l) => l.to.slice(0, l.to.indexOf(':'))))).toEqual(new Set(FRAMEWORK_IDS));
@@ -158,21 +177,25 @@ describe('planSynthetic', () => {
 
   it('skews degrees: a few controls carry many evidence items, some none', () => {
     const perControl = new Map(plan.records.Control.map((c) => [c.id, 0]));
-    for (const l of plan.links) if (l.kind === 'SUPPORTS' && l.toKind === 'Control') perControl.set(l.to, perControl.get(l.to)! + 1);
+    for (const l of plan.links)
+      if (l.kind === 'SUPPORTS' && l.toKind === 'Control') perControl.set(l.to, perControl.get(l.to)! + 1);
     const degrees = [...perControl.values()].sort((a, b) => b - a);
     expect(degrees[0]!).toBeGreaterThan(200);
     expect(degrees[Math.floor(degrees.length / 2)]!).toBeLessThan(10);
     expect(degrees.filter((d) => d === 0).length).toBeGreaterThan(0);
     // Every record has an accountable party.
     const owned = new Set(plan.links.filter((l) => l.kind === 'ACCOUNTABLE_FOR').map((l) => l.to));
-    for (const type of ['AISystem', 'Control', 'Risk', 'Obligation'] as const) expect(plan.records[type].every((r) => owned.has(r.id))).toBe(true);
+    for (const type of ['AISystem', 'Control', 'Risk', 'Obligation'] as const)
+      expect(plan.records[type].every((r) => owned.has(r.id))).toBe(true);
   });
 
   it('gives evidence periods of which some have ended, some run and some are open-ended, on any date in 2026', () => {
     const evidence = plan.records.Evidence.map((e) => e.values as { effectiveFrom: string; validUntil: string | null });
     for (const day of ['2026-01-01', '2026-12-31']) {
       const expired = evidence.filter((e) => e.validUntil !== null && e.validUntil < day).length;
-      const valid = evidence.filter((e) => e.effectiveFrom <= day && (e.validUntil === null || day <= e.validUntil)).length;
+      const valid = evidence.filter(
+        (e) => e.effectiveFrom <= day && (e.validUntil === null || day <= e.validUntil),
+      ).length;
       expect(expired / evidence.length).toBeGreaterThan(0.1);
       expect(valid / evidence.length).toBeGreaterThan(0.2);
     }
@@ -180,7 +203,9 @@ describe('planSynthetic', () => {
   });
 
   it('has controls of every status, and both organisation-wide and system-specific controls and decisions', () => {
-    expect(new Set(plan.records.Control.map((c) => c.values.status))).toEqual(new Set(['PLANNED', 'IMPLEMENTED', 'OPERATING', 'INEFFECTIVE', 'RETIRED']));
+    expect(new Set(plan.records.Control.map((c) => c.values.status))).toEqual(
+      new Set(['PLANNED', 'IMPLEMENTED', 'OPERATING', 'INEFFECTIVE', 'RETIRED']),
+    );
     const scoped = new Set(plan.links.filter((l) => l.kind === 'APPLIES_TO').map((l) => l.from));
     const orgWide = plan.records.Control.filter((c) => !scoped.has(c.id)).length / plan.records.Control.length;
     expect(orgWide).toBeGreaterThan(0.15);
@@ -194,14 +219,36 @@ describe('planSynthetic', () => {
     expect(() => planSynthetic({ scale: 0, seed: 1, requirements })).toThrow(/scale/);
     expect(() => planSynthetic({ scale: 1, seed: -1, requirements })).toThrow(/seed/);
     expect(() => planSynthetic({ scale: 1, seed: 1.5, requirements })).toThrow(/seed/);
-    expect(() => planSynthetic({ scale: 0.1, seed: 1, requirements: { ...requirements, iso9001: [] } })).toThrow(/iso9001/);
+    expect(() => planSynthetic({ scale: 0.1, seed: 1, requirements: { ...requirements, iso9001: [] } })).toThrow(
+      /iso9001/,
+    );
   });
 });
 
 describe('npm run seed:synthetic options', () => {
   it('has defaults, and takes every option', () => {
-    expect(parseSyntheticArgs([])).toEqual({ scale: 1, seed: 8477, replace: false, force: false, remove: false, batchSize: 2000, changeLog: true });
-    expect(parseSyntheticArgs(['--scale', '0.1', '--seed', '3', '--replace', '--force', '--batch-size', '5000', '--no-change-log'])).toEqual({
+    expect(parseSyntheticArgs([])).toEqual({
+      scale: 1,
+      seed: 8477,
+      replace: false,
+      force: false,
+      remove: false,
+      batchSize: 2000,
+      changeLog: true,
+    });
+    expect(
+      parseSyntheticArgs([
+        '--scale',
+        '0.1',
+        '--seed',
+        '3',
+        '--replace',
+        '--force',
+        '--batch-size',
+        '5000',
+        '--no-change-log',
+      ]),
+    ).toEqual({
       scale: 0.1,
       seed: 3,
       replace: true,

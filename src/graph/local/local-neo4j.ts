@@ -62,11 +62,9 @@ export async function provision(cfg: LocalNeo4jConfig, say: Say): Promise<string
   say(`neo4j: resolving Neo4j ${version} Community from Maven Central (first run only)`);
   const started = Date.now();
   const partial = `${file}.partial`;
-  const mvn = spawn(
-    'mvn',
-    ['-B', '-ntp', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const mvn = spawn('mvn', ['-B', '-ntp', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let artifacts = 0;
   const ticker = setInterval(() => {
@@ -237,7 +235,7 @@ export async function start(cfg: LocalNeo4jConfig, options: StartOptions): Promi
   options.say(`neo4j: listening at ${uri} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (!options.detached) {
     // Keep the child's stdin open for as long as we live; Node must not wait on it.
-    (child.stdin as NodeJS.WritableStream & { unref?: () => void } | null)?.unref?.();
+    (child.stdin as (NodeJS.WritableStream & { unref?: () => void }) | null)?.unref?.();
     child.unref();
   }
   return {
@@ -252,7 +250,10 @@ export async function start(cfg: LocalNeo4jConfig, options: StartOptions): Promi
       const now = status(cfg);
       if (wasRunning) options.say('neo4j: stopped');
       else if (now.state === 'stopped') options.say(`neo4j: already stopped (pid ${pid})`);
-      else options.say(`neo4j: the instance started here (pid ${pid}) had already stopped; pid ${now.pid}, started elsewhere, is left running`);
+      else
+        options.say(
+          `neo4j: the instance started here (pid ${pid}) had already stopped; pid ${now.pid}, started elsewhere, is left running`,
+        );
     },
   };
 }

@@ -13,7 +13,11 @@ export function ping(): Statement<{ ok: number }> {
 }
 
 export function listMigrations(): Statement<{ version: number; checksum: string }> {
-  return { name: 'listMigrations', cypher: 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum', params: {} };
+  return {
+    name: 'listMigrations',
+    cypher: 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum',
+    params: {},
+  };
 }
 
 /** One DDL or data statement of a migration, as its file gives it (no parameters). */
@@ -44,7 +48,14 @@ export function backupNodes(): Statement<{ labels: string[]; props: TypedPropert
 export function backupRelationships(
   order: readonly string[],
   keys: Readonly<Record<string, string>>,
-): Statement<{ type: string; startLabel: string; startKey: unknown; endLabel: string; endKey: unknown; props: TypedProperty[] }> {
+): Statement<{
+  type: string;
+  startLabel: string;
+  startKey: unknown;
+  endLabel: string;
+  endKey: unknown;
+  props: TypedProperty[];
+}> {
   return {
     name: 'backupRelationships',
     cypher: `MATCH (n)-[r]->(m)
@@ -59,7 +70,10 @@ export function wipeGraph(): Statement<Record<string, never>> {
 }
 
 /** `labels`: the node's labels joined with ":", each one this service writes. */
-export function restoreNodes(labels: string, rows: readonly Record<string, unknown>[]): Statement<Record<string, never>> {
+export function restoreNodes(
+  labels: string,
+  rows: readonly Record<string, unknown>[],
+): Statement<Record<string, never>> {
   return { name: 'restoreNodes', cypher: `UNWIND $rows AS row CREATE (n:${labels}) SET n = row`, params: { rows } };
 }
 

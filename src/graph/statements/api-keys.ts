@@ -19,7 +19,14 @@ const KEY_ROW = `k { .id, .name, .role, .prefix, createdAt: toString(k.createdAt
                     lastUsedAt: toString(k.lastUsedAt), revokedAt: toString(k.revokedAt) }`;
 
 /** Creates a key; returns nothing when the name is taken (checked under the name's lock). */
-export function createApiKey(key: { id: string; name: string; role: string; hash: string; prefix: string; createdBy: string }): Statement<{ key: ApiKeyRow }> {
+export function createApiKey(key: {
+  id: string;
+  name: string;
+  role: string;
+  hash: string;
+  prefix: string;
+  createdBy: string;
+}): Statement<{ key: ApiKeyRow }> {
   return {
     name: 'createApiKey',
     cypher: `OPTIONAL MATCH (taken:ApiKey {name: $name})

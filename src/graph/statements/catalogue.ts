@@ -230,7 +230,10 @@ export function upsertFrameworkVersion(version: SeedFrameworkVersion): Statement
 }
 
 /** Removes versions of a framework that the seed no longer has. */
-export function pruneFrameworkVersions(frameworkId: string, keepIds: readonly string[]): Statement<{ removed: number }> {
+export function pruneFrameworkVersions(
+  frameworkId: string,
+  keepIds: readonly string[],
+): Statement<{ removed: number }> {
   return {
     name: 'pruneFrameworkVersions',
     cypher: `MATCH (v:FrameworkVersion {frameworkId: $frameworkId}) WHERE NOT v.id IN $keepIds
@@ -264,7 +267,10 @@ export function linkRequirementParents(
  * Removes requirements of a framework that the seed no longer lists, unless something
  * other than the catalogue hierarchy points at them; those are returned, not deleted.
  */
-export function pruneRequirements(frameworkId: string, keepIds: readonly string[]): Statement<{ removed: number; kept: string[] }> {
+export function pruneRequirements(
+  frameworkId: string,
+  keepIds: readonly string[],
+): Statement<{ removed: number; kept: string[] }> {
   return {
     name: 'pruneRequirements',
     cypher: `MATCH (r:Requirement {frameworkId: $frameworkId})
@@ -340,7 +346,9 @@ export function listVersionEntries(versionId: string): Statement<{ entry: Versio
 }
 
 /** The versions each of many requirements belongs to. */
-export function listVersionsOfRequirements(ids: readonly string[]): Statement<{ requirementId: string; versions: string[] }> {
+export function listVersionsOfRequirements(
+  ids: readonly string[],
+): Statement<{ requirementId: string; versions: string[] }> {
   return {
     name: 'listVersionsOfRequirements',
     cypher: `UNWIND $ids AS id

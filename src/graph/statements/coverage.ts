@@ -121,7 +121,9 @@ export function listCoverageRecords(): Statement<{ record: CoverageRecordRow }> 
 }
 
 /** Every link coverage reads, as stored. */
-export function listCoverageLinks(): Statement<{ link: { kind: string; from: string; to: string; property: string | null } }> {
+export function listCoverageLinks(): Statement<{
+  link: { kind: string; from: string; to: string; property: string | null };
+}> {
   return {
     name: 'listCoverageLinks',
     cypher: `MATCH (a:Entity)-[r:IMPLEMENTS|APPLIES_TO|SUPPORTS|SCOPED_TO|FOR_REQUIREMENT|LIMITED_TO]->(b)

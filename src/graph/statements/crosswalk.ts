@@ -57,7 +57,11 @@ export const MAPPING_FIELDS = `m {
 }`;
 
 export function listCrosswalkSets(): Statement<{ set: CrosswalkSetRow }> {
-  return { name: 'listCrosswalkSets', cypher: `MATCH (s:CrosswalkSet) RETURN ${SET_FIELDS} AS set ORDER BY s.id`, params: {} };
+  return {
+    name: 'listCrosswalkSets',
+    cypher: `MATCH (s:CrosswalkSet) RETURN ${SET_FIELDS} AS set ORDER BY s.id`,
+    params: {},
+  };
 }
 
 export function listCrosswalkSetsByIds(ids: readonly string[]): Statement<{ set: CrosswalkSetRow }> {
@@ -92,7 +96,9 @@ export function listMappingsBetween(frameworkA: string, frameworkB: string): Sta
 }
 
 /** The stored mappings touching each of many requirements, keyed by that requirement. */
-export function listMappingsByRequirementIds(ids: readonly string[]): Statement<{ requirementId: string; mapping: MappingRow }> {
+export function listMappingsByRequirementIds(
+  ids: readonly string[],
+): Statement<{ requirementId: string; mapping: MappingRow }> {
   return {
     name: 'listMappingsByRequirementIds',
     // From the requirement's own relationships, in either direction: a pattern with the

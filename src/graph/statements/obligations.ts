@@ -7,7 +7,6 @@
 import type { Statement } from '../executor.js';
 import { ENTITY_ROW, type EntityRow } from './organisation.js';
 
-
 /**
  * Takes the write lock of every obligation derived for the system, so that a concurrent
  * edit of one (its status, say) cannot slip between reading it and refreshing it.
@@ -81,7 +80,9 @@ export function createDerivedObligations(
 }
 
 /** Rewrites the derived fields of existing obligations, one version up each. */
-export function refreshDerivedObligations(items: readonly ({ id: string } & DerivedFields)[]): Statement<{ obligation: EntityRow }> {
+export function refreshDerivedObligations(
+  items: readonly ({ id: string } & DerivedFields)[],
+): Statement<{ obligation: EntityRow }> {
   return {
     name: 'refreshDerivedObligations',
     cypher: `UNWIND $items AS item

@@ -103,7 +103,11 @@ export function listEntitiesByIds(ids: readonly string[]): Statement<{ entity: E
  * named properties, read as `n[p]` so the statement's text is the same whatever is asked
  * for; with `externalRefs`, its references in other systems too. See `projectedRow`.
  */
-export function listEntityFieldsByIds(ids: readonly string[], props: readonly string[], externalRefs: boolean): Statement<{ entity: ProjectedRaw }> {
+export function listEntityFieldsByIds(
+  ids: readonly string[],
+  props: readonly string[],
+  externalRefs: boolean,
+): Statement<{ entity: ProjectedRaw }> {
   return {
     name: 'listEntityFieldsByIds',
     cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${projectedExpression(externalRefs)} AS entity`,
@@ -154,8 +158,14 @@ function projectedExpression(externalRefs: boolean): string {
  * The total and the page are separate subqueries, so only the page is sorted in full.
  */
 export function listEntities(query: EntityListQuery): Statement<{ total: number; entities: EntityRow[] }>;
-export function listEntities(query: EntityListQuery, projection: { props: readonly string[]; externalRefs: boolean }): Statement<{ total: number; entities: ProjectedRaw[] }>;
-export function listEntities(query: EntityListQuery, projection?: { props: readonly string[]; externalRefs: boolean }): Statement<{ total: number; entities: EntityRow[] | ProjectedRaw[] }> {
+export function listEntities(
+  query: EntityListQuery,
+  projection: { props: readonly string[]; externalRefs: boolean },
+): Statement<{ total: number; entities: ProjectedRaw[] }>;
+export function listEntities(
+  query: EntityListQuery,
+  projection?: { props: readonly string[]; externalRefs: boolean },
+): Statement<{ total: number; entities: EntityRow[] | ProjectedRaw[] }> {
   const def = ENTITIES[query.type];
   const conditions = Object.keys(query.equals)
     .filter((field) => def.filterFields.includes(field))
@@ -231,7 +241,6 @@ export interface LinkRow {
   to: string;
   property: string | null;
 }
-
 
 /** Records by id, each locked for the rest of the transaction. */
 export function lockEntitiesByIds(ids: readonly string[]): Statement<{ entity: EntityRow }> {
@@ -368,13 +377,19 @@ export interface LinkedRow {
 }
 
 /** The order linked records (`m`) are listed in. */
-const linkedOrder = (m: string): string => `ORDER BY coalesce(${m}.position, 0), coalesce(${m}.name, ${m}.title, ${m}.ref, ${m}.id)`;
+const linkedOrder = (m: string): string =>
+  `ORDER BY coalesce(${m}.position, 0), coalesce(${m}.name, ${m}.title, ${m}.ref, ${m}.id)`;
 
 /**
  * For each id, the records at the other end of its links of one kind: OUT follows the
  * stored direction, IN goes against it.
  */
-export function listLinked(link: LinkDef, direction: 'OUT' | 'IN', from: NodeSpace, ids: readonly string[]): Statement<{ row: LinkedRow }> {
+export function listLinked(
+  link: LinkDef,
+  direction: 'OUT' | 'IN',
+  from: NodeSpace,
+  ids: readonly string[],
+): Statement<{ row: LinkedRow }> {
   const start = `(n:${space(from)} {id: id})`;
   const pattern = direction === 'OUT' ? `${start}-[r:${link.kind}]->(m)` : `${start}<-[r:${link.kind}]-(m)`;
   const prop = link.property?.name;

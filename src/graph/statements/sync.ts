@@ -12,10 +12,10 @@ function space(value: NodeSpace): string {
   return value;
 }
 
-
-
 /** Attaches one external reference to each of some records. */
-export function attachExternalRefs(items: readonly { id: string; system: string; ref: string; bump: boolean }[]): Statement<{ entity: EntityRow }> {
+export function attachExternalRefs(
+  items: readonly { id: string; system: string; ref: string; bump: boolean }[],
+): Statement<{ entity: EntityRow }> {
   return {
     name: 'attachExternalRefs',
     cypher: `UNWIND $items AS item
@@ -45,7 +45,10 @@ export function createEntities(
 }
 
 /** Rewrites every field of records of one type (already locked), one version up each. */
-export function replaceEntities(type: EntityType, items: readonly { id: string; values: Readonly<Record<string, unknown>> }[]): Statement<{ entity: EntityRow }> {
+export function replaceEntities(
+  type: EntityType,
+  items: readonly { id: string; values: Readonly<Record<string, unknown>> }[],
+): Statement<{ entity: EntityRow }> {
   const sets = ENTITIES[type].fields.map((f) => `n.${f.name} = ${storeExpression(f, `item.values.${f.name}`)}`);
   return {
     name: `replace${type}Batch`,
@@ -56,7 +59,6 @@ export function replaceEntities(type: EntityType, items: readonly { id: string; 
     params: { items },
   };
 }
-
 
 /** Deletes records with their links and external references. */
 export function deleteEntities(ids: readonly string[]): Statement<{ deleted: number }> {
@@ -96,7 +98,11 @@ export function mergeLinks(
 }
 
 /** Removes links of one kind; says for each whether it existed, and its property. */
-export function removeLinks(link: LinkDef, toSpace: NodeSpace, items: readonly { i: number; from: string; to: string }[]): Statement<{ i: number; changed: boolean; before: string | null }> {
+export function removeLinks(
+  link: LinkDef,
+  toSpace: NodeSpace,
+  items: readonly { i: number; from: string; to: string }[],
+): Statement<{ i: number; changed: boolean; before: string | null }> {
   const prop = link.property?.name;
   return {
     name: `unlink${link.kind}Batch`,

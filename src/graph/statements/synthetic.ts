@@ -16,10 +16,13 @@ function space(value: NodeSpace): string {
  * A synthetic id starts with one of the prefixes (`sys_5717e71c-`), then four digits of
  * the seed and a dash, then the UUID version 8.
  */
-const IS_SYNTHETIC = (id: string): string => `any(p IN $prefixes WHERE ${id} STARTS WITH p AND substring(${id}, size(p) + 5, 1) = '8')`;
+const IS_SYNTHETIC = (id: string): string =>
+  `any(p IN $prefixes WHERE ${id} STARTS WITH p AND substring(${id}, size(p) + 5, 1) = '8')`;
 
 /** The current, auditable requirements of some frameworks, in catalogue order. */
-export function listAuditableRequirements(frameworkIds: readonly string[]): Statement<{ frameworkId: string; id: string }> {
+export function listAuditableRequirements(
+  frameworkIds: readonly string[],
+): Statement<{ frameworkId: string; id: string }> {
   return {
     name: 'listAuditableRequirements',
     cypher: `MATCH (r:Requirement)
@@ -108,7 +111,9 @@ export function deleteSyntheticChanges(prefix: string, limit: number): Statement
 }
 
 /** The first and last sequence numbers of change log entries about synthetic records (null when there are none). */
-export function findSyntheticChangeRange(prefixes: readonly string[]): Statement<{ first: number | null; last: number | null }> {
+export function findSyntheticChangeRange(
+  prefixes: readonly string[],
+): Statement<{ first: number | null; last: number | null }> {
   return {
     name: 'findSyntheticChangeRange',
     cypher: `UNWIND $prefixes AS prefix

@@ -6,7 +6,12 @@ import type { Statement } from '../executor.js';
 
 export interface TraceRow {
   requirementId: string;
-  paths: { route: 'RISK' | 'CONTROL' | 'OBLIGATION'; via: string[]; controlId: string | null; coverage: string | null }[];
+  paths: {
+    route: 'RISK' | 'CONTROL' | 'OBLIGATION';
+    via: string[];
+    controlId: string | null;
+    coverage: string | null;
+  }[];
 }
 
 /** Every requirement a system or dataset touches through risks and controls, or obligations, with each path. */

@@ -29,7 +29,11 @@
   function authorised(path) {
     const target = new URL(path, location.href);
     if (target.origin !== location.origin) return Promise.reject(new Error('refusing to send the key elsewhere'));
-    return fetch(target.href, { headers: { authorization: `Bearer ${storedKey()}` }, credentials: 'omit', cache: 'no-store' });
+    return fetch(target.href, {
+      headers: { authorization: `Bearer ${storedKey()}` },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   }
 
   function showProblem(title, detail) {
@@ -72,7 +76,14 @@
         } catch {
           // Not JSON: keep the status.
         }
-        showProblem(code === 'BAD_USER_INPUT' ? 'This report cannot be made' : code === 'NOT_FOUND' ? 'Not found' : 'The report failed', `${message}${code ? ` (${code})` : ''}`);
+        showProblem(
+          code === 'BAD_USER_INPUT'
+            ? 'This report cannot be made'
+            : code === 'NOT_FOUND'
+              ? 'Not found'
+              : 'The report failed',
+          `${message}${code ? ` (${code})` : ''}`,
+        );
         return;
       }
       // The fragment is this service's own markup, every value in it escaped.
@@ -88,7 +99,8 @@
   function wire() {
     const article = main.querySelector('article.report');
     if (article?.dataset.title) document.title = `${article.dataset.title} · aims-graph`;
-    for (const button of main.querySelectorAll('button[data-download]')) button.addEventListener('click', () => download(button));
+    for (const button of main.querySelectorAll('button[data-download]'))
+      button.addEventListener('click', () => download(button));
     document.body.classList.add('loaded');
   }
 

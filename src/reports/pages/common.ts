@@ -1,5 +1,10 @@
 /** Pieces every report fragment shares: the printed header, the scope, status badges, summaries. */
-import { ReportScopeSystemDocument, type CoverageStatus, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
+import {
+  ReportScopeSystemDocument,
+  type CoverageStatus,
+  type ReportFrameworkFragment,
+  type ReportSummaryFragment,
+} from '../generated/graphql.js';
 import { html, type Html, reportHref } from '../html.js';
 import { ReportError, type ReportDay, type ReportScope } from '../params.js';
 import type { ReportRunner } from '../run.js';
@@ -25,12 +30,14 @@ export async function scopeSystems(run: ReportRunner, scope: ReportScope): Promi
   if (scope.systems === null) return null;
   return mapBounded(scope.systems, 4, async (id) => {
     const { node } = await run(ReportScopeSystemDocument, { id });
-    if (node === null || node.__typename !== 'AISystem') throw new ReportError(404, 'NOT_FOUND', `AI system "${id}" does not exist`, { id });
+    if (node === null || node.__typename !== 'AISystem')
+      throw new ReportError(404, 'NOT_FOUND', `AI system "${id}" does not exist`, { id });
     return { id, name: node.name };
   });
 }
 
-export const frameworkName = (f: Pick<ReportFrameworkFragment, 'name' | 'version'>): string => `${f.name} (${f.version})`;
+export const frameworkName = (f: Pick<ReportFrameworkFragment, 'name' | 'version'>): string =>
+  `${f.name} (${f.version})`;
 
 export function scopeFacts(systems: readonly ScopeSystem[] | null, asOf: string): Html {
   if (systems === null) return html`Whole organisation`;
@@ -55,7 +62,8 @@ export function article(report: string, title: string, body: Html): Html {
 export const classOf = (value: string): string => value.toLowerCase().replace(/_/g, '-');
 
 /** A requirement's reference followed by its title, when it has one. */
-export const refAndTitle = (r: { readonly ref: string; readonly title?: string | null }): string => `${r.ref}${r.title ? ` ${r.title}` : ''}`;
+export const refAndTitle = (r: { readonly ref: string; readonly title?: string | null }): string =>
+  `${r.ref}${r.title ? ` ${r.title}` : ''}`;
 
 export function statusBadge(status: CoverageStatus): Html {
   return html`<span class="badge status-${classOf(status)}" data-status="${status}">${STATUS_LABEL[status]}</span>`;
@@ -64,7 +72,8 @@ export function statusBadge(status: CoverageStatus): Html {
 /** The status colour key, for pages whose tables use the badges. */
 export function statusLegend(): Html {
   return html`<ul class="legend">${STATUS_ORDER.map(
-    (s) => html`<li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="3" fill="${STATUS_COLOUR[s]}"/></svg> ${STATUS_LABEL[s]}</li>`,
+    (s) =>
+      html`<li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" rx="3" fill="${STATUS_COLOUR[s]}"/></svg> ${STATUS_LABEL[s]}</li>`,
   )}</ul>`;
 }
 
@@ -109,7 +118,11 @@ export function scopeParams(scope: ReportScope, day: ReportDay): Record<string, 
  * `work` applied to every item, at most `limit` at a time, the results in the items'
  * order: a report's operations overlap their waits without flooding the database.
  */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -122,4 +135,3 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, work:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-

@@ -41,9 +41,14 @@ export const coveragePage: Page = async ({ params: search, run, now }) => {
   const scope = params.scope();
   const day = params.day();
   const systems = await scopeSystems(run, scope);
-  const data = await run(ReportCoverageDocument, { framework: frameworkId, scope: scopeArgument(scope), asOf: day.moment });
+  const data = await run(ReportCoverageDocument, {
+    framework: frameworkId,
+    scope: scopeArgument(scope),
+    asOf: day.moment,
+  });
   const framework = data.framework;
-  if (framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${frameworkId}" does not exist`, { id: frameworkId });
+  if (framework === null)
+    throw new ReportError(404, 'NOT_FOUND', `Framework "${frameworkId}" does not exist`, { id: frameworkId });
   const { coverage, gaps } = data;
   const asOf = dateOf(coverage.asOf);
   const linkParams = { framework: framework.id, ...scopeParams(scope, day) };

@@ -4,7 +4,12 @@
  * coloured by relationship with the provenance on hover, then the same mappings as a
  * table for paper.
  */
-import { ReportCrosswalkDocument, type Relationship, type ReportCrosswalkAxisFragment, type ReportMappingFragment } from '../generated/graphql.js';
+import {
+  ReportCrosswalkDocument,
+  type Relationship,
+  type ReportCrosswalkAxisFragment,
+  type ReportMappingFragment,
+} from '../generated/graphql.js';
 import { html, reportHref } from '../html.js';
 import { ReportError, ReportParams } from '../params.js';
 import { crosswalkMatrix, type AxisSection, type MatrixCell } from '../svg/matrix.js';
@@ -50,10 +55,14 @@ export const crosswalkPage: Page = async ({ params: search, run, now }) => {
   const params = ReportParams.of(search, { from: 'one', to: 'one' });
   const from = params.framework('from');
   const to = params.framework('to');
-  if (from === to) throw new ReportError(400, 'BAD_USER_INPUT', 'Choose two different frameworks for "from" and "to"', { parameter: 'to' });
+  if (from === to)
+    throw new ReportError(400, 'BAD_USER_INPUT', 'Choose two different frameworks for "from" and "to"', {
+      parameter: 'to',
+    });
   const data = await run(ReportCrosswalkDocument, { from, to });
   const { fromFramework, toFramework, crosswalk } = data;
-  if (fromFramework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${from}" does not exist`, { id: from });
+  if (fromFramework === null)
+    throw new ReportError(404, 'NOT_FOUND', `Framework "${from}" does not exist`, { id: from });
   if (toFramework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${to}" does not exist`, { id: to });
 
   const rows = axis(fromFramework, new Set(crosswalk.map((m) => m.source.id)));
@@ -69,7 +78,9 @@ export const crosswalkPage: Page = async ({ params: search, run, now }) => {
     relationships: ms.map((m) => m.relationship),
     tooltip: ms.map(tooltip).join('\n\n'),
   }));
-  const counts = new Map<Relationship, number>(RELATIONSHIP_ORDER.map((r) => [r, crosswalk.filter((m) => m.relationship === r).length]));
+  const counts = new Map<Relationship, number>(
+    RELATIONSHIP_ORDER.map((r) => [r, crosswalk.filter((m) => m.relationship === r).length]),
+  );
   const sets = [...new Map(crosswalk.map((m) => [m.provenance.set.id, m.provenance])).values()];
   const rowCount = rows.reduce((n, s) => n + s.items.length, 0);
   const columnCount = columns.reduce((n, s) => n + s.items.length, 0);
@@ -91,11 +102,15 @@ export const crosswalkPage: Page = async ({ params: search, run, now }) => {
       html`${header}${swap}${section('Mappings', html`<p data-count="mappings" data-value="0">No crosswalk set maps ${fromFramework.name} to ${toFramework.name} directly. The reports index lists the pairs that have one.</p>`)}`,
     );
   }
-  const summary = html`<dl class="summary"><div class="total"><dt>Stored mappings</dt><dd data-count="mappings">${crosswalk.length}</dd></div><div><dt>${fromFramework.name} requirements mapped</dt><dd data-count="rows">${rowCount}</dd></div><div><dt>${toFramework.name} requirements mapped</dt><dd data-count="columns">${columnCount}</dd></div>${RELATIONSHIP_ORDER.filter((r) => counts.get(r)! > 0).map(
-    (r) => html`<div class="rel-${classOf(r)}"><dt>${RELATIONSHIP_LABEL[r].split(' (')[0] ?? r}</dt><dd data-count="${r}">${counts.get(r)}</dd></div>`,
+  const summary = html`<dl class="summary"><div class="total"><dt>Stored mappings</dt><dd data-count="mappings">${crosswalk.length}</dd></div><div><dt>${fromFramework.name} requirements mapped</dt><dd data-count="rows">${rowCount}</dd></div><div><dt>${toFramework.name} requirements mapped</dt><dd data-count="columns">${columnCount}</dd></div>${RELATIONSHIP_ORDER.filter(
+    (r) => counts.get(r)! > 0,
+  ).map(
+    (r) =>
+      html`<div class="rel-${classOf(r)}"><dt>${RELATIONSHIP_LABEL[r].split(' (')[0] ?? r}</dt><dd data-count="${r}">${counts.get(r)}</dd></div>`,
   )}</dl>`;
   const table = html`<table class="data mappings"><thead><tr><th>${fromFramework.name}</th><th>Relationship</th><th>${toFramework.name}</th><th>Set</th><th>Publisher and source</th><th>Why</th></tr></thead><tbody>${crosswalk.map(
-    (m) => html`<tr><td><span class="ref">${m.source.ref}</span> ${m.source.title ?? ''}</td><td class="nowrap"><span class="rel rel-${classOf(m.relationship)}">${RELATIONSHIP_PHRASE[m.relationship]}</span></td><td><span class="ref">${m.target.ref}</span> ${m.target.title ?? ''}</td><td>${m.provenance.set.title}</td><td>${m.provenance.publisher}; ${m.provenance.source}</td><td>${m.justification}</td></tr>`,
+    (m) =>
+      html`<tr><td><span class="ref">${m.source.ref}</span> ${m.source.title ?? ''}</td><td class="nowrap"><span class="rel rel-${classOf(m.relationship)}">${RELATIONSHIP_PHRASE[m.relationship]}</span></td><td><span class="ref">${m.target.ref}</span> ${m.target.title ?? ''}</td><td>${m.provenance.set.title}</td><td>${m.provenance.publisher}; ${m.provenance.source}</td><td>${m.justification}</td></tr>`,
   )}</tbody></table>`;
   return article(
     'crosswalk',

@@ -7,12 +7,27 @@
  * framework are one operation (run side by side by the API); two frameworks are asked
  * for at a time.
  */
-import { ReportChangeLogStartDocument, ReportHistoryDocument, type ReportFrameworkFragment, type ReportSummaryFragment } from '../generated/graphql.js';
+import {
+  ReportChangeLogStartDocument,
+  ReportHistoryDocument,
+  type ReportFrameworkFragment,
+  type ReportSummaryFragment,
+} from '../generated/graphql.js';
 import { fixed, html, reportHref } from '../html.js';
 import { monthEnds, ReportError, ReportParams, scopeArgument } from '../params.js';
 import { lineChart, type LineSeries } from '../svg/lines.js';
 import { SERIES_COLOURS } from '../svg/palette.js';
-import { article, coveredShare, mapBounded, reportHeader, scopeFacts, scopeParams, scopeSystems, section, type Page } from './common.js';
+import {
+  article,
+  coveredShare,
+  mapBounded,
+  reportHeader,
+  scopeFacts,
+  scopeParams,
+  scopeSystems,
+  section,
+  type Page,
+} from './common.js';
 
 /** As many as ReportHistory has moments ($t0 to $t11). */
 export const HISTORY_MONTHS = 12;
@@ -28,14 +43,29 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   const params = ReportParams.of(search, { framework: 'many', system: 'many', asOf: 'one' });
   const frameworkIds = params.frameworks() ?? DEFAULT_FRAMEWORKS;
   if (frameworkIds.length > SERIES_COLOURS.length) {
-    throw new ReportError(400, 'BAD_USER_INPUT', `Name at most ${SERIES_COLOURS.length} frameworks`, { parameter: 'framework' });
+    throw new ReportError(400, 'BAD_USER_INPUT', `Name at most ${SERIES_COLOURS.length} frameworks`, {
+      parameter: 'framework',
+    });
   }
   const scope = params.scope();
   const day = params.day();
   const systems = await scopeSystems(run, scope);
   const moments = monthEnds(day, HISTORY_MONTHS, now);
   const t = (i: number): string => moments[i]!;
-  const at = { t0: t(0), t1: t(1), t2: t(2), t3: t(3), t4: t(4), t5: t(5), t6: t(6), t7: t(7), t8: t(8), t9: t(9), t10: t(10), t11: t(11) };
+  const at = {
+    t0: t(0),
+    t1: t(1),
+    t2: t(2),
+    t3: t(3),
+    t4: t(4),
+    t5: t(5),
+    t6: t(6),
+    t7: t(7),
+    t8: t(8),
+    t9: t(9),
+    t10: t(10),
+    t11: t(11),
+  };
 
   const [histories, { changes }] = await Promise.all([
     mapBounded(frameworkIds, 2, async (id): Promise<FrameworkHistory> => {
@@ -53,7 +83,9 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
   const forecastFrom = moments.findIndex((m) => m.slice(0, 10) > today);
   // The month, with the year under the first point, every January and the last point (the day itself).
   const labels = moments.map((m, i) =>
-    i === moments.length - 1 ? `${Number(m.slice(8, 10))} ${MONTH.format(new Date(m))}\n${m.slice(0, 4)}` : `${MONTH.format(new Date(m))}${i === 0 || m.slice(5, 7) === '01' ? `\n${m.slice(0, 4)}` : ''}`,
+    i === moments.length - 1
+      ? `${Number(m.slice(8, 10))} ${MONTH.format(new Date(m))}\n${m.slice(0, 4)}`
+      : `${MONTH.format(new Date(m))}${i === 0 || m.slice(5, 7) === '01' ? `\n${m.slice(0, 4)}` : ''}`,
   );
 
   const series: LineSeries[] = histories.map((h, k) => ({
@@ -61,7 +93,8 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
     colour: SERIES_COLOURS[k]!,
     values: h.points.map(coveredShare),
     tooltips: h.points.map(
-      (p, i) => `${h.framework.name}, ${moments[i]!.slice(0, 10)}: ${fixed(coveredShare(p), 1)}% covered (${p.covered} directly, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps of ${p.total - p.notApplicable} applicable)`,
+      (p, i) =>
+        `${h.framework.name}, ${moments[i]!.slice(0, 10)}: ${fixed(coveredShare(p), 1)}% covered (${p.covered} directly, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps of ${p.total - p.notApplicable} applicable)`,
     ),
   }));
   const first = moments[0]!.slice(0, 10);
@@ -81,12 +114,16 @@ export const historyPage: Page = async ({ params: search, run, now }) => {
     before > 0
       ? `Points before the change log began (${logStart!.slice(0, 10)}) show the graph as it stood when the log began; the shaded area marks them.`
       : null,
-    forecastFrom >= 0 ? `Points after ${today} are a forecast: the present graph, with evidence judged on those dates.` : null,
+    forecastFrom >= 0
+      ? `Points after ${today} are a forecast: the present graph, with evidence judged on those dates.`
+      : null,
   ].filter((n): n is string => n !== null);
   const table = html`<table class="data history"><thead><tr><th>Framework</th>${labels.map((l, i) => html`<th class="num${forecastFrom >= 0 && i >= forecastFrom ? ' forecast' : ''}">${l.split('\n').map((line, k) => html`${k > 0 ? html`<br>` : ''}${line}`)}</th>`)}</tr></thead><tbody>${histories.map(
-    (h) => html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, ...scopeParams(scope, day) })}">${h.framework.name}</a></th>${h.points.map(
-      (p, i) => html`<td class="num" data-framework="${h.framework.id}" data-moment="${moments[i]}" data-covered="${p.covered + p.coveredViaCrosswalk}" data-applicable="${p.total - p.notApplicable}" title="${p.covered} covered, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps">${fixed(coveredShare(p), 0)}%<br><span class="muted">${p.covered + p.coveredViaCrosswalk}/${p.total - p.notApplicable}</span></td>`,
-    )}</tr>`,
+    (h) =>
+      html`<tr><th scope="row"><a href="${reportHref('coverage', { framework: h.framework.id, ...scopeParams(scope, day) })}">${h.framework.name}</a></th>${h.points.map(
+        (p, i) =>
+          html`<td class="num" data-framework="${h.framework.id}" data-moment="${moments[i]}" data-covered="${p.covered + p.coveredViaCrosswalk}" data-applicable="${p.total - p.notApplicable}" title="${p.covered} covered, ${p.coveredViaCrosswalk} via crosswalk, ${p.partial} partial, ${p.gap} gaps">${fixed(coveredShare(p), 0)}%<br><span class="muted">${p.covered + p.coveredViaCrosswalk}/${p.total - p.notApplicable}</span></td>`,
+      )}</tr>`,
   )}</tbody></table>`;
   return article(
     'history',

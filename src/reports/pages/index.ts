@@ -15,7 +15,10 @@ export const indexPage: Page = async ({ params: search, run, now }) => {
     html`<label for="${id}">Scope <span class="hint">(none chosen: the whole organisation; Ctrl or ⌘ to choose several)</span></label><select id="${id}" name="system" multiple size="${Math.min(6, Math.max(2, systems.length))}">${systemOptions}</select>`;
   const dateField = (id: string, label = 'As of'): Html =>
     html`<label for="${id}">${label} <span class="hint">(empty: today)</span></label><input id="${id}" type="date" name="asOf">`;
-  const more = aiSystems.totalCount > systems.length ? html`<p class="hint">The first ${systems.length} of ${aiSystems.totalCount} AI systems are offered; others can be named in the address with <code>system=&lt;id&gt;</code>.</p>` : '';
+  const more =
+    aiSystems.totalCount > systems.length
+      ? html`<p class="hint">The first ${systems.length} of ${aiSystems.totalCount} AI systems are offered; others can be named in the address with <code>system=&lt;id&gt;</code>.</p>`
+      : '';
 
   const coverage = html`<form class="picker" action="/reports/coverage" method="get" id="pick-coverage">
 <label for="coverage-framework">Framework</label><select id="coverage-framework" name="framework" required>${frameworkOptions('iso42001')}</select>
@@ -26,7 +29,8 @@ ${scopeField('coverage-scope')}${dateField('coverage-date')}
 <label for="crosswalk-to">Columns</label><select id="crosswalk-to" name="to" required>${frameworkOptions('iso42001')}</select>
 <button type="submit">Show the matrix</button></form>
 <p class="hint">Pairs with a crosswalk set:</p><ul class="sets">${crosswalkSets.map(
-    (s) => html`<li><a href="${reportHref('crosswalk', { from: s.from.id, to: s.to.id })}">${s.from.name} → ${s.to.name}</a> <span class="muted">${s.title}, ${s.mappingCount} mappings</span></li>`,
+    (s) =>
+      html`<li><a href="${reportHref('crosswalk', { from: s.from.id, to: s.to.id })}">${s.from.name} → ${s.to.name}</a> <span class="muted">${s.title}, ${s.mappingCount} mappings</span></li>`,
   )}</ul>`;
   const trace = html`<form class="picker" action="/reports/trace" method="get" id="pick-trace">
 <label for="trace-system">AI system</label><select id="trace-system" name="system" required>${systemOptions}</select>

@@ -7,7 +7,21 @@ import { ReportSoaDocument, ReportSoaFileDocument } from '../generated/graphql.j
 import { html, reportHref } from '../html.js';
 import { ReportError, ReportParams, scopeArgument } from '../params.js';
 import { STATUS_LABEL, STATUS_ORDER } from '../svg/palette.js';
-import { article, classOf, dateOf, frameworkName, reportHeader, scopeFacts, scopeParams, scopeSystems, section, statusBadge, statusLegend, type Page, type PageRequest } from './common.js';
+import {
+  article,
+  classOf,
+  dateOf,
+  frameworkName,
+  reportHeader,
+  scopeFacts,
+  scopeParams,
+  scopeSystems,
+  section,
+  statusBadge,
+  statusLegend,
+  type Page,
+  type PageRequest,
+} from './common.js';
 
 const SOA_PARAMS = { framework: 'one', system: 'many', asOf: 'one' } as const;
 
@@ -19,7 +33,8 @@ export const soaPage: Page = async ({ params: search, run, now }) => {
   const systems = await scopeSystems(run, scope);
   const data = await run(ReportSoaDocument, { framework: frameworkId, scope: scopeArgument(scope), asOf: day.moment });
   const framework = data.framework;
-  if (framework === null) throw new ReportError(404, 'NOT_FOUND', `Framework "${frameworkId}" does not exist`, { id: frameworkId });
+  if (framework === null)
+    throw new ReportError(404, 'NOT_FOUND', `Framework "${frameworkId}" does not exist`, { id: frameworkId });
   const soa = data.statementOfApplicability;
   const asOf = dateOf(soa.asOf);
   const linkParams = { framework: framework.id, ...scopeParams(scope, day) };
@@ -64,12 +79,20 @@ ${section('Statement', html`<table class="data soa"><thead><tr><th>Ref</th><th>T
 };
 
 /** The statement as the API writes it: CSV or Markdown, with a file name. */
-export async function soaFile(request: PageRequest, format: 'csv' | 'md'): Promise<{ fileName: string; mediaType: string; content: string }> {
+export async function soaFile(
+  request: PageRequest,
+  format: 'csv' | 'md',
+): Promise<{ fileName: string; mediaType: string; content: string }> {
   const params = ReportParams.of(request.params, SOA_PARAMS);
   const framework = params.framework();
   const scope = params.scope();
   const day = params.day();
-  const { statementOfApplicability: soa } = await request.run(ReportSoaFileDocument, { framework, scope: scopeArgument(scope), asOf: day.moment, csv: format === 'csv' });
+  const { statementOfApplicability: soa } = await request.run(ReportSoaFileDocument, {
+    framework,
+    scope: scopeArgument(scope),
+    asOf: day.moment,
+    csv: format === 'csv',
+  });
   const content = (format === 'csv' ? soa.csv : soa.markdown) ?? '';
   return {
     fileName: `soa-${framework}-${day.date}.${format}`,

@@ -4,12 +4,27 @@
  * five columns. Requirements carry their coverage status for the system (a gap or a
  * partial one stands out), and evidence whose period has ended is marked expired.
  */
-import { ReportTraceDocument, ReportTraceStatusDocument, type CoverageStatus, type ReportTraceQuery } from '../generated/graphql.js';
+import {
+  ReportTraceDocument,
+  ReportTraceStatusDocument,
+  type CoverageStatus,
+  type ReportTraceQuery,
+} from '../generated/graphql.js';
 import { html, type Html, reportHref } from '../html.js';
 import { ReportParams } from '../params.js';
 import { layeredGraph, type GraphEdge, type GraphNode, type LegendEntry } from '../svg/layered.js';
 import { STATUS_COLOUR, STATUS_LABEL } from '../svg/palette.js';
-import { article, classOf, dayParam, mapBounded, refAndTitle, reportHeader, section, statusBadge, type Page } from './common.js';
+import {
+  article,
+  classOf,
+  dayParam,
+  mapBounded,
+  refAndTitle,
+  reportHeader,
+  section,
+  statusBadge,
+  type Page,
+} from './common.js';
 
 type Traced = ReportTraceQuery['trace']['requirements'][number];
 type Step = Traced['paths'][number]['steps'][number];
@@ -30,7 +45,10 @@ const STYLE = {
 } as const;
 
 /** Whether an evidence item's period covers `date` (YYYY-MM-DD), has ended, or has not begun. */
-export function evidenceState(e: Pick<EvidenceItem, 'effectiveFrom' | 'validUntil'>, date: string): 'valid' | 'expired' | 'pending' {
+export function evidenceState(
+  e: Pick<EvidenceItem, 'effectiveFrom' | 'validUntil'>,
+  date: string,
+): 'valid' | 'expired' | 'pending' {
   if (e.validUntil !== null && e.validUntil < date) return 'expired';
   if (e.effectiveFrom !== null && e.effectiveFrom > date) return 'pending';
   return 'valid';
@@ -40,21 +58,38 @@ function stepNode(step: Step): Omit<GraphNode, 'href'> | null {
   switch (step.__typename) {
     case 'Risk':
       return {
-        id: step.id, layer: 1, label: step.title, detail: `risk score ${step.likelihood * step.impact} (likelihood ${step.likelihood} × impact ${step.impact})`,
-        title: `Risk: ${step.title}`, ...STYLE.risk, dashed: false, className: 'risk',
+        id: step.id,
+        layer: 1,
+        label: step.title,
+        detail: `risk score ${step.likelihood * step.impact} (likelihood ${step.likelihood} × impact ${step.impact})`,
+        title: `Risk: ${step.title}`,
+        ...STYLE.risk,
+        dashed: false,
+        className: 'risk',
       };
     case 'Control': {
       const operating = CONTRIBUTING.has(step.controlStatus);
       return {
-        id: step.id, layer: 2, label: step.name, detail: `control · ${step.controlStatus.toLowerCase()}`,
+        id: step.id,
+        layer: 2,
+        label: step.name,
+        detail: `control · ${step.controlStatus.toLowerCase()}`,
         title: `Control: ${step.name} (${step.controlStatus.toLowerCase()}${operating ? '' : ': contributes nothing'})`,
-        ...(operating ? STYLE.control : STYLE.idle), dashed: !operating, className: operating ? 'control' : 'control idle',
+        ...(operating ? STYLE.control : STYLE.idle),
+        dashed: !operating,
+        className: operating ? 'control' : 'control idle',
       };
     }
     case 'Obligation':
       return {
-        id: step.id, layer: 2, label: step.title, detail: `obligation · ${step.obligationStatus.toLowerCase()}${step.dueDate ? ` · due ${step.dueDate}` : ''}`,
-        title: `Obligation: ${step.title}`, ...STYLE.obligation, dashed: false, className: 'obligation',
+        id: step.id,
+        layer: 2,
+        label: step.title,
+        detail: `obligation · ${step.obligationStatus.toLowerCase()}${step.dueDate ? ` · due ${step.dueDate}` : ''}`,
+        title: `Obligation: ${step.title}`,
+        ...STYLE.obligation,
+        dashed: false,
+        className: 'obligation',
       };
     default:
       return null;
@@ -85,9 +120,18 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
     if (!edges.has(`${a}>${b}`)) edges.set(`${a}>${b}`, { from: a, to: b, dashed });
   };
   nodes.set(start.id, {
-    id: start.id, layer: 0, label: startName,
-    detail: start.__typename === 'AISystem' ? `${(start.riskClass ?? 'unclassified').toLowerCase().replace(/_/g, ' ')} · ${start.lifecycleStage.toLowerCase().replace(/_/g, ' ')}` : start.__typename.toLowerCase(),
-    title: `${start.__typename === 'AISystem' ? 'AI system' : start.__typename}: ${startName}`, ...STYLE.start, dashed: false, className: 'start', href: null,
+    id: start.id,
+    layer: 0,
+    label: startName,
+    detail:
+      start.__typename === 'AISystem'
+        ? `${(start.riskClass ?? 'unclassified').toLowerCase().replace(/_/g, ' ')} · ${start.lifecycleStage.toLowerCase().replace(/_/g, ' ')}`
+        : start.__typename.toLowerCase(),
+    title: `${start.__typename === 'AISystem' ? 'AI system' : start.__typename}: ${startName}`,
+    ...STYLE.start,
+    dashed: false,
+    className: 'start',
+    href: null,
   });
   const expired: EvidenceItem[] = [];
   for (const traced of trace.requirements) {
@@ -96,12 +140,24 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
     const colour = s === null ? '#4d4d4d' : STATUS_COLOUR[s];
     const weak = s === 'GAP' || s === 'PARTIAL';
     nodes.set(r.id, {
-      id: r.id, layer: 3, label: refAndTitle(r),
+      id: r.id,
+      layer: 3,
+      label: refAndTitle(r),
       detail: `${r.framework.name} · ${s === null ? 'groups others' : STATUS_LABEL[s].toLowerCase()}`,
       title: `${r.framework.name} ${refAndTitle(r)}: ${s === null ? 'no status of its own' : STATUS_LABEL[s]}`,
-      fill: s === 'GAP' ? '#fde7e9' : s === 'PARTIAL' ? '#fdf1e3' : '#ffffff', stroke: colour, dashed: weak,
+      fill: s === 'GAP' ? '#fde7e9' : s === 'PARTIAL' ? '#fdf1e3' : '#ffffff',
+      stroke: colour,
+      dashed: weak,
       className: `requirement${s === null ? '' : ` status-${classOf(s)}`}`,
-      href: s === null ? null : reportHref('requirement', { framework: r.framework.id, ref: r.ref, system: isSystem ? start.id : null, asOf: dayParam(day) }),
+      href:
+        s === null
+          ? null
+          : reportHref('requirement', {
+              framework: r.framework.id,
+              ref: r.ref,
+              system: isSystem ? start.id : null,
+              asOf: dayParam(day),
+            }),
     });
     for (const path of traced.paths) {
       let previous = start.id;
@@ -119,10 +175,22 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
       if (!nodes.has(e.id)) {
         if (state === 'expired') expired.push(e);
         nodes.set(e.id, {
-          id: e.id, layer: 4, label: e.title,
-          detail: state === 'expired' ? `EXPIRED ${e.validUntil}` : state === 'pending' ? `effective from ${e.effectiveFrom}` : e.validUntil === null ? 'valid, open-ended' : `valid until ${e.validUntil}`,
+          id: e.id,
+          layer: 4,
+          label: e.title,
+          detail:
+            state === 'expired'
+              ? `EXPIRED ${e.validUntil}`
+              : state === 'pending'
+                ? `effective from ${e.effectiveFrom}`
+                : e.validUntil === null
+                  ? 'valid, open-ended'
+                  : `valid until ${e.validUntil}`,
           title: `Evidence (${e.evidenceType.toLowerCase().replace(/_/g, ' ')}): ${e.title}, ${e.effectiveFrom ?? '…'} to ${e.validUntil ?? '…'}${state === 'expired' ? ': expired' : state === 'pending' ? ': not yet effective' : ''}`,
-          ...STYLE[state === 'valid' ? 'evidence' : state], dashed: state !== 'valid', className: `evidence ${state}`, href: null,
+          ...STYLE[state === 'valid' ? 'evidence' : state],
+          dashed: state !== 'valid',
+          className: `evidence ${state}`,
+          href: null,
         });
       }
       addEdge(r.id, e.id);
@@ -187,7 +255,15 @@ ${section(`Requirements reached (${trace.requirements.length})`, html`<table cla
 function pathText(steps: readonly Step[]): string {
   return steps
     .slice(1, -1)
-    .map((s) => (s.__typename === 'Risk' ? s.title : s.__typename === 'Control' ? s.name : s.__typename === 'Obligation' ? s.title : s.id))
+    .map((s) =>
+      s.__typename === 'Risk'
+        ? s.title
+        : s.__typename === 'Control'
+          ? s.name
+          : s.__typename === 'Obligation'
+            ? s.title
+            : s.id,
+    )
     .join(' → ');
 }
 

@@ -28,7 +28,9 @@ export function heatmap(rows: readonly HeatmapRow[], caption: string): Html {
     const [first, second] = STATUS_LABEL[status].split(' via ');
     return html`<rect x="${LABEL_WIDTH + i * CELL_WIDTH + 4}" y="${HEADER - 10}" width="${CELL_WIDTH - 8}" height="5" fill="${STATUS_COLOUR[status]}"/>
 <text class="axis" x="${x}" y="${second === undefined ? HEADER - 16 : HEADER - 28}" text-anchor="middle">${first}</text>${
-      second === undefined ? '' : html`<text class="axis" x="${x}" y="${HEADER - 16}" text-anchor="middle">via ${second}</text>`
+      second === undefined
+        ? ''
+        : html`<text class="axis" x="${x}" y="${HEADER - 16}" text-anchor="middle">via ${second}</text>`
     }`;
   });
   const body = rows.map((row, r) => {

@@ -46,7 +46,11 @@ const LABEL_CHARS = Math.floor((NODE_WIDTH - 14) / 6.7);
 const DETAIL_CHARS = Math.floor((NODE_WIDTH - 14) / 5.9);
 
 /** Orders the nodes of each layer to reduce edge crossings; returns the layers in order. */
-export function orderLayers(nodes: readonly GraphNode[], edges: readonly GraphEdge[], layerCount: number): GraphNode[][] {
+export function orderLayers(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  layerCount: number,
+): GraphNode[][] {
   const layers: GraphNode[][] = Array.from({ length: layerCount }, () => []);
   for (const node of nodes) layers[node.layer]?.push(node);
   const neighbours = new Map<string, Set<string>>();
@@ -57,14 +61,18 @@ export function orderLayers(nodes: readonly GraphNode[], edges: readonly GraphEd
     neighbours.get(edge.to)!.add(edge.from);
   }
   const position = new Map<string, number>();
-  const place = (layer: GraphNode[]): void => layer.forEach((node, i) => position.set(node.id, i / Math.max(1, layer.length - 1)));
+  const place = (layer: GraphNode[]): void =>
+    layer.forEach((node, i) => position.set(node.id, i / Math.max(1, layer.length - 1)));
   layers.forEach(place);
   const sweep = (layer: GraphNode[], towards: (id: string) => boolean): void => {
     const key = new Map<string, number>();
     layer.forEach((node, i) => {
       const near = [...(neighbours.get(node.id) ?? [])].filter(towards).map((id) => position.get(id) ?? 0);
       // Nodes without neighbours on that side keep their place.
-      key.set(node.id, near.length === 0 ? i / Math.max(1, layer.length - 1) : near.reduce((a, b) => a + b, 0) / near.length);
+      key.set(
+        node.id,
+        near.length === 0 ? i / Math.max(1, layer.length - 1) : near.reduce((a, b) => a + b, 0) / near.length,
+      );
     });
     // A stable sort: ties keep the order they came in (document order, say).
     layer.sort((a, b) => key.get(a.id)! - key.get(b.id)!);
@@ -91,14 +99,19 @@ export function layeredGraph(
   const where = new Map<string, { x: number; y: number }>();
   layers.forEach((layer, l) => {
     const offset = (columnHeight - layer.length * (NODE_HEIGHT + GAP_Y)) / 2;
-    layer.forEach((node, i) => where.set(node.id, { x: l * (NODE_WIDTH + GAP_X), y: HEADER + offset + i * (NODE_HEIGHT + GAP_Y) }));
+    layer.forEach((node, i) =>
+      where.set(node.id, { x: l * (NODE_WIDTH + GAP_X), y: HEADER + offset + i * (NODE_HEIGHT + GAP_Y) }),
+    );
   });
   const width = layerTitles.length * NODE_WIDTH + (layerTitles.length - 1) * GAP_X;
   const legendTop = HEADER + columnHeight + 20;
   const legendRows = Math.ceil(legend.length / 3);
   const height = legendTop + legendRows * 22 + 4;
 
-  const titles = layerTitles.map((title, l) => html`<text class="axis" x="${l * (NODE_WIDTH + GAP_X) + NODE_WIDTH / 2}" y="16" text-anchor="middle">${title}</text>`);
+  const titles = layerTitles.map(
+    (title, l) =>
+      html`<text class="axis" x="${l * (NODE_WIDTH + GAP_X) + NODE_WIDTH / 2}" y="16" text-anchor="middle">${title}</text>`,
+  );
   const lines = edges.flatMap((edge) => {
     const a = where.get(edge.from);
     const b = where.get(edge.to);

@@ -43,10 +43,12 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
 
   const levels = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const grid = levels.map(
-    (v) => html`<line x1="${LEFT}" x2="${LEFT + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? '#4a4a4a' : '#e1e4e8'}"/><text class="axis" x="${LEFT - 8}" y="${y(v) + 4}" text-anchor="end">${v}%</text>`,
+    (v) =>
+      html`<line x1="${LEFT}" x2="${LEFT + plotWidth}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? '#4a4a4a' : '#e1e4e8'}"/><text class="axis" x="${LEFT - 8}" y="${y(v) + 4}" text-anchor="end">${v}%</text>`,
   );
   const ticks = options.xLabels.map(
-    (label, i) => html`<line x1="${x(i)}" x2="${x(i)}" y1="${TOP + PLOT_HEIGHT}" y2="${TOP + PLOT_HEIGHT + 5}" stroke="#4a4a4a"/>${label.split('\n').map((line, k) => html`<text class="axis" x="${x(i)}" y="${TOP + PLOT_HEIGHT + 20 + k * 14}" text-anchor="middle">${line}</text>`)}`,
+    (label, i) =>
+      html`<line x1="${x(i)}" x2="${x(i)}" y1="${TOP + PLOT_HEIGHT}" y2="${TOP + PLOT_HEIGHT + 5}" stroke="#4a4a4a"/>${label.split('\n').map((line, k) => html`<text class="axis" x="${x(i)}" y="${TOP + PLOT_HEIGHT + 20 + k * 14}" text-anchor="middle">${line}</text>`)}`,
   );
   const upTo = options.shaded === null ? 0 : Math.min(options.shaded.upTo, count);
   // The shade ends halfway between the last shaded moment and the first one that is not.
@@ -58,13 +60,15 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   const lines = series.map((s, k) => {
     const points = s.values.map((v, i) => `${fixed(x(i), 1)},${fixed(y(v), 1)}`).join(' ');
     const dots = s.values.map(
-      (v, i) => html`<circle cx="${fixed(x(i), 1)}" cy="${fixed(y(v), 1)}" r="4" fill="#ffffff" stroke="${s.colour}" stroke-width="2"><title>${s.tooltips[i] ?? ''}</title></circle>`,
+      (v, i) =>
+        html`<circle cx="${fixed(x(i), 1)}" cy="${fixed(y(v), 1)}" r="4" fill="#ffffff" stroke="${s.colour}" stroke-width="2"><title>${s.tooltips[i] ?? ''}</title></circle>`,
     );
     // Lines that coincide would hide each other: each is drawn a little thinner than the one before.
     return html`<g class="series" data-series="${s.label}"><polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="${Math.max(1.5, 4 - k * 0.5)}" stroke-linejoin="round"/>${dots}</g>`;
   });
   const legend = series.map(
-    (s, k) => html`<line x1="${LEFT + plotWidth + 20}" x2="${LEFT + plotWidth + 44}" y1="${TOP + 10 + k * 22}" y2="${TOP + 10 + k * 22}" stroke="${s.colour}" stroke-width="3"/><circle cx="${LEFT + plotWidth + 32}" cy="${TOP + 10 + k * 22}" r="4" fill="#ffffff" stroke="${s.colour}" stroke-width="2"/><text class="legend" x="${LEFT + plotWidth + 52}" y="${TOP + 14 + k * 22}">${truncate(s.label, 24)}<title>${s.label}</title></text>`,
+    (s, k) =>
+      html`<line x1="${LEFT + plotWidth + 20}" x2="${LEFT + plotWidth + 44}" y1="${TOP + 10 + k * 22}" y2="${TOP + 10 + k * 22}" stroke="${s.colour}" stroke-width="3"/><circle cx="${LEFT + plotWidth + 32}" cy="${TOP + 10 + k * 22}" r="4" fill="#ffffff" stroke="${s.colour}" stroke-width="2"/><text class="legend" x="${LEFT + plotWidth + 52}" y="${TOP + 14 + k * 22}">${truncate(s.label, 24)}<title>${s.label}</title></text>`,
   );
   return html`<svg class="chart lines" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${options.caption}">
 <title>${options.caption}</title>

@@ -26,7 +26,12 @@ const ROW_LABEL_WIDTH = 92;
 const COLUMN_SECTION_HEIGHT = 22;
 const COLUMN_LABEL_HEIGHT = 86;
 
-export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly AxisSection[], cells: readonly MatrixCell[], caption: string): Html {
+export function crosswalkMatrix(
+  rows: readonly AxisSection[],
+  columns: readonly AxisSection[],
+  cells: readonly MatrixCell[],
+  caption: string,
+): Html {
   const rowIndex = new Map<string, number>();
   rows.flatMap((s) => s.items).forEach((item, i) => rowIndex.set(item.id, i));
   const columnIndex = new Map<string, number>();
@@ -46,8 +51,12 @@ export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly 
   rows.forEach((section, s) => {
     const y = top + start * unit;
     const h = section.items.length * unit;
-    bands.push(html`<rect x="${ROW_SECTION_WIDTH}" y="${y}" width="${ROW_LABEL_WIDTH + gridWidth}" height="${h}" fill="${s % 2 === 0 ? '#f4f6f8' : '#ffffff'}"/>`);
-    bands.push(html`<text class="section" x="4" y="${y + Math.min(h, unit) - 3}">${truncate(section.label, 24)}<title>${section.title}</title></text>`);
+    bands.push(
+      html`<rect x="${ROW_SECTION_WIDTH}" y="${y}" width="${ROW_LABEL_WIDTH + gridWidth}" height="${h}" fill="${s % 2 === 0 ? '#f4f6f8' : '#ffffff'}"/>`,
+    );
+    bands.push(
+      html`<text class="section" x="4" y="${y + Math.min(h, unit) - 3}">${truncate(section.label, 24)}<title>${section.title}</title></text>`,
+    );
     bands.push(html`<line x1="0" x2="${left + gridWidth}" y1="${y}" y2="${y}" stroke="#9aa5b1" stroke-width="1"/>`);
     start += section.items.length;
   });
@@ -56,19 +65,25 @@ export function crosswalkMatrix(rows: readonly AxisSection[], columns: readonly 
     const x = left + start * unit;
     const w = section.items.length * unit;
     const fits = Math.max(1, Math.floor(w / 6.4));
-    bands.push(html`<text class="section" x="${x + 2}" y="${COLUMN_SECTION_HEIGHT - 7}">${truncate(section.label, fits)}<title>${section.title}</title></text>`);
+    bands.push(
+      html`<text class="section" x="${x + 2}" y="${COLUMN_SECTION_HEIGHT - 7}">${truncate(section.label, fits)}<title>${section.title}</title></text>`,
+    );
     bands.push(html`<line x1="${x}" x2="${x}" y1="0" y2="${top + gridHeight}" stroke="#9aa5b1" stroke-width="1"/>`);
     start += section.items.length;
   });
 
-  const rowLabels = rows.flatMap((s) => s.items).map((item, i) => {
-    const y = top + i * unit + unit - 3;
-    return html`<text class="ref" x="${left - 4}" y="${y}" text-anchor="end">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
-  });
-  const columnLabels = columns.flatMap((s) => s.items).map((item, i) => {
-    const x = left + i * unit + unit - 3;
-    return html`<text class="ref" transform="translate(${x} ${top - 4}) rotate(-90)">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
-  });
+  const rowLabels = rows
+    .flatMap((s) => s.items)
+    .map((item, i) => {
+      const y = top + i * unit + unit - 3;
+      return html`<text class="ref" x="${left - 4}" y="${y}" text-anchor="end">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
+    });
+  const columnLabels = columns
+    .flatMap((s) => s.items)
+    .map((item, i) => {
+      const x = left + i * unit + unit - 3;
+      return html`<text class="ref" transform="translate(${x} ${top - 4}) rotate(-90)">${truncate(item.label, 14)}<title>${item.title}</title></text>`;
+    });
   const marks = cells.flatMap((cell) => {
     const r = rowIndex.get(cell.row);
     const c = columnIndex.get(cell.column);

@@ -5,7 +5,13 @@
  */
 import type { CoverageStatus, Relationship } from '../generated/graphql.js';
 
-export const STATUS_ORDER: readonly CoverageStatus[] = ['COVERED', 'COVERED_VIA_CROSSWALK', 'PARTIAL', 'GAP', 'NOT_APPLICABLE'];
+export const STATUS_ORDER: readonly CoverageStatus[] = [
+  'COVERED',
+  'COVERED_VIA_CROSSWALK',
+  'PARTIAL',
+  'GAP',
+  'NOT_APPLICABLE',
+];
 
 export const STATUS_COLOUR: Readonly<Record<CoverageStatus, string>> = {
   COVERED: '#1a7f37',
@@ -23,7 +29,13 @@ export const STATUS_LABEL: Readonly<Record<CoverageStatus, string>> = {
   NOT_APPLICABLE: 'Not applicable',
 };
 
-export const RELATIONSHIP_ORDER: readonly Relationship[] = ['EQUAL', 'SUBSET_OF', 'SUPERSET_OF', 'INTERSECTS_WITH', 'NO_RELATIONSHIP'];
+export const RELATIONSHIP_ORDER: readonly Relationship[] = [
+  'EQUAL',
+  'SUBSET_OF',
+  'SUPERSET_OF',
+  'INTERSECTS_WITH',
+  'NO_RELATIONSHIP',
+];
 
 export const RELATIONSHIP_COLOUR: Readonly<Record<Relationship, string>> = {
   EQUAL: '#1a7f37',
@@ -42,12 +54,20 @@ export const RELATIONSHIP_LABEL: Readonly<Record<Relationship, string>> = {
 };
 
 /** One colour per framework line, in a fixed order. */
-export const SERIES_COLOURS: readonly string[] = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
+export const SERIES_COLOURS: readonly string[] = [
+  '#1b9e77',
+  '#d95f02',
+  '#7570b3',
+  '#e7298a',
+  '#66a61e',
+  '#a6761d',
+  '#666666',
+];
 
 /** Black or white, whichever reads better on `hex` at `opacity` over white. */
 export function inkOn(hex: string, opacity = 1): string {
   const n = Number.parseInt(hex.slice(1), 16);
-  const channel = (shift: number): number => 255 - ((255 - ((n >> shift) & 0xff)) * opacity);
+  const channel = (shift: number): number => 255 - (255 - ((n >> shift) & 0xff)) * opacity;
   const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
   return luminance < 150 ? '#ffffff' : '#1f1f1f';
 }

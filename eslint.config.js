@@ -119,6 +119,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
+        {
+          paths: [{ name: 'neo4j-driver', message: 'Only src/graph/ talks to Neo4j.' }],
+          patterns: [
+            {
+              group: ['**/graph/statements/changes.js'],
+              importNames: ['appendChanges'],
+              message: 'The change log is appended only by the write recipe, services/changes.ts write().',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The write recipe itself.
+    files: ['src/services/changes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         { paths: [{ name: 'neo4j-driver', message: 'Only src/graph/ talks to Neo4j.' }] },
       ],
     },

@@ -5,10 +5,7 @@
  */
 import { bootstrapLocalAdminKey } from './auth/key-store.js';
 import { ConfigError, loadConfig } from './config.js';
-import { Circuit } from './graph/circuit.js';
-import { createDriver } from './graph/driver.js';
-import { GraphExecutor } from './graph/executor.js';
-import { Liveness } from './graph/liveness.js';
+import { connectGraph } from './graph/connect.js';
 import { start as startLocalNeo4j, type RunningNeo4j } from './graph/local/local-neo4j.js';
 import { migrate } from './graph/migrations.js';
 import { loadDemo } from './services/demo.js';
@@ -61,29 +58,18 @@ try {
   } else {
     log.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'using the Neo4j at NEO4J_URI');
   }
-  const driver = createDriver(config.neo4j);
-  cleanups.push(async () => {
-    await driver.close();
-    log.info('neo4j driver closed');
-  });
-  const circuit = new Circuit({
-    coolDownMs: config.neo4j.failFast.coolDownMs,
-    onChange: (from, to) => {
+  const connected = connectGraph(config.neo4j, {
+    onCircuitChange: (from, to) => {
       if (from === 'closed')
         log.warn('neo4j unreachable: requests fail with SERVICE_UNAVAILABLE until it answers again');
       if (to === 'closed') log.info('neo4j answers again');
     },
   });
-  const liveness = new Liveness(
-    () => driver.verifyConnectivity({ database: config.neo4j.database }),
-    config.neo4j.failFast.livenessTimeoutMs,
-  );
-  const graph = new GraphExecutor(driver, {
-    database: config.neo4j.database,
-    circuit,
-    liveness,
-    timeoutMs: config.neo4j.transactionTimeoutMs,
+  cleanups.push(async () => {
+    await connected.close();
+    log.info('neo4j driver closed');
   });
+  const { graph } = connected;
 
   // Loads at start are not requests: a slow machine may take minutes over them, so they
   // have their own time. Each is one transaction that leaves nothing behind if cut off,

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Config } from '../config.js';
-import { createDriver } from '../graph/driver.js';
-import { GraphExecutor } from '../graph/executor.js';
+import { connectGraph } from '../graph/connect.js';
+import type { GraphExecutor } from '../graph/executor.js';
 import { start } from '../graph/local/local-neo4j.js';
 import { createLoaders } from '../loaders/index.js';
 import type { RequestScope } from '../services/scope.js';
@@ -16,14 +16,15 @@ export async function withGraph<T>(
   work: (graph: GraphExecutor) => Promise<T>,
 ): Promise<T> {
   const local = config.neo4j.kind === 'local' ? await start(config.neo4j.local, { detached: false, say }) : undefined;
-  const driver = createDriver(config.neo4j, local?.uri ?? config.neo4j.uri);
+  // Commands are jobs, not requests: they have the loads' time (NEO4J_LOAD_TIMEOUT_MS).
+  const connected = connectGraph(config.neo4j, {
+    uri: local?.uri ?? config.neo4j.uri,
+    timeoutMs: config.neo4j.loadTimeoutMs,
+  });
   try {
-    // Commands are jobs, not requests: they have the loads' time (NEO4J_LOAD_TIMEOUT_MS).
-    return await work(
-      new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs }),
-    );
+    return await work(connected.graph);
   } finally {
-    await driver.close();
+    await connected.close();
     await local?.release();
   }
 }

@@ -264,7 +264,12 @@ export class GraphExecutor {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
     const config = { timeout: timeoutMs, metadata: { app: 'aims-graph', statement: name } };
     const given = { up: false };
-    const body = (tx: ManagedTransaction): Promise<T> => work(this.runner(tx, mode, given));
+    const body = async (tx: ManagedTransaction): Promise<T> => {
+      const result = await work(this.runner(tx, mode, given));
+      // Given up while its last statement waited: roll back rather than commit behind the caller's back.
+      if (given.up) throw new NoAnswer(name);
+      return result;
+    };
     try {
       const result = await this.bounded(
         mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config),
@@ -290,7 +295,9 @@ export class GraphExecutor {
    * The transaction's own answer, or NoAnswer once a statement has waited and Neo4j does
    * not answer a liveness check, or TimeoutError once it has outlived its time by the
    * liveness bound (Neo4j ends it at its time; this holds if Neo4j does not). Giving up
-   * sets `given.up`, so the work's next statement fails and its transaction cannot commit.
+   * sets `given.up`: the work's next statement fails, and work that ends after it is
+   * rolled back instead of committed. Only a freeze during the commit itself leaves the
+   * outcome open.
    */
   private bounded<T>(pending: Promise<T>, name: string, timeoutMs: number, given: { up: boolean }): Promise<T> {
     const patience = this.liveness.timeoutMs;

@@ -5,7 +5,7 @@
  * all), and, after the commit, the request's loaders told the new state of every record
  * the write touched. Reading the log (the feed, a record's trail) is here too.
  */
-import type { ChangeEntry } from '../domain/change-log.js';
+import { SYSTEM_ACTOR, type Actor, type ChangeEntry } from '../domain/change-log.js';
 import type { TransactionRunner } from '../graph/executor.js';
 import {
   appendChanges,
@@ -22,11 +22,19 @@ const APPEND_BATCH = 2000;
 
 /** What a write says as it goes: the entries to log, and the records it left as they now are. */
 export interface WriteLog {
-  /** Entries for the change log, in the order they happened. */
-  record(...entries: ChangeEntry[]): void;
+  /** Entries for the change log, in the order they happened: one, or a list (of any length). */
+  record(entries: ChangeEntry | readonly ChangeEntry[]): void;
+  /** A record deleted: the request's later reads no longer find it in their cache. */
+  removed(id: string): void;
   /** A record written (created or updated): the request's later reads see this state. */
   wrote(entity: EntityRow): void;
 }
+
+/** Where a write runs: a request's scope, or the service's own loads (no loaders to refresh, the system as actor). */
+export type WriteScope = Pick<RequestScope, 'graph' | 'actor'> & { readonly loaders?: RequestScope['loaders'] };
+
+/** The actor of the writes the service makes by itself (catalogue and demo loads). */
+export const SYSTEM: Actor = { id: SYSTEM_ACTOR, onBehalfOf: null };
 
 /**
  * Runs `work` as one write: one transaction, its change-log entries appended last inside
@@ -35,24 +43,32 @@ export interface WriteLog {
  * each time, so it must not keep state of its own outside the transaction.
  */
 export async function write<T>(
-  scope: RequestScope,
+  scope: WriteScope,
   name: string,
   work: (tx: TransactionRunner, log: WriteLog) => Promise<T>,
 ): Promise<T> {
   let entries: ChangeEntry[] = [];
-  let written = new Map<string, EntityRow>();
+  let written = new Map<string, EntityRow | null>();
   const result = await scope.graph.transaction('WRITE', name, async (tx) => {
     entries = [];
     written = new Map();
     const outcome = await work(tx, {
-      record: (...more) => entries.push(...more),
+      // One by one: a spread of tens of thousands of entries would overflow the call stack.
+      record: (more) => {
+        if (!Array.isArray(more)) entries.push(more as ChangeEntry);
+        else for (const entry of more as readonly ChangeEntry[]) entries.push(entry);
+      },
       wrote: (entity) => written.set(entity.id, entity),
+      removed: (id) => written.set(id, null),
     });
     for (let i = 0; i < entries.length; i += APPEND_BATCH)
       await tx.run(appendChanges(scope.actor, entries.slice(i, i + APPEND_BATCH)));
     return outcome;
   });
-  for (const [id, entity] of written) scope.loaders.entityById.clear(id).prime(id, entity);
+  for (const [id, entity] of written) {
+    const cache = scope.loaders?.entityById.clear(id);
+    if (entity !== null) cache?.prime(id, entity);
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-/** Checks of arguments that services and resolvers share. */
+/** Checks of arguments, and the form of moments, that services and resolvers share. */
 import { BadUserInputError } from '../errors.js';
 
 const MAX_ID = 300;
@@ -13,3 +13,6 @@ export function checkId(value: string, field: string): string {
   }
   return value;
 }
+
+/** A moment as DateTime values are returned: ISO 8601 in UTC, to the second. */
+export const dateTimeOf = (moment: Date): string => moment.toISOString().replace(/\.\d{3}Z$/, 'Z');

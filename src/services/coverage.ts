@@ -32,12 +32,10 @@ import {
 } from '../graph/statements/coverage.js';
 import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
 import { writeCsv } from '../ingest/csv-cells.js';
-import { checkId } from './checks.js';
+import { checkId, dateTimeOf } from './checks.js';
 import type { RequestScope } from './scope.js';
 import type { CoverageChangeView, CoverageView, GapView, RequirementCoverageView, SoaView } from './views.js';
 
-/** A moment as DateTime values are returned: ISO 8601 in UTC, to the second. */
-export const dateTimeOf = (moment: Date): string => moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** The UTC calendar date of a moment: the date evidence periods are judged on. */
 const utcDate = (moment: string): string => new Date(moment).toISOString().slice(0, 10);
 

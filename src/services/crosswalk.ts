@@ -3,7 +3,7 @@
  * sets brought in from outside (CSV or OSCAL), checked against the catalogue and stored in one write.
  */
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
-import { AppError, BadUserInputError, ConflictError, ErrorCode } from '../errors.js';
+import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
 import { infer, inverse } from '../crosswalk/algebra.js';
@@ -17,11 +17,18 @@ import {
   type CrosswalkSetRow,
   type MappingRow,
 } from '../graph/statements/crosswalk.js';
-import { parseCrosswalkFile } from '../ingest/crosswalk-file.js';
-import { crosswalkFromCsv, crosswalkFromOscal, ExchangeFormatError } from '../ingest/crosswalk-exchange.js';
+import { parseCrosswalkFile, type CrosswalkSetFile } from '../ingest/crosswalk-file.js';
+import {
+  crosswalkFromCsv,
+  crosswalkFromOscal,
+  crosswalkToCsv,
+  crosswalkToOscal,
+  ExchangeFormatError,
+} from '../ingest/crosswalk-exchange.js';
+import { frameworkToOscalCatalog } from '../ingest/oscal-catalog.js';
 import { mappingId, replaceMappingsOfSet } from './seed.js';
 import { write } from './changes.js';
-import { checkId } from './checks.js';
+import { checkId, dateTimeOf } from './checks.js';
 import type { RequestScope } from './scope.js';
 import type { MappingClaimView, MappingView } from './views.js';
 
@@ -108,6 +115,81 @@ export async function mappingsOf(
       chain: claim.chain.map((step) => readFrom(rows.get(step.mappingId)!, step.from)),
     }));
   return [...stored, ...inferred];
+}
+
+const refOf = (id: string): string => id.slice(id.indexOf(':') + 1);
+
+async function loadSetFile(scope: RequestScope, id: string): Promise<{ set: CrosswalkSetRow; file: CrosswalkSetFile }> {
+  const set = await scope.loaders.crosswalkSetById.load(checkId(id, 'id'));
+  if (set === null) throw new NotFoundError('Crosswalk set', id);
+  const rows = await scope.loaders.mappingsBySetId.load(set.id);
+  const file: CrosswalkSetFile = {
+    set: {
+      id: set.id,
+      title: set.title,
+      description: set.description,
+      publisher: set.publisher,
+      source: set.source,
+      sourceUrl: set.sourceUrl,
+      licence: set.licence,
+      method: set.method,
+      relationshipsBy: set.relationshipsBy,
+      addedBy: set.addedBy,
+      addedAt: set.addedAt,
+    },
+    from: set.fromFramework,
+    to: set.toFramework,
+    mappings: rows.map((m) => ({
+      source: refOf(m.sourceId),
+      target: refOf(m.targetId),
+      relationship: m.relationship,
+      rationale: m.rationale,
+      method: m.method,
+      status: m.status,
+      strength: m.strength,
+      confidence: m.confidence,
+      justification: m.justification,
+      citation: m.citation,
+      originalRelationship: m.originalRelationship,
+    })),
+  };
+  return { set, file };
+}
+
+async function frameworkLabel(scope: RequestScope, id: string) {
+  const framework = await scope.loaders.frameworkById.load(id);
+  if (framework === null) throw new NotFoundError('Framework', id);
+  return framework;
+}
+
+/** A crosswalk set as CSV (one row per mapping, the provenance on each) or as an OSCAL 1.2 mapping collection. */
+export async function exportCrosswalkSet(scope: RequestScope, id: string, format: 'CSV' | 'OSCAL_JSON') {
+  const { set, file } = await loadSetFile(scope, id);
+  if (format === 'CSV') {
+    return { fileName: `${set.id}.csv`, mediaType: 'text/csv', content: crosswalkToCsv(file) };
+  }
+  const [from, to] = await Promise.all([
+    frameworkLabel(scope, set.fromFramework),
+    frameworkLabel(scope, set.toFramework),
+  ]);
+  const document = crosswalkToOscal(file, from, to);
+  return {
+    fileName: `${set.id}.oscal.json`,
+    mediaType: 'application/json',
+    content: `${JSON.stringify(document, null, 2)}\n`,
+  };
+}
+
+/** A framework's current version as an OSCAL 1.2 catalog. */
+export async function exportFrameworkCatalog(scope: RequestScope, frameworkId: string) {
+  const framework = await frameworkLabel(scope, checkId(frameworkId, 'framework'));
+  const requirements = await scope.loaders.requirementsOfFramework.load({ frameworkId: framework.id });
+  const document = frameworkToOscalCatalog(framework, requirements, dateTimeOf(scope.clock()));
+  return {
+    fileName: `${framework.id}.oscal-catalog.json`,
+    mediaType: 'application/json',
+    content: `${JSON.stringify(document, null, 2)}\n`,
+  };
 }
 
 function invalid(problems: readonly string[]): AppError {

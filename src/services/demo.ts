@@ -8,12 +8,11 @@ import path from 'node:path';
 import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import type { GraphExecutor } from '../graph/executor.js';
-import { SYSTEM_ACTOR } from '../domain/change-log.js';
 import type { ChangeEntry } from '../domain/change-log.js';
-import { appendChanges } from '../graph/statements/changes.js';
 import { countEntities, createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
 import { uuidFor } from '../ingest/oscal-common.js';
 import { SeedValidationError } from '../ingest/seed.js';
+import { SYSTEM, write } from './changes.js';
 
 interface DemoRecord {
   key: string;
@@ -90,7 +89,7 @@ export async function loadDemo(
     return { loaded: false, records: 0, links: 0 };
   }
   say(`demo: loading ${doc.records.length} records and ${doc.links.length} links in one transaction`);
-  await graph.transaction('WRITE', 'loadDemo', async (tx) => {
+  await write({ graph, actor: SYSTEM }, 'loadDemo', async (tx, log) => {
     const changes: ChangeEntry[] = [];
     for (const record of doc.records) {
       const id = demoId(record.type, record.key);
@@ -118,7 +117,7 @@ export async function loadDemo(
         after: { property },
       });
     }
-    await tx.run(appendChanges(SYSTEM_ACTOR, changes));
+    log.record(changes);
   });
   say(`demo: loaded ${doc.records.length} records and ${doc.links.length} links of the demo organisation`);
   return { loaded: true, records: doc.records.length, links: doc.links.length };

@@ -181,8 +181,8 @@ export async function deriveObligations(scope: RequestScope, rules: Applicabilit
         });
       }
     }
-    log.record(...changes);
-    for (const row of written.values()) log.wrote(row);
+    log.record(changes);
+    for (const step of plan) log.wrote(written.get(step.requirementId) ?? step.obligation!);
     const bindingIds = new Set(binding.map((a) => requirementId(rules.framework, a.article)));
     return {
       system,

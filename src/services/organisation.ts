@@ -159,10 +159,10 @@ export async function createRecord(scope: RequestScope, input: NewRecord): Promi
         ),
       );
     }
-    log.record(
+    log.record([
       { operation: 'CREATE', entityId: id, entityType: type, before: null, after: snapshot(row!.entity) },
       ...born.map((b) => linkChange('LINK', b.kind, { id, type }, b.to, undefined, null)),
-    );
+    ]);
     log.wrote(row!.entity);
     return row!.entity;
   });
@@ -230,18 +230,18 @@ export async function deleteRecord(
     // Each removed link gets its own tombstone (so the record at its other end sees it in its
     // trail); the record's tombstone keeps the record and its links, to audit or undo by hand.
     log.record(
-      ...removedLinks.map((l) =>
+      removedLinks.map((l) =>
         linkChange('UNLINK', l.kind, { id: l.from, type: l.fromType }, l.to, l.property, undefined),
       ),
-      {
-        operation: 'DELETE',
-        entityId: id,
-        entityType: type,
-        before: { ...snapshot(existing.entity), links: removedLinks.map(({ fromType: _t, ...l }) => l) },
-        after: null,
-      },
     );
-    scope.loaders.entityById.clear(id);
+    log.record({
+      operation: 'DELETE',
+      entityId: id,
+      entityType: type,
+      before: { ...snapshot(existing.entity), links: removedLinks.map(({ fromType: _t, ...l }) => l) },
+      after: null,
+    });
+    log.removed(id);
     return { id, removedLinks: removedLinks.length };
   });
 }
@@ -317,11 +317,11 @@ export async function setApplicability(scope: RequestScope, input: Decision): Pr
     for (const s of systems)
       await tx.run(createLink(linkDef('LIMITED_TO')!, { space: 'Entity', id }, { space: 'Entity', id: s }, null));
     const from = { id, type: 'Applicability' };
-    log.record(
+    log.record([
       { operation: 'CREATE', entityId: id, entityType: 'Applicability', before: null, after: snapshot(row!.entity) },
       linkChange('LINK', 'FOR_REQUIREMENT', from, requirement, undefined, null),
       ...systems.map((s) => linkChange('LINK', 'LIMITED_TO', from, s, undefined, null)),
-    );
+    ]);
     log.wrote(row!.entity);
     return row!.entity;
   });

@@ -14,7 +14,8 @@ import {
   ComponentDefinitionError,
   controlsToComponentDefinition,
 } from '../ingest/oscal-component.js';
-import { assessFramework, coverageQuestion, dateTimeOf } from './coverage.js';
+import { dateTimeOf } from './checks.js';
+import { assessFramework, coverageQuestion } from './coverage.js';
 import type { RequestScope } from './scope.js';
 import { sync } from './sync.js';
 

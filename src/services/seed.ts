@@ -5,9 +5,8 @@
  * ingest/seed.ts's.
  */
 import { createHash } from 'node:crypto';
-import { SYSTEM_ACTOR, type ChangeEntry } from '../domain/change-log.js';
+import type { ChangeEntry } from '../domain/change-log.js';
 import type { GraphExecutor, TransactionRunner } from '../graph/executor.js';
-import { appendChanges } from '../graph/statements/changes.js';
 import {
   findSeedState,
   frameworkVersionId,
@@ -33,6 +32,7 @@ import {
   type SeedMapping,
 } from '../graph/statements/crosswalk.js';
 import type { Catalogue } from '../ingest/catalogue-file.js';
+import { SYSTEM, write } from './changes.js';
 import {
   byFramework,
   catalogueRefs,
@@ -118,7 +118,7 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
   say(
     `seed: loading ${seed.catalogues.length} catalogue versions and ${crosswalkSeed.crosswalks.length} crosswalk sets in one transaction`,
   );
-  const report = await graph.transaction('WRITE', 'loadSeed', async (tx) => {
+  const report = await write({ graph, actor: SYSTEM }, 'loadSeed', async (tx, log) => {
     const frameworks: SeedReport['frameworks'][number][] = [];
     const changes: ChangeEntry[] = [];
     let written = 0;
@@ -233,7 +233,7 @@ export async function loadSeed(graph: GraphExecutor, seedDir: string, options: S
         after: null,
       });
     }
-    if (changes.length > 0) await tx.run(appendChanges(SYSTEM_ACTOR, changes));
+    log.record(changes);
     await tx.run(recordSeedState(SEED_STATE_ID, checksum));
     return { frameworks, crosswalks, removedCrosswalks: pruned?.removed ?? [] };
   });

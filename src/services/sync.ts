@@ -157,7 +157,7 @@ export async function sync(scope: RequestScope, batch: SyncBatchInput): Promise<
       const changes: ChangeEntry[] = [];
       await applyRecords(tx, plan, changes);
       const actions = await applyLinks(tx, plan, changes);
-      log.record(...changes);
+      log.record(changes);
       const outcome = outcomeOf(batch.dryRun === true, plan, actions);
       if (outcome.dryRun) throw new DryRunRollback(outcome);
       return outcome;
@@ -550,7 +550,7 @@ export async function upsertApplicability(
         ...added.map((l) => linkChange('LINK', kind, from, l.to, undefined, null)),
       );
     }
-    log.record(...changes);
+    log.record(changes);
     log.wrote(entity);
     return { action, entity };
   });

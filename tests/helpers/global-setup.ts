@@ -6,8 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
-import { createDriver } from '../../src/graph/driver.js';
-import { GraphExecutor } from '../../src/graph/executor.js';
+import { connectGraph } from '../../src/graph/connect.js';
 import { start, type RunningNeo4j } from '../../src/graph/local/local-neo4j.js';
 import { migrate } from '../../src/graph/migrations.js';
 import { loadDemo } from '../../src/services/demo.js';
@@ -32,9 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     say(`using NEO4J_URI=${config.neo4j.uri}; tests write to database "${config.neo4j.database}"`);
   }
   const uri = running?.uri ?? config.neo4j.uri;
-  const driver = createDriver(config.neo4j, uri);
+  const connected = connectGraph(config.neo4j, { uri, timeoutMs: config.neo4j.loadTimeoutMs });
   try {
-    const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: config.neo4j.loadTimeoutMs });
+    const { graph } = connected;
     await migrate(graph);
     await loadSeed(graph, config.seedDir, { say });
     // The test database is disposable: start every run from the demo organisation alone.
@@ -45,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     await loadDemo(graph, config.seedDir, say);
   } finally {
-    await driver.close();
+    await connected.close();
   }
   project.provide('neo4jUri', uri);
   project.provide('neo4jDatabase', config.neo4j.database);

@@ -19,7 +19,8 @@ export function oscalErrors(model: OscalModel, document: unknown): string[] {
   let validate = compiled.get(model);
   if (validate === undefined) {
     const file = `${SCHEMA_DIR}/oscal_${model}_schema.json`;
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run setup\` to generate the OSCAL schemas`);
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: the OSCAL schemas ship in vendor/oscal (see vendor/oscal/README.md)`);
     validate = ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
     compiled.set(model, validate);
   }

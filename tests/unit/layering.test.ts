@@ -57,6 +57,12 @@ const cases: [string, string, string, RegExp][] = [
     /no-restricted-syntax: Cypher is written only in src\/graph\/statements\//,
   ],
   [
+    'a service appending to the change log outside the write recipe',
+    'src/services/zz-fixture.ts',
+    "import { appendChanges } from '../graph/statements/changes.js';\nexport const x = appendChanges;\n",
+    /no-restricted-imports: .*only by the write recipe/,
+  ],
+  [
     'config.ts importing the service',
     'src/config.ts',
     "import { PERMISSIONS } from './auth/roles.js';\nexport const x = PERMISSIONS;\n",

@@ -131,6 +131,33 @@ describe('GraphExecutor bounds the wait on Neo4j itself', () => {
     expect(circuit.state.kind).toBe('closed'); // Neo4j answered: no outage
   });
 
+  it('rolls back, never commits, a write given up while its last statement waited', async () => {
+    let commits = 0;
+    let rollbacks = 0;
+    const driver = {
+      session: () => ({
+        executeRead: () => never(),
+        // As the driver does: run the work, then commit if it returned, roll back if it threw.
+        executeWrite: async (work: (tx: unknown) => Promise<unknown>) => {
+          try {
+            const result = await work({ run: () => after(300, { records: [] }) });
+            commits += 1;
+            return result;
+          } catch (error) {
+            rollbacks += 1;
+            throw error;
+          }
+        },
+        close: () => Promise.resolve(),
+      }),
+      verifyConnectivity: () => never(),
+    } as unknown as Driver;
+    const { outcome } = await timed(executor(driver, 10_000, 50).write(statement));
+    expect(outcome).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    await after(400, null); // the statement answers (Neo4j resumed) after the caller was told
+    expect([commits, rollbacks]).toEqual([0, 1]);
+  });
+
   it("translates Neo4j's own transaction timeouts to TIMEOUT", () => {
     for (const code of [
       'Neo.ClientError.Transaction.TransactionTimedOut',

@@ -116,7 +116,7 @@ function writeConf(cfg: LocalNeo4jConfig): string {
   return conf;
 }
 
-function alive(pid: number): boolean {
+function alive(pid: number, cfg: LocalNeo4jConfig): boolean {
   try {
     process.kill(pid, 0);
   } catch {
@@ -125,7 +125,8 @@ function alive(pid: number): boolean {
   // Guard against pid reuse: the process must be our launcher for this home.
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('Launcher.java');
+    const args = cmdline.split('\0');
+    return args.some((arg) => arg.endsWith('Launcher.java')) && args.includes(cfg.home);
   } catch {
     return true; // no /proc (not Linux): trust the signal probe
   }
@@ -144,7 +145,7 @@ export type LocalStatus = { state: 'running'; pid: number } | { state: 'starting
 
 export function status(cfg: LocalNeo4jConfig): LocalStatus {
   const pid = readPid(cfg);
-  if (pid === undefined || !alive(pid)) return { state: 'stopped' };
+  if (pid === undefined || !alive(pid, cfg)) return { state: 'stopped' };
   return existsSync(readyFile(cfg)) ? { state: 'running', pid } : { state: 'starting', pid };
 }
 
@@ -174,7 +175,7 @@ function logTail(cfg: LocalNeo4jConfig): string {
 async function waitUntilReady(cfg: LocalNeo4jConfig, pid: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + cfg.startTimeoutMs;
   while (Date.now() < deadline) {
-    if (!alive(pid) || (child !== undefined && child.exitCode !== null)) {
+    if (!alive(pid, cfg) || (child !== undefined && child.exitCode !== null)) {
       throw new LocalNeo4jError(`Neo4j exited during start; last lines of ${logFile(cfg)}:\n${logTail(cfg)}`);
     }
     if (existsSync(readyFile(cfg)) && (await portAnswers(cfg.boltPort))) return;
@@ -245,7 +246,7 @@ export async function start(cfg: LocalNeo4jConfig, options: StartOptions): Promi
     release: async () => {
       // Only the instance this process started: if it was stopped and another started in
       // its place (npm run db:stop, db:start), that one, and its pid file, are not ours.
-      const wasRunning = alive(pid);
+      const wasRunning = alive(pid, cfg);
       await stopPid(cfg, pid);
       const now = status(cfg);
       if (wasRunning) options.say('neo4j: stopped');
@@ -263,11 +264,11 @@ export async function start(cfg: LocalNeo4jConfig, options: StartOptions): Promi
  * file still names it: a file naming another pid belongs to an instance started since.
  */
 async function stopPid(cfg: LocalNeo4jConfig, pid: number): Promise<void> {
-  if (alive(pid)) {
+  if (alive(pid, cfg)) {
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 60_000;
-    while (alive(pid) && Date.now() < deadline) await sleep(100);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    while (alive(pid, cfg) && Date.now() < deadline) await sleep(100);
+    if (alive(pid, cfg)) process.kill(pid, 'SIGKILL');
   }
   if (readPid(cfg) !== pid) return;
   rmSync(pidFile(cfg), { force: true });
@@ -277,7 +278,7 @@ async function stopPid(cfg: LocalNeo4jConfig, pid: number): Promise<void> {
 /** Stops the local Neo4j (cleanly, through its shutdown hook); true if one was running. */
 export async function stop(cfg: LocalNeo4jConfig): Promise<boolean> {
   const pid = readPid(cfg);
-  if (pid === undefined || !alive(pid)) {
+  if (pid === undefined || !alive(pid, cfg)) {
     rmSync(pidFile(cfg), { force: true });
     rmSync(readyFile(cfg), { force: true });
     return false;

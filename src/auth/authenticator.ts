@@ -4,12 +4,13 @@
  * looked up by hash and cached for a few seconds, so a busy client costs one lookup per
  * cache period; revoking a key through this instance drops it from the cache at once.
  */
+import type { ApiKeyRow } from '../graph/rows.js';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RequestBookmarks } from '../graph/bookmarks.js';
 import type { GraphExecutor } from '../graph/executor.js';
-import { findApiKeyByHash, touchApiKey, type ApiKeyRow } from '../graph/statements/api-keys.js';
+import { findApiKeyByHash, touchApiKey } from '../graph/statements/api-keys.js';
 import { hashKey, looksLikeKey } from './api-keys.js';
 import { isRole, type Principal, type Role } from './roles.js';
 

@@ -2,9 +2,10 @@
  * Issuing, listing and revoking API keys: the one implementation behind the GraphQL
  * mutations, `npm run apikey` and the local admin key `npm start` makes on first run.
  */
+import type { ApiKeyRow } from '../graph/rows.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors.js';
 import type { GraphExecutor } from '../graph/executor.js';
-import { countApiKeys, createApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../graph/statements/api-keys.js';
+import { countApiKeys, createApiKey, listApiKeys, revokeApiKey } from '../graph/statements/api-keys.js';
 import { generateKey, ID_SHAPED, KEY_NAME } from './api-keys.js';
 import { isRole, type Role } from './roles.js';
 

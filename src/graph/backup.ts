@@ -11,14 +11,8 @@ import neo4j from 'neo4j-driver';
 import { isCalendarDate, isDateTime } from '../domain/date-time.js';
 import { ENTITY_TYPES, LINK_KINDS } from '../domain/entity-spec.js';
 import type { GraphExecutor } from './executor.js';
-import {
-  backupNodes,
-  backupRelationships,
-  restoreNodes,
-  restoreRelationships,
-  wipeGraph,
-  type TypedProperty,
-} from './statements/admin.js';
+import { backupNodes, backupRelationships, restoreNodes, restoreRelationships, wipeGraph } from './statements/admin.js';
+import type { TypedProperty } from './rows.js';
 
 export const BACKUP_FORMAT = 'aims-graph-backup';
 export const BACKUP_VERSION = 1;

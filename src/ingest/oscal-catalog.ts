@@ -5,7 +5,7 @@
  * item's `label`; ISO body text is never part of the catalogue, so controls carry only
  * headings (and our one-line summaries, as an overview part).
  */
-import type { FrameworkRow, RequirementRow } from '../graph/statements/catalogue.js';
+import type { FrameworkRow, RequirementRow } from '../graph/rows.js';
 import { OSCAL_VERSION, oscalToken, props, uuidFor } from './oscal-common.js';
 
 interface Item {

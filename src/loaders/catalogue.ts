@@ -2,6 +2,7 @@
  * Catalogue loaders: one batched statement per level of a query, whatever the number
  * of objects at that level. Created fresh for every request.
  */
+import type { FrameworkRow, FrameworkVersionRow, RequirementRow } from '../graph/rows.js';
 import DataLoader from 'dataloader';
 import type { GraphExecutor } from '../graph/executor.js';
 import {
@@ -11,10 +12,7 @@ import {
   listRequirementsOfFrameworks,
   listFrameworkVersions,
   listVersionsOfRequirements,
-  type FrameworkRow,
-  type FrameworkVersionRow,
   type RequirementFilter,
-  type RequirementRow,
 } from '../graph/statements/catalogue.js';
 import { BATCHED, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 

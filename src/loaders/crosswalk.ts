@@ -1,4 +1,5 @@
 /** Crosswalk loaders: sets, their mappings, and each requirement's mapping neighbourhood. */
+import type { CrosswalkSetRow, MappingRow } from '../graph/rows.js';
 import DataLoader from 'dataloader';
 import type { GraphExecutor } from '../graph/executor.js';
 import {
@@ -7,8 +8,6 @@ import {
   listMappingsByRequirementIds,
   listMappingsBySetIds,
   MAX_HOPS,
-  type CrosswalkSetRow,
-  type MappingRow,
 } from '../graph/statements/crosswalk.js';
 import { BATCHED, groupBy, observed, type BatchObserver, type LoaderOptions } from './observe.js';
 

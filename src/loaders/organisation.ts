@@ -1,4 +1,5 @@
 /** Organisation loaders: records by id, and the records at the other end of each link kind. */
+import type { EntityRow, LinkedRow, NodeSpace } from '../graph/rows.js';
 import DataLoader from 'dataloader';
 import type { LinkDef } from '../domain/entity-spec.js';
 import type { GraphExecutor } from '../graph/executor.js';
@@ -9,9 +10,6 @@ import {
   listLinked,
   listLinkedEntities,
   projectedRow,
-  type EntityRow,
-  type LinkedRow,
-  type NodeSpace,
 } from '../graph/statements/organisation.js';
 
 /** Which stored properties to read of each record (see resolvers/projection.ts). */

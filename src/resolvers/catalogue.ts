@@ -1,4 +1,4 @@
-import type { FrameworkRow, RequirementRow } from '../graph/statements/catalogue.js';
+import type { FrameworkRow, RequirementRow } from '../graph/rows.js';
 import { requirementId } from '../graph/statements/catalogue.js';
 import { frameworkVersionDiff, listAllFrameworks } from '../services/catalogue.js';
 import { readFrom } from '../services/crosswalk.js';

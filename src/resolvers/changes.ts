@@ -3,8 +3,8 @@
  * any cursor) and `auditTrail` (one record's history). Writes append their entries
  * through services/changes.ts.
  */
+import type { ChangeRow } from '../graph/rows.js';
 import { BadUserInputError } from '../errors.js';
-import type { ChangeRow } from '../graph/statements/changes.js';
 import type { LinkKind, Resolvers } from '../generated/resolvers.js';
 import { readChanges } from '../services/changes.js';
 import { checkId } from '../services/checks.js';

@@ -1,6 +1,6 @@
 /** Coverage questions through GraphQL: the work is services/coverage.ts's; here, how each answer is shown. */
+import type { MappingRow } from '../graph/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import type { MappingRow } from '../graph/statements/crosswalk.js';
 import { reasonFor } from '../coverage/explain.js';
 import {
   coverage,

@@ -3,14 +3,13 @@
  * and the relationship fields. Writes go to services/organisation.ts; reads go through
  * the request's loaders or one listing statement.
  */
+import type { EntityRow, NodeSpace, RequirementRow } from '../graph/rows.js';
 import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
 import { isCalendarDate, isDateTime } from '../domain/date-time.js';
 import { BadUserInputError, ScalarLiteralError } from '../errors.js';
 import type { AiActSpecialCase, Resolvers } from '../generated/resolvers.js';
-import type { EntityRow, NodeSpace } from '../graph/statements/organisation.js';
-import type { RequirementRow } from '../graph/statements/catalogue.js';
 import { checkId } from '../services/checks.js';
 import {
   createRecord,

@@ -7,6 +7,7 @@
  * answered from a property that was not read; tests/unit/projection.test.ts keeps every
  * field of every record type placed.
  */
+import type { EntityRow, RequirementRow } from '../graph/rows.js';
 import {
   getNamedType,
   isAbstractType,
@@ -21,8 +22,6 @@ import {
 import type DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { ENTITIES, type EntityType } from '../domain/entity-spec.js';
-import type { RequirementRow } from '../graph/statements/catalogue.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
 import type { Projection } from '../loaders/organisation.js';
 
 /** Bookkeeping every record has, beside the fields of its type. */

@@ -1,6 +1,6 @@
 /** API keys: made (shown once), listed, revoked. The key store (auth/key-store.ts) keeps only hashes. */
+import type { ApiKeyRow } from '../graph/rows.js';
 import { issueApiKey, listKeys, revokeKey, type IssuedKey } from '../auth/key-store.js';
-import type { ApiKeyRow } from '../graph/statements/api-keys.js';
 import { checkId } from './checks.js';
 import type { RequestScope } from './scope.js';
 

@@ -1,7 +1,8 @@
 /** The catalogue: its frameworks, and what changed between two versions of one. */
+import type { FrameworkRow } from '../graph/rows.js';
 import { diffVersions } from '../domain/version-diff.js';
 import { NotFoundError } from '../errors.js';
-import { listFrameworks, listVersionEntries, type FrameworkRow } from '../graph/statements/catalogue.js';
+import { listFrameworks, listVersionEntries } from '../graph/statements/catalogue.js';
 import { checkId } from './checks.js';
 import type { RequestScope } from './scope.js';
 import type { VersionDiffView } from './views.js';

@@ -5,16 +5,10 @@
  * all), and, after the commit, the request's loaders told the new state of every record
  * the write touched. Reading the log (the feed, a record's trail) is here too.
  */
+import type { ChangeRow, EntityRow } from '../graph/rows.js';
 import { SYSTEM_ACTOR, type Actor, type ChangeEntry } from '../domain/change-log.js';
 import type { TransactionRunner } from '../graph/executor.js';
-import {
-  appendChanges,
-  findLastChangeSeq,
-  listChanges,
-  listChangesOf,
-  type ChangeRow,
-} from '../graph/statements/changes.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
+import { appendChanges, findLastChangeSeq, listChanges, listChangesOf } from '../graph/statements/changes.js';
 import type { RequestScope } from './scope.js';
 
 /** Change-log entries appended per statement (a sync batch may log tens of thousands). */

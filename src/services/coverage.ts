@@ -3,6 +3,7 @@
  * rule over them (coverage/rule.ts), and what is built on its answer: the Statement of
  * Applicability, gaps, evidence reuse, and coverage over time through the change log.
  */
+import type { ChangeRow, MappingRow } from '../graph/rows.js';
 import { countStatuses } from '../coverage/explain.js';
 import { findGaps } from '../coverage/gaps.js';
 import {
@@ -20,7 +21,7 @@ import { assessCoverage, type ApplicabilityFact, type RequirementCoverage } from
 import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
-import { firstChangeAt, listChangesSince, type ChangeRow } from '../graph/statements/changes.js';
+import { firstChangeAt, listChangesSince } from '../graph/statements/changes.js';
 import {
   listAllMappings,
   listApplicabilityOf,
@@ -30,7 +31,7 @@ import {
   listCoverageRequirements,
   listRiskFacts,
 } from '../graph/statements/coverage.js';
-import { MAX_HOPS, type MappingRow } from '../graph/statements/crosswalk.js';
+import { MAX_HOPS } from '../graph/statements/crosswalk.js';
 import { writeCsv } from '../ingest/csv-cells.js';
 import { checkId, dateTimeOf } from './checks.js';
 import type { RequestScope } from './scope.js';

@@ -2,6 +2,7 @@
  * The crosswalk: its sets, the mappings between two frameworks read from one side, and
  * sets brought in from outside (CSV or OSCAL), checked against the catalogue and stored in one write.
  */
+import type { CrosswalkSetRow, MappingRow } from '../graph/rows.js';
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
@@ -14,8 +15,6 @@ import {
   listRefsOfFrameworks,
   MAX_HOPS,
   upsertCrosswalkSet,
-  type CrosswalkSetRow,
-  type MappingRow,
 } from '../graph/statements/crosswalk.js';
 import { parseCrosswalkFile, type CrosswalkSetFile } from '../ingest/crosswalk-file.js';
 import {

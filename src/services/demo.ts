@@ -3,13 +3,14 @@
  * organisation records yet, validated whole first, written in one transaction. Record
  * keys become stable ids, so the same demo always has the same ids.
  */
+import type { NodeSpace } from '../graph/rows.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENTITIES, ENTITY_TYPES, linkDef, type EntityType } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput } from '../domain/entity-input.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import type { ChangeEntry } from '../domain/change-log.js';
-import { countEntities, createEntity, createLink, type NodeSpace } from '../graph/statements/organisation.js';
+import { countEntities, createEntity, createLink } from '../graph/statements/organisation.js';
 import { uuidFor } from '../ingest/oscal-common.js';
 import { SeedValidationError } from '../ingest/seed.js';
 import { SYSTEM, write } from './changes.js';

@@ -2,6 +2,7 @@
  * EU AI Act obligations: the pure rules (domain/ai-act-applicability.ts) over the facts
  * recorded on an AI system, and the derivation that keeps one Obligation per article.
  */
+import type { EntityRow } from '../graph/rows.js';
 import {
   applicableArticles,
   type Applicability,
@@ -13,7 +14,7 @@ import type { ChangeEntry } from '../domain/change-log.js';
 import { NotFoundError } from '../errors.js';
 import type { DerivationAction } from '../generated/resolvers.js';
 import { requirementId } from '../graph/statements/catalogue.js';
-import { lockEntitiesByIds, type EntityRow } from '../graph/statements/organisation.js';
+import { lockEntitiesByIds } from '../graph/statements/organisation.js';
 import {
   createDerivedObligations,
   listDerivedObligations,

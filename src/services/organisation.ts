@@ -3,6 +3,7 @@
  * applicability decisions, links made and removed. Each is one write (changes.ts
  * `write`): checked, written, logged and primed in one place.
  */
+import type { EntityRow, NodeSpace } from '../graph/rows.js';
 import { randomUUID } from 'node:crypto';
 import { ENTITIES, entityTypeOfId, linkDef, type EntityType, type LinkDef } from '../domain/entity-spec.js';
 import { crossFieldProblems, validateEntityInput, type FieldProblem } from '../domain/entity-input.js';
@@ -22,8 +23,6 @@ import {
   projectedRow,
   updateEntity,
   type EntityListQuery,
-  type EntityRow,
-  type NodeSpace,
 } from '../graph/statements/organisation.js';
 import { linkChange, snapshot, write } from './changes.js';
 import { checkId } from './checks.js';

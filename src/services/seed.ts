@@ -4,6 +4,7 @@
  * transaction with its change-log entries. Reading and checking the files is
  * ingest/seed.ts's.
  */
+import type { MappingRow } from '../graph/rows.js';
 import { createHash } from 'node:crypto';
 import type { ChangeEntry } from '../domain/change-log.js';
 import type { GraphExecutor, TransactionRunner } from '../graph/executor.js';
@@ -28,7 +29,6 @@ import {
   listMappingsBySetIds,
   pruneSeededCrosswalkSets,
   upsertCrosswalkSet,
-  type MappingRow,
   type SeedMapping,
 } from '../graph/statements/crosswalk.js';
 import type { Catalogue } from '../ingest/catalogue-file.js';

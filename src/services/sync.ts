@@ -4,6 +4,7 @@
  * batch in one transaction, applicability entries by reference, and GRC CSV in and out.
  * Each write is one transaction with its change-log entries (changes.ts `write`).
  */
+import type { EntityRow, NodeSpace } from '../graph/rows.js';
 import { ENTITIES, linkDef, type EntityType } from '../domain/entity-spec.js';
 import {
   checkBatch,
@@ -30,8 +31,6 @@ import {
   lockByExternalRefs,
   lockEntitiesByIds,
   updateEntity,
-  type EntityRow,
-  type NodeSpace,
 } from '../graph/statements/organisation.js';
 import {
   attachExternalRefs,

@@ -2,6 +2,7 @@
  * The shapes services return and resolvers hand to GraphQL: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
+import type { ChangeRow, EntityRow, FrameworkRow, FrameworkVersionRow, MappingRow } from '../graph/rows.js';
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { EvidenceUse } from '../coverage/reuse.js';
 import type { SoaRow } from '../coverage/soa.js';
@@ -14,12 +15,8 @@ import type {
 import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
 import type { ChangeReason, StatusChange } from '../coverage/history.js';
 import type { CoverageCounts } from '../coverage/explain.js';
-import type { ChangeRow } from '../graph/statements/changes.js';
 import type { VersionChange } from '../domain/version-diff.js';
 import type { Relationship } from '../domain/vocabulary.js';
-import type { FrameworkRow, FrameworkVersionRow } from '../graph/statements/catalogue.js';
-import type { MappingRow } from '../graph/statements/crosswalk.js';
-import type { EntityRow } from '../graph/statements/organisation.js';
 
 /** A stored mapping read from `sourceId` to `targetId`. */
 export interface MappingView {

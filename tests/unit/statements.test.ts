@@ -4,6 +4,7 @@
  * Every builder of src/graph/statements/ is called here through `track`, and the last test
  * fails when a statement file exports a builder whose statement never reaches a snapshot.
  */
+import type { NodeSpace } from '../../src/graph/rows.js';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -675,7 +676,7 @@ describe('organisation statements', () => {
   });
 
   it('refuses a node space outside Entity and Requirement', () => {
-    const outside = { space: hostile as organisationModule.NodeSpace, id: CONTROL };
+    const outside = { space: hostile as NodeSpace, id: CONTROL };
     expect(() => organisation.createLink(link('IMPLEMENTS'), outside, requirement, 'FULL')).toThrow(
       /unknown node space/,
     );
@@ -789,7 +790,7 @@ describe('sync statements', () => {
   });
 
   it('refuses a node space outside Entity and Requirement, and an unknown entity type', () => {
-    const outside = hostile as organisationModule.NodeSpace;
+    const outside = hostile as NodeSpace;
     expect(() => sync.mergeLinks(link('IMPLEMENTS'), outside, [])).toThrow(/unknown node space/);
     expect(() => sync.removeLinks(link('IMPLEMENTS'), outside, [])).toThrow(/unknown node space/);
     // The label written is the entity description's own `type`; a type without a description fails on the lookup.
@@ -871,9 +872,9 @@ describe('synthetic organisation statements', () => {
   });
 
   it('refuses a node space outside Entity and Requirement, and an unknown entity type', () => {
-    expect(() =>
-      synthetic.createSyntheticLinks(link('IMPLEMENTS'), hostile as organisationModule.NodeSpace, []),
-    ).toThrow(/unknown node space/);
+    expect(() => synthetic.createSyntheticLinks(link('IMPLEMENTS'), hostile as NodeSpace, [])).toThrow(
+      /unknown node space/,
+    );
     for (const type of notEntityTypes(hostile, 'Requirement', 'toString')) {
       expect(() => synthetic.createSyntheticEntities(type, [], '2026-01-01T00:00:00Z')).toThrow(TypeError);
     }

@@ -3,10 +3,10 @@
  * the write's own transaction, in order and in batches, however many there are; the
  * request's loaders told the new state only after the commit.
  */
+import type { EntityRow } from '../../src/graph/rows.js';
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../src/domain/change-log.js';
 import type { GraphExecutor, Statement, TransactionRunner } from '../../src/graph/executor.js';
-import type { EntityRow } from '../../src/graph/statements/organisation.js';
 import type { Loaders } from '../../src/loaders/index.js';
 import { write } from '../../src/services/changes.js';
 

@@ -5,8 +5,7 @@
  * against the closed set this service writes before it gets here (backup.ts).
  */
 import type { Statement } from '../executor.js';
-
-export type TypedProperty = [name: string, type: string, value: unknown];
+import type { TypedProperty } from '../rows.js';
 
 export function ping(): Statement<{ ok: number }> {
   return { name: 'ping', cypher: 'RETURN 1 AS ok', params: {} };

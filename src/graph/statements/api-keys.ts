@@ -3,17 +3,7 @@
  * revoked, never deleted, so the change log's `key:<name>` authors stay explained.
  */
 import type { Statement } from '../executor.js';
-
-export interface ApiKeyRow {
-  id: string;
-  name: string;
-  role: string;
-  prefix: string;
-  createdAt: string;
-  createdBy: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import type { ApiKeyRow } from '../rows.js';
 
 const KEY_ROW = `k { .id, .name, .role, .prefix, createdAt: toString(k.createdAt), .createdBy,
                     lastUsedAt: toString(k.lastUsedAt), revokedAt: toString(k.revokedAt) }`;

@@ -2,38 +2,9 @@
  * Catalogue statements: pure builders of parameterised Cypher. The row types describe
  * what each statement returns, after records.ts has made the values plain.
  */
-import type { FrameworkKind, OperatorRole, RequirementKind } from '../../domain/vocabulary.js';
+import type { RequirementKind } from '../../domain/vocabulary.js';
 import type { Statement } from '../executor.js';
-
-export interface FrameworkRow {
-  id: string;
-  name: string;
-  title: string;
-  version: string;
-  publisher: string;
-  kind: FrameworkKind;
-  edition: string;
-  licence: string;
-  references: string[];
-  requirementCount: number;
-}
-
-export interface RequirementRow {
-  id: string;
-  frameworkId: string;
-  ref: string;
-  title: string | null;
-  kind: RequirementKind;
-  auditable: boolean;
-  summary: string | null;
-  position: number;
-  parentId: string | null;
-  roles: OperatorRole[];
-  rolesConditional: OperatorRole[];
-  rolesNote: string | null;
-  /** True when the requirement is part of the framework's current version. */
-  current: boolean;
-}
+import type { FrameworkRow, RequirementRow, FrameworkVersionRow, VersionEntryRow } from '../rows.js';
 
 /** The stable id of a framework version. */
 export const frameworkVersionId = (frameworkId: string, version: string): string => `${frameworkId}@${version}`;
@@ -299,18 +270,6 @@ export function recordSeedState(id: string, checksum: string): Statement<{ id: s
   };
 }
 
-export interface FrameworkVersionRow {
-  id: string;
-  frameworkId: string;
-  version: string;
-  current: boolean;
-  note: string | null;
-  edition: string;
-  licence: string;
-  references: string[];
-  requirementCount: number;
-}
-
 /** The versions of many frameworks, oldest first by how the seed lists them (the current last). */
 export function listFrameworkVersions(frameworkIds: readonly string[]): Statement<{ version: FrameworkVersionRow }> {
   return {
@@ -322,16 +281,6 @@ export function listFrameworkVersions(frameworkIds: readonly string[]): Statemen
              ORDER BY v.current, v.version`,
     params: { frameworkIds },
   };
-}
-
-/** One requirement as a given version has it. */
-export interface VersionEntryRow {
-  requirementId: string;
-  ref: string;
-  title: string | null;
-  kind: RequirementKind;
-  parentId: string | null;
-  position: number;
 }
 
 export function listVersionEntries(versionId: string): Statement<{ entry: VersionEntryRow }> {

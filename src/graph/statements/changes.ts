@@ -5,22 +5,9 @@
  * seen entry n never later finds an entry below n appear. It is both the integrators'
  * change feed and the audit trail.
  */
-import type { Actor, ChangeEntry, ChangeOperation } from '../../domain/change-log.js';
+import type { Actor, ChangeEntry } from '../../domain/change-log.js';
 import type { Statement } from '../executor.js';
-
-export interface ChangeRow {
-  seq: number;
-  at: string;
-  actor: string;
-  onBehalfOf: string | null;
-  operation: ChangeOperation;
-  entityId: string;
-  entityType: string;
-  otherId: string | null;
-  linkKind: string | null;
-  before: string | null;
-  after: string | null;
-}
+import type { ChangeRow } from '../rows.js';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 

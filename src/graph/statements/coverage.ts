@@ -4,12 +4,15 @@
  * controls with their evidence, the crosswalk, and the applicability records.
  */
 import type { Statement } from '../executor.js';
-import { MAPPING_FIELDS, type MappingRow } from './crosswalk.js';
-
-export interface CoverageRequirementRow {
-  id: string;
-  sectionId: string;
-}
+import type {
+  CoverageRequirementRow,
+  CoverageControlRow,
+  ApplicabilityRow,
+  RiskFactRow,
+  CoverageRecordRow,
+  MappingRow,
+} from '../rows.js';
+import { MAPPING_FIELDS } from './crosswalk.js';
 
 /** The current auditable requirements of a framework, each with its top-level section. */
 export function listCoverageRequirements(frameworkId: string): Statement<CoverageRequirementRow> {
@@ -23,14 +26,6 @@ export function listCoverageRequirements(frameworkId: string): Statement<Coverag
              ORDER BY r.position`,
     params: { frameworkId },
   };
-}
-
-export interface CoverageControlRow {
-  id: string;
-  status: string;
-  systems: string[];
-  implements: { requirementId: string; coverage: 'FULL' | 'PARTIAL' }[];
-  evidence: { id: string; effectiveFrom: string | null; validUntil: string | null; scopedTo: string[] }[];
 }
 
 /** Every control that implements a requirement, with the systems it applies to and its evidence. */
@@ -60,14 +55,6 @@ export function listAllMappings(): Statement<{ mapping: MappingRow }> {
   };
 }
 
-export interface ApplicabilityRow {
-  id: string;
-  requirementId: string;
-  applicable: boolean;
-  justification: string;
-  systems: string[];
-}
-
 export function listApplicabilityOf(frameworkId: string): Statement<{ entry: ApplicabilityRow }> {
   return {
     name: 'listApplicabilityOf',
@@ -76,13 +63,6 @@ export function listApplicabilityOf(frameworkId: string): Statement<{ entry: App
                       systems: [(a)-[:LIMITED_TO]->(s:AISystem) | s.id] } AS entry`,
     params: { frameworkId },
   };
-}
-
-export interface RiskFactRow {
-  id: string;
-  score: number;
-  subjects: string[];
-  controls: string[];
 }
 
 /** Every risk a control mitigates, with its score and what it is raised on. */
@@ -96,16 +76,6 @@ export function listRiskFacts(): Statement<{ risk: RiskFactRow }> {
                         controls: [(c:Control)-[:MITIGATES]->(k) | c.id] } AS risk`,
     params: {},
   };
-}
-
-export interface CoverageRecordRow {
-  id: string;
-  type: 'Control' | 'Evidence' | 'Applicability';
-  status: string | null;
-  effectiveFrom: string | null;
-  validUntil: string | null;
-  applicable: boolean | null;
-  justification: string | null;
 }
 
 /** Every control, evidence item and applicability entry, with the fields coverage reads (for coverage over time). */

@@ -3,45 +3,8 @@
  * source requirement to its target requirement, tagged with its set; it is read in both
  * directions (the inverse is computed above this layer).
  */
-import type { MappingMethod, MappingRationale, MappingStatus, Relationship } from '../../domain/vocabulary.js';
 import type { Statement } from '../executor.js';
-
-export interface CrosswalkSetRow {
-  id: string;
-  title: string;
-  description: string;
-  publisher: string;
-  source: string;
-  sourceUrl: string | null;
-  licence: string;
-  method: MappingMethod;
-  relationshipsBy: string;
-  addedBy: string;
-  addedAt: string;
-  fromFramework: string;
-  toFramework: string;
-  origin: 'SEED' | 'IMPORT';
-  mappingCount: number;
-}
-
-export interface MappingRow {
-  id: string;
-  set: string;
-  sourceId: string;
-  targetId: string;
-  relationship: Relationship;
-  rationale: MappingRationale;
-  method: MappingMethod;
-  status: MappingStatus;
-  strength: number | null;
-  confidence: number | null;
-  justification: string;
-  citation: string | null;
-  originalRelationship: string | null;
-  /** Document order of each end within its framework, for sorting. */
-  sourcePosition?: number;
-  targetPosition?: number;
-}
+import type { CrosswalkSetRow, MappingRow } from '../rows.js';
 
 const SET_FIELDS = `s {
   .id, .title, .description, .publisher, .source, .sourceUrl, .licence, .method, .relationshipsBy,

@@ -5,7 +5,8 @@
  * finds it again instead of creating another.
  */
 import type { Statement } from '../executor.js';
-import { ENTITY_ROW, type EntityRow } from './organisation.js';
+import type { DerivedObligationRow, EntityRow } from '../rows.js';
+import { ENTITY_ROW } from './organisation.js';
 
 /**
  * Takes the write lock of every obligation derived for the system, so that a concurrent
@@ -21,11 +22,6 @@ export function lockDerivedObligations(systemId: string): Statement<{ locked: nu
              RETURN size(found) AS locked`,
     params: { systemId },
   };
-}
-
-export interface DerivedObligationRow {
-  obligation: EntityRow;
-  requirementId: string;
 }
 
 /** The obligations derived for an AI system, each with the article it derives from. */

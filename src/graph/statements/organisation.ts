@@ -5,18 +5,7 @@
  */
 import { ENTITIES, type EntityType, type FieldDef, type LinkDef } from '../../domain/entity-spec.js';
 import type { Statement } from '../executor.js';
-import type { Plain } from '../records.js';
-
-/** An organisation record as stored: its own fields plus identity and bookkeeping. */
-export interface EntityRow {
-  id: string;
-  type: EntityType;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  externalRefs: { system: string; id: string }[];
-  [field: string]: Plain | undefined;
-}
+import type { EntityRow, ProjectedRaw, DependentRow, LinkRow, NodeSpace, LinkedRow } from '../rows.js';
 
 const ENTITY_LABELS = new Set<string>(Object.keys(ENTITIES));
 
@@ -138,14 +127,6 @@ export interface EntityListQuery {
   first: number;
 }
 
-/** A record as `listEntityFieldsByIds` and the projected listings return it, before `projectedRow`. */
-export interface ProjectedRaw {
-  id: string;
-  type: EntityType;
-  values: Plain[];
-  refs: { system: string; id: string }[] | null;
-}
-
 /** The Cypher map that reads record `n` for a projection (`$props`), in the shape of ProjectedRaw. */
 function projectedExpression(externalRefs: boolean): string {
   return `n { .id, type: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]],
@@ -198,13 +179,6 @@ export function listEntities(
   };
 }
 
-export interface DependentRow {
-  id: string;
-  type: string;
-  label: string;
-  relationship: string;
-}
-
 /** The organisation records linked to an entity, in either direction. */
 export function listDependents(id: string): Statement<{ dependent: DependentRow }> {
   return {
@@ -231,15 +205,6 @@ export function deleteEntity(type: EntityType, id: string): Statement<{ removedL
              RETURN links AS removedLinks`,
     params: { id },
   };
-}
-
-export interface LinkRow {
-  kind: string;
-  from: string;
-  /** The entity type of the `from` end. */
-  fromType: string;
-  to: string;
-  property: string | null;
 }
 
 /** Records by id, each locked for the rest of the transaction. */
@@ -324,9 +289,6 @@ export function findKinds(ids: readonly string[]): Statement<{ id: string; kind:
   };
 }
 
-/** Which index finds a node: organisation records are Entities, the catalogue's are Requirements. */
-export type NodeSpace = 'Entity' | 'Requirement';
-
 function space(value: NodeSpace): string {
   if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);
   return value;
@@ -368,12 +330,6 @@ export function deleteLink(
              RETURN size(found) > 0 AS changed, properties[0] AS before`,
     params: { from: from.id, to: to.id },
   };
-}
-
-export interface LinkedRow {
-  id: string;
-  otherId: string;
-  property: string | null;
 }
 
 /** The order linked records (`m`) are listed in. */

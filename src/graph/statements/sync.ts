@@ -5,7 +5,8 @@
  */
 import { ENTITIES, type EntityType, type LinkDef } from '../../domain/entity-spec.js';
 import type { Statement } from '../executor.js';
-import { ENTITY_ROW, storeExpression, type EntityRow, type NodeSpace } from './organisation.js';
+import type { EntityRow, NodeSpace, ExportRow, OscalControlRow, OutgoingLinkRow } from '../rows.js';
+import { ENTITY_ROW, storeExpression } from './organisation.js';
 
 function space(value: NodeSpace): string {
   if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);
@@ -115,15 +116,6 @@ export function removeLinks(
   };
 }
 
-export interface ExportRow {
-  ref: string;
-  entity: EntityRow;
-  /** Link cells: requirement ids (with `=coverage` for IMPLEMENTS) and references in the same source. */
-  links: Record<string, string[]>;
-  /** Links whose other end has no reference in the source, so a CSV cannot name it. */
-  omitted: number;
-}
-
 /** The controls that have a reference in `source`, with their IMPLEMENTS and APPLIES_TO links. */
 export function listControlsForExport(source: string): Statement<ExportRow> {
   return {
@@ -157,13 +149,6 @@ export function listEvidenceForExport(source: string): Statement<ExportRow> {
   };
 }
 
-export interface OscalControlRow {
-  entity: EntityRow;
-  oscalRef: string | null;
-  systems: string[];
-  implements: { frameworkId: string; ref: string; coverage: 'FULL' | 'PARTIAL' }[];
-}
-
 /** Every control with what it implements and where it applies, and its reference in an OSCAL source. */
 export function listControlsForOscal(source: string): Statement<OscalControlRow> {
   return {
@@ -176,16 +161,6 @@ export function listControlsForOscal(source: string): Statement<OscalControlRow>
              ORDER BY n.name, n.id`,
     params: { source },
   };
-}
-
-export interface OutgoingLinkRow {
-  kind: string;
-  from: string;
-  fromType: string;
-  to: string;
-  toIsRequirement: boolean;
-  /** Whether the other end has a reference in the source, so a file from the source can name it. */
-  toInSource: boolean;
 }
 
 /** The links that start from some records, with what the source can say about their other end. */

@@ -5,7 +5,8 @@
  */
 import { ENTITIES, type EntityType, type LinkDef } from '../../domain/entity-spec.js';
 import type { Statement } from '../executor.js';
-import { storeExpression, type NodeSpace } from './organisation.js';
+import type { NodeSpace } from '../rows.js';
+import { storeExpression } from './organisation.js';
 
 function space(value: NodeSpace): string {
   if (value !== 'Entity' && value !== 'Requirement') throw new Error(`unknown node space ${String(value)}`);

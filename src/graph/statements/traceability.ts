@@ -3,16 +3,7 @@
  * record or requirement up to what depends on it. Each answers in one statement.
  */
 import type { Statement } from '../executor.js';
-
-export interface TraceRow {
-  requirementId: string;
-  paths: {
-    route: 'RISK' | 'CONTROL' | 'OBLIGATION';
-    via: string[];
-    controlId: string | null;
-    coverage: string | null;
-  }[];
-}
+import type { TraceRow, ImpactRow } from '../rows.js';
 
 /** Every requirement a system or dataset touches through risks and controls, or obligations, with each path. */
 export function traceFrom(id: string, framework: string | null): Statement<TraceRow> {
@@ -66,16 +57,6 @@ export function listEvidenceFor(
              RETURN targetId, collect(DISTINCT e.id) AS evidence`,
     params: { scopeId, controlIds, requirementIds },
   };
-}
-
-export interface ImpactRow {
-  systems: string[];
-  models: string[];
-  risks: string[];
-  controls: string[];
-  obligations: string[];
-  evidence: string[];
-  requirements: string[];
 }
 
 const COLLECT_REST = `

@@ -8,8 +8,7 @@ import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
-import { backupLines, parseBackup, readBackup, restoreBackup } from '../graph/backup.js';
-import { migrate } from '../graph/migrations.js';
+import { backUp, restore } from '../services/backup.js';
 import { withGraph } from './graph-session.js';
 import { runCli } from './run-cli.js';
 
@@ -25,9 +24,9 @@ await runCli(async () => {
   return withGraph(config, say, async (graph) => {
     if (command === 'backup') {
       say('backup: reading the graph');
-      const backup = await readBackup(graph);
-      await writeFile(file, `${[...backupLines(backup)].join('\n')}\n`, 'utf8');
-      say(`backup: ${backup.header.nodes} nodes and ${backup.header.relationships} relationships written to ${file}`);
+      const backup = await backUp({ graph });
+      await writeFile(file, `${backup.lines.join('\n')}\n`, 'utf8');
+      say(`backup: ${backup.nodes} nodes and ${backup.relationships} relationships written to ${file}`);
       return 0;
     }
     if (!flags.includes('--replace')) {
@@ -37,10 +36,8 @@ await runCli(async () => {
     const lines: string[] = [];
     for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity }))
       lines.push(line);
-    const backup = parseBackup(lines);
-    say(`restore: ${backup.header.nodes} nodes and ${backup.header.relationships} relationships in ${file}`);
-    await migrate(graph);
-    await restoreBackup(graph, backup, say);
+    say(`restore: reading ${file}`);
+    await restore({ graph }, lines, say);
     say('restore: done');
     return 0;
   });

@@ -82,14 +82,10 @@ export default tseslint.config(
             },
             {
               target: './src/resolvers',
-              from: [
-                './src/graph/executor.ts',
-                './src/graph/driver.ts',
-                './src/graph/migrations.ts',
-                './src/graph/backup.ts',
-                './src/graph/local',
-              ],
-              message: 'Resolvers reach the graph through services/ (or loaders for a plain read by id).',
+              from: './src/graph',
+              except: ['./rows.ts'],
+              message:
+                'Resolvers reach the graph through services/ (or loaders for a plain read by id); of graph/ they read only the row types.',
             },
             { target: './src/cli', from: './src/resolvers', message: 'Commands call services/, never resolvers.' },
             {

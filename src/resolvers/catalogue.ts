@@ -1,5 +1,5 @@
 import type { FrameworkRow, RequirementRow } from '../graph/rows.js';
-import { requirementId } from '../graph/statements/catalogue.js';
+import { requirementId } from '../domain/ids.js';
 import { frameworkVersionDiff, listAllFrameworks } from '../services/catalogue.js';
 import { readFrom } from '../services/crosswalk.js';
 import type { Context } from '../context.js';

@@ -1,6 +1,6 @@
 /** EU AI Act obligations: what binds an AI system, and the derivation of its Obligations (services/obligations.ts). */
 import type { Resolvers } from '../generated/resolvers.js';
-import { requirementId } from '../graph/statements/catalogue.js';
+import { requirementId } from '../domain/ids.js';
 import { applicableObligations, deriveObligations } from '../services/obligations.js';
 
 export const obligationsResolvers: Resolvers = {

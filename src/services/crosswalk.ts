@@ -6,7 +6,7 @@ import type { CrosswalkSetRow, MappingRow } from '../graph/rows.js';
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
-import { requirementId } from '../graph/statements/catalogue.js';
+import { requirementId } from '../domain/ids.js';
 import { infer, inverse } from '../crosswalk/algebra.js';
 import {
   createMappings,

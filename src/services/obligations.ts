@@ -13,7 +13,7 @@ import {
 import type { ChangeEntry } from '../domain/change-log.js';
 import { NotFoundError } from '../errors.js';
 import type { DerivationAction } from '../generated/resolvers.js';
-import { requirementId } from '../graph/statements/catalogue.js';
+import { requirementId } from '../domain/ids.js';
 import { lockEntitiesByIds } from '../graph/statements/organisation.js';
 import {
   createDerivedObligations,

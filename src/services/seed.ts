@@ -7,15 +7,14 @@
 import type { MappingRow } from '../graph/rows.js';
 import { createHash } from 'node:crypto';
 import type { ChangeEntry } from '../domain/change-log.js';
+import { frameworkVersionId, requirementId } from '../domain/ids.js';
 import type { GraphExecutor, TransactionRunner } from '../graph/executor.js';
 import {
   findSeedState,
-  frameworkVersionId,
   linkRequirementParents,
   pruneFrameworkVersions,
   pruneRequirements,
   recordSeedState,
-  requirementId,
   resetCurrentRequirements,
   upsertFramework,
   upsertFrameworkVersion,

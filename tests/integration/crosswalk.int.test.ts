@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMappings, deleteMappingsOfSet, upsertCrosswalkSet } from '../../src/graph/statements/crosswalk.js';
-import { requirementId } from '../../src/graph/statements/catalogue.js';
+import { requirementId } from '../../src/domain/ids.js';
 import { SeedValidationError } from '../../src/ingest/seed.js';
 import { loadSeed } from '../../src/services/seed.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

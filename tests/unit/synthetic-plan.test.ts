@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { crossFieldProblems, validateEntityInput } from '../../src/domain/entity-input.js';
 import { ENTITIES, ENTITY_TYPES, entityTypeOfId, LINKS, linkDef } from '../../src/domain/entity-spec.js';
 import { FRAMEWORK_IDS, type FrameworkId } from '../../src/domain/vocabulary.js';
-import { requirementId } from '../../src/graph/statements/catalogue.js';
+import { requirementId } from '../../src/domain/ids.js';
 import { demoId } from '../../src/services/demo.js';
 import { readCatalogues } from '../../src/ingest/seed.js';
 import {

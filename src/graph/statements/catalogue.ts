@@ -6,11 +6,7 @@ import type { RequirementKind } from '../../domain/vocabulary.js';
 import type { Statement } from '../executor.js';
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow, VersionEntryRow } from '../rows.js';
 
-/** The stable id of a framework version. */
-export const frameworkVersionId = (frameworkId: string, version: string): string => `${frameworkId}@${version}`;
 
-/** The stable id of a requirement: its framework and its reference. */
-export const requirementId = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;
 
 const FRAMEWORK_FIELDS = `f {
   .id, .name, .title, .version, .publisher, .kind, .edition, .licence, .references,

@@ -6,8 +6,6 @@ import type { RequirementKind } from '../../domain/vocabulary.js';
 import type { Statement } from '../executor.js';
 import type { FrameworkRow, RequirementRow, FrameworkVersionRow, VersionEntryRow } from '../rows.js';
 
-
-
 const FRAMEWORK_FIELDS = `f {
   .id, .name, .title, .version, .publisher, .kind, .edition, .licence, .references,
   requirementCount: COUNT { (f)<-[:IN_FRAMEWORK]-(r:Requirement) WHERE r.current }

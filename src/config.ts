@@ -117,6 +117,8 @@ export interface Config {
   readonly logFormat: 'json' | 'pretty' | 'auto';
   readonly maxBodyBytes: number;
   readonly limits: Limits;
+  /** How many coverage answers an instance keeps, until the next write (0: none); services/coverage-cache.ts. */
+  readonly coverageCacheEntries: number;
   /** Schema introspection: on in development and test, off in production unless INTROSPECTION=true. */
   readonly introspection: boolean;
   readonly metricsAccess: MetricsAccess;
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxCost: integer('MAX_QUERY_COST', 1_000_000, 1, 1_000_000_000_000),
     maxSyncItems: integer('MAX_SYNC_ITEMS', 20_000, 1, 1_000_000),
   });
+  const coverageCacheEntries = integer('COVERAGE_CACHE_ENTRIES', 32, 0, 100_000);
   const introspection = bool('INTROSPECTION', nodeEnv !== 'production');
   const metricsPublic = bool('METRICS_PUBLIC', false);
   const metricsToken = env.METRICS_TOKEN === undefined || env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN;
@@ -284,6 +287,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logFormat,
     maxBodyBytes,
     limits,
+    coverageCacheEntries,
     introspection,
     metricsAccess: Object.freeze(metricsAccess),
     seedOnStart,

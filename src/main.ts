@@ -94,6 +94,7 @@ try {
     introspection: config.introspection,
     hideSchemaDetails: config.nodeEnv === 'production',
     limits: config.limits,
+    coverageCacheEntries: config.coverageCacheEntries,
     metricsAccess: config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: config.auth,

@@ -30,6 +30,8 @@ import { renderPlayground } from './playground/playground.js';
 import { readSavedOperations } from './playground/saved-operations.js';
 import { REPORT_OPERATION_NAMES } from './reports/run.js';
 import { createResolvers } from './resolvers/index.js';
+import { CoverageCache } from './services/coverage-cache.js';
+import type { Assessment } from './services/coverage.js';
 import { readTypeDefs } from './schema.js';
 
 export interface AppOptions {
@@ -44,6 +46,8 @@ export interface AppOptions {
   readonly metricsAccess: MetricsAccess;
   readonly applicabilityRules: ApplicabilityRules;
   readonly auth: AuthConfig;
+  /** How many coverage answers to keep until the next write (COVERAGE_CACHE_ENTRIES); 0 keeps none. Default 32. */
+  readonly coverageCacheEntries?: number;
   /** Benchmarks only: false sends one statement per loaded key, to measure what DataLoader batching saves. */
   readonly loaderBatching?: boolean;
 }
@@ -72,6 +76,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const httpServer = http.createServer();
   const limits = apolloLimits<Context>(options.limits);
   const metrics = createMetrics([...savedOperations.map((op) => op.name), ...REPORT_OPERATION_NAMES]);
+  const cacheEntries = options.coverageCacheEntries ?? 32;
+  const coverageCache =
+    cacheEntries > 0 ? new CoverageCache<Assessment>(cacheEntries, metrics.onCoverageCache) : undefined;
 
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
@@ -158,6 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             actor,
             clock: () => new Date(),
             limits: { maxSyncItems: options.limits.maxSyncItems },
+            ...(coverageCache ? { coverageCache } : {}),
           },
           service,
           applicabilityRules: options.applicabilityRules,

@@ -40,6 +40,8 @@ export interface Metrics {
   track(key: object, meter: RequestMeter): void;
   /** Reports the size of one DataLoader batch. */
   readonly onBatch: (loader: string, size: number) => void;
+  /** Counts a coverage cache lookup, found or not. */
+  readonly onCoverageCache: (hit: boolean) => void;
   /** The exposition text and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -100,6 +102,13 @@ export function createMetrics(savedOperationNames: Iterable<string>): Metrics {
     registers: [registry],
   });
 
+  const coverageCache = new Counter({
+    name: 'aims_coverage_cache_lookups_total',
+    help: 'Coverage answers looked up in this instance’s cache, by result (hit: served unchanged since the last write).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+
   const meters = new WeakMap<object, RequestMeter>();
 
   return {
@@ -110,6 +119,7 @@ export function createMetrics(savedOperationNames: Iterable<string>): Metrics {
     },
     track: (key, meter) => void meters.set(key, meter),
     onBatch: (loader, size) => batches.observe({ loader }, size),
+    onCoverageCache: (hit) => coverageCache.inc({ result: hit ? 'hit' : 'miss' }),
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },

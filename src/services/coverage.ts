@@ -40,19 +40,34 @@ import type { CoverageChangeView, CoverageView, GapView, RequirementCoverageView
 /** The UTC calendar date of a moment: the date evidence periods are judged on. */
 const utcDate = (moment: string): string => new Date(moment).toISOString().slice(0, 10);
 
+/** A framework's coverage as the rule gave it, with what showing it needs. Kept by the coverage cache: never changed after. */
+export interface Assessment {
+  readonly results: readonly RequirementCoverage[];
+  readonly sectionOf: ReadonlyMap<string, string>;
+  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+  readonly applicability: readonly ApplicabilityFact[];
+}
+
 /** The facts of the graph for a framework, and the rule applied to them (four statements). */
 export async function assessFramework(
+  scope: Pick<RequestScope, 'graph' | 'coverageCache'>,
+  frameworkId: string,
+  systems: readonly string[] | null,
+  asOfDate: string,
+  maxHops: number,
+): Promise<Assessment> {
+  if (scope.coverageCache === undefined) return assessNow(scope, frameworkId, systems, asOfDate, maxHops);
+  const question = [frameworkId, systems === null ? null : [...systems].sort(), asOfDate, maxHops];
+  return scope.coverageCache.answer(scope, question, () => assessNow(scope, frameworkId, systems, asOfDate, maxHops));
+}
+
+async function assessNow(
   scope: Pick<RequestScope, 'graph'>,
   frameworkId: string,
   systems: readonly string[] | null,
   asOfDate: string,
   maxHops: number,
-): Promise<{
-  results: RequirementCoverage[];
-  sectionOf: Map<string, string>;
-  mappingRows: Map<string, MappingRow>;
-  applicability: ApplicabilityFact[];
-}> {
+): Promise<Assessment> {
   const [requirements, controls, mappings, applicability] = await Promise.all([
     scope.graph.read(listCoverageRequirements(frameworkId)),
     scope.graph.read(listCoverageControls()),

@@ -7,6 +7,8 @@
 import type { Actor } from '../domain/change-log.js';
 import type { GraphExecutor } from '../graph/executor.js';
 import type { Loaders } from '../loaders/index.js';
+import type { CoverageCache } from './coverage-cache.js';
+import type { Assessment } from './coverage.js';
 
 export interface RequestScope {
   readonly graph: GraphExecutor;
@@ -15,6 +17,8 @@ export interface RequestScope {
   /** Now; a service never reads the system clock itself. */
   readonly clock: () => Date;
   readonly limits: ServiceLimits;
+  /** This instance's coverage answers (coverage-cache.ts); none for commands. */
+  readonly coverageCache?: CoverageCache<Assessment>;
 }
 
 export interface ServiceLimits {

@@ -78,6 +78,8 @@ export interface TestServerOptions {
   readonly limits?: Partial<Limits>;
   readonly introspection?: boolean;
   readonly hideSchemaDetails?: boolean;
+  /** Coverage answers kept until the next write; the service's default (32) unless given. */
+  readonly coverageCacheEntries?: number;
   readonly metricsAccess?: MetricsAccess;
   /** Authentication; defaults to testAuthConfig() (the test tokens, no rate limit). */
   readonly auth?: AuthConfig;
@@ -99,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     metricsAccess: options.metricsAccess ?? config.metricsAccess,
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: options.auth ?? testAuthConfig(),
+    ...(options.coverageCacheEntries === undefined ? {} : { coverageCacheEntries: options.coverageCacheEntries }),
   });
   const url = await app.listen(0, '127.0.0.1');
   const credentials = new Map<TestRole, Record<string, string>>();

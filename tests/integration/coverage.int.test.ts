@@ -5,7 +5,8 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Every answer here is computed: what it takes is part of what is tested (the cache has its own test).
+  server = await startTestServer({ coverageCacheEntries: 0 });
 });
 afterAll(() => server.close());
 

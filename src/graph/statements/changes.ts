@@ -99,3 +99,18 @@ export function firstChangeAt(): Statement<{ at: string | null }> {
 export function findLastChangeSeq(): Statement<{ n: number | null }> {
   return { name: 'findLastChangeSeq', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} };
 }
+
+/**
+ * Where the log stands: its last sequence number and when that entry was written. Every
+ * logged write moves it, so it names the state of the graph (the time tells apart two
+ * stores, say a restored backup, that reached the same number differently).
+ */
+export function findChangeLogHead(): Statement<{ seq: number; at: string | null }> {
+  return {
+    name: 'findChangeLogHead',
+    cypher: `OPTIONAL MATCH (log:ChangeLog {id: 'changes'})
+             OPTIONAL MATCH (last:Change {seq: log.seq})
+             RETURN coalesce(log.seq, 0) AS seq, CASE WHEN last IS NULL THEN null ELSE toString(last.at) END AS at`,
+    params: {},
+  };
+}

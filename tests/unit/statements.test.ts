@@ -448,6 +448,7 @@ describe('change log statements', () => {
     ).toMatchSnapshot();
     expect(changes.firstChangeAt()).toMatchSnapshot();
     expect(changes.findLastChangeSeq()).toMatchSnapshot();
+    expect(changes.findChangeLogHead()).toMatchSnapshot();
   });
 });
 

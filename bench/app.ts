@@ -25,6 +25,9 @@ export async function createBenchApp(
     metricsAccess: { kind: 'credential' },
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
+    // Every request computes its answer, as the hand-written side does: the coverage cache
+    // would turn a repeated question into a lookup and measure that instead.
+    coverageCacheEntries: 0,
     ...(options.loaderBatching === undefined ? {} : { loaderBatching: options.loaderBatching }),
   });
 }

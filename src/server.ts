@@ -31,6 +31,7 @@ import { readSavedOperations } from './playground/saved-operations.js';
 import { REPORT_OPERATION_NAMES } from './reports/run.js';
 import { createResolvers } from './resolvers/index.js';
 import { CoverageCache } from './services/coverage-cache.js';
+import { createMemo } from './services/scope.js';
 import type { Assessment } from './services/coverage.js';
 import { readTypeDefs } from './schema.js';
 
@@ -165,6 +166,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             actor,
             clock: () => new Date(),
             limits: { maxSyncItems: options.limits.maxSyncItems },
+            memo: createMemo(),
             ...(coverageCache ? { coverageCache } : {}),
           },
           service,

@@ -103,25 +103,12 @@ const parseJson = (text: string | null): Record<string, unknown> | null =>
  * coverageChange: the present coverage state and the change log since `from` (six
  * statements), rewound to each moment, assessed, and compared.
  */
-export async function coverageOverTime(
-  scope: RequestScope,
-  frameworkId: string,
-  systems: readonly string[] | null,
-  from: string,
-  to: string,
-  maxHops: number,
-): Promise<CoverageChangeView> {
-  const [requirements, records, links, mappings] = await Promise.all([
-    scope.graph.read(listCoverageRequirements(frameworkId)),
+/** The coverage-relevant state of the graph now: controls, evidence, applicability, their links, the mappings. */
+async function presentCoverageState(scope: Pick<RequestScope, 'graph'>): Promise<CoverageState> {
+  const [records, links, mappings] = await Promise.all([
     scope.graph.read(listCoverageRecords()),
     scope.graph.read(listCoverageLinks()),
     scope.graph.read(listAllMappings()),
-  ]);
-  // The log is read after the present state: an entry committed in between is undone
-  // once more (undoing restores `before` values, so that is harmless); none can be missed.
-  const [log, first] = await Promise.all([
-    scope.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
-    scope.graph.read(firstChangeAt()),
   ]);
   const now: CoverageState = {
     controls: new Map(),
@@ -139,6 +126,35 @@ export async function coverageOverTime(
   for (const { link } of links) now.links.set(`${link.kind}|${link.from}|${link.to}`, link);
   for (const { mapping } of mappings)
     now.mappings.set(mapping.set, [...(now.mappings.get(mapping.set) ?? []), mapping as unknown as MappingFact]);
+  return now;
+}
+
+/** A read shared by the whole request when its scope has a memo (rewind() copies what it changes, so sharing is safe). */
+const remember = <T>(scope: Pick<RequestScope, 'memo'>, key: string, read: () => Promise<T>): Promise<T> =>
+  scope.memo === undefined ? read() : scope.memo(key, read);
+
+export async function coverageOverTime(
+  scope: RequestScope,
+  frameworkId: string,
+  systems: readonly string[] | null,
+  from: string,
+  to: string,
+  maxHops: number,
+): Promise<CoverageChangeView> {
+  // One request may ask for many moments (the history report asks for 24): the present
+  // state and the frameworks' requirements are read once for all of them (scope.memo).
+  const [requirements, now, first] = await Promise.all([
+    remember(scope, `coverageRequirements:${frameworkId}`, () =>
+      scope.graph.read(listCoverageRequirements(frameworkId)),
+    ),
+    remember(scope, 'presentCoverageState', () => presentCoverageState(scope)),
+    remember(scope, 'firstChangeAt', () => scope.graph.read(firstChangeAt())),
+  ]);
+  // The log is read after the present state: an entry committed in between is undone
+  // once more (undoing restores `before` values, so that is harmless); none can be missed.
+  const log = await remember(scope, `changesSince:${from}`, () =>
+    scope.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
+  );
   const entries: (LoggedChange & { row: ChangeRow })[] = log.map(({ change }) => ({
     ...change,
     before: parseJson(change.before),

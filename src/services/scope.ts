@@ -17,6 +17,8 @@ export interface RequestScope {
   /** Now; a service never reads the system clock itself. */
   readonly clock: () => Date;
   readonly limits: ServiceLimits;
+  /** Reads shared by everything one request asks (see createMemo); none for commands. */
+  readonly memo?: Memo;
   /** This instance's coverage answers (coverage-cache.ts); none for commands. */
   readonly coverageCache?: CoverageCache<Assessment>;
 }
@@ -24,4 +26,25 @@ export interface RequestScope {
 export interface ServiceLimits {
   /** The most records, and the most links, one sync or import batch may hold (MAX_SYNC_ITEMS). */
   readonly maxSyncItems: number;
+}
+
+/** Runs `read` once per key for the life of the memo, sharing its promise. */
+export type Memo = <T>(key: string, read: () => Promise<T>) => Promise<T>;
+
+/**
+ * A memo for one request: a question asked many times over (coverage at 24 moments)
+ * reads what does not change between them once. A failed read is forgotten, so a
+ * later field may try again.
+ */
+export function createMemo(): Memo {
+  const kept = new Map<string, Promise<unknown>>();
+  return <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    let promise = kept.get(key) as Promise<T> | undefined;
+    if (promise === undefined) {
+      promise = read();
+      kept.set(key, promise);
+      promise.catch(() => kept.delete(key));
+    }
+    return promise;
+  };
 }

@@ -221,4 +221,31 @@ describe('coverageChange', () => {
     const reversed = await server.gql(CHANGE, { framework: 'iso27001', from: t2, to: t1 });
     expect(reversed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
+
+  it('reads the present state once for all the moments one request asks about', async () => {
+    const moments = ['2026-01-31T23:59:59Z', '2026-03-31T23:59:59Z', '2026-05-31T23:59:59Z'];
+    const field = (alias: string, framework: string, from: string, to: string): string =>
+      `${alias}: coverageChange(framework: "${framework}", from: "${from}", to: "${to}") { before { covered partial gap } after { covered partial gap } changes { requirement { id } before after } }`;
+    const asked = [
+      ['a', 'iso42001', moments[0]!, moments[1]!],
+      ['b', 'iso42001', moments[1]!, moments[2]!],
+      ['c', 'iso27001', moments[0]!, moments[2]!],
+    ] as const;
+    server.statements.length = 0;
+    const together = await server.ok<Record<string, unknown>>(
+      `{ ${asked.map(([alias, framework, from, to]) => field(alias, framework, from, to)).join(' ')} }`,
+    );
+    const counts = new Map<string, number>();
+    for (const name of server.statements) counts.set(name, (counts.get(name) ?? 0) + 1);
+    expect(counts.get('listCoverageRecords')).toBe(1);
+    expect(counts.get('listCoverageLinks')).toBe(1);
+    expect(counts.get('listAllMappings')).toBe(1);
+    expect(counts.get('listCoverageRequirements')).toBe(2); // one a framework
+    expect(counts.get('listChangesSince')).toBe(2); // one a starting moment
+    // The same answers as when each is asked alone.
+    for (const [alias, framework, from, to] of asked) {
+      const alone = await server.ok<Record<string, unknown>>(`{ ${field(alias, framework, from, to)} }`);
+      expect(together[alias]).toEqual(alone[alias]);
+    }
+  });
 });

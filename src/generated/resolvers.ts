@@ -2547,6 +2547,7 @@ export type QueryCoverageArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   framework: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  requirements?: InputMaybe<Array<Scalars['String']['input']>>;
   scope?: InputMaybe<CoverageScope>;
 };
 

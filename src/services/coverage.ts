@@ -19,6 +19,7 @@ import {
 import { evidenceUses } from '../coverage/reuse.js';
 import { assessCoverage, type ApplicabilityFact, type RequirementCoverage } from '../coverage/rule.js';
 import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
+import { requirementId } from '../domain/ids.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import { firstChangeAt, listChangesSince } from '../graph/statements/changes.js';
@@ -384,8 +385,12 @@ export async function coverageChange(
 /** A framework's coverage for the question's scope: the summary, each section, each requirement. */
 export async function coverage(
   scope: RequestScope,
-  args: Parameters<typeof coverageQuestion>[1],
+  args: Parameters<typeof coverageQuestion>[1] & { requirements?: readonly string[] | null },
 ): Promise<CoverageView> {
+  const refs = args.requirements ?? null;
+  if (refs !== null && refs.length > MAX_REQUIREMENTS) {
+    throw new BadUserInputError(`requirements names at most ${MAX_REQUIREMENTS} requirements`, 'requirements');
+  }
   const { framework, systems, asOf, asOfDate, maxHops } = await coverageQuestion(scope, args);
   const { results, sectionOf, mappingRows } = await assessFramework(scope, framework.id, systems, asOfDate, maxHops);
   const views: RequirementCoverageView[] = results.map((r) => ({
@@ -403,6 +408,19 @@ export async function coverage(
       sectionId,
       summary: countStatuses(views.filter((v) => v.sectionId === sectionId).map((v) => v.status)),
     })),
-    requirements: views,
+    requirements: refs === null ? views : only(views, framework.id, refs),
   };
+}
+
+/** The most requirements one coverage question may single out. */
+const MAX_REQUIREMENTS = 500;
+
+/** The views of the requirements `refs` names, in the framework's order; a ref that names no auditable requirement has none. */
+function only(
+  views: readonly RequirementCoverageView[],
+  frameworkId: string,
+  refs: readonly string[],
+): RequirementCoverageView[] {
+  const wanted = new Set(refs.map((ref, index) => requirementId(frameworkId, checkId(ref, `requirements[${index}]`))));
+  return views.filter((v) => wanted.has(v.requirementId));
 }

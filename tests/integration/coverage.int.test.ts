@@ -110,6 +110,40 @@ describe('coverage of ISO/IEC 42001 for the whole organisation', () => {
   });
 });
 
+describe('coverage of some requirements only', () => {
+  const SOME = `query ($refs: [String!]) {
+    coverage(framework: "iso42001", asOf: "2026-11-27T12:00:00Z", requirements: $refs) {
+      summary { total covered gap }
+      requirements { requirement { ref } status reason }
+    }
+  }`;
+  type Some = {
+    coverage: {
+      summary: Record<string, number>;
+      requirements: { requirement: { ref: string }; status: string; reason: string }[];
+    };
+  };
+
+  it('returns only the requirements asked for, each as the whole answer has it, and the whole summary', async () => {
+    const whole = await server.ok<Some>(SOME, { refs: null });
+    const some = await server.ok<Some>(SOME, { refs: ['A.6.2.4', '7.5.3', '4'] });
+    // Clause 4 only groups others: it has no entry; the others keep the framework's order.
+    expect(some.coverage.requirements.map((r) => r.requirement.ref)).toEqual(['7.5.3', 'A.6.2.4']);
+    for (const entry of some.coverage.requirements) {
+      expect(entry).toEqual(whole.coverage.requirements.find((r) => r.requirement.ref === entry.requirement.ref));
+    }
+    expect(some.coverage.summary).toEqual(whole.coverage.summary);
+    expect((await server.ok<Some>(SOME, { refs: [] })).coverage.requirements).toEqual([]);
+  });
+
+  it('refuses more than 500 references, or one no requirement could have', async () => {
+    const many = await server.gql(SOME, { refs: Array.from({ length: 501 }, (_, i) => `X.${i}`) });
+    expect(many.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requirements' });
+    const bad = await server.gql(SOME, { refs: ['A.6.2.4', ''] });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requirements[1]' });
+  });
+});
+
 describe('coverage through the crosswalk, by scope and by date', () => {
   it('covers ISO/IEC 27001 7.5.3 through the EQUAL harmonized-structure mapping, showing the chain', async () => {
     const { byRef } = await coverage('iso27001');

@@ -781,7 +781,12 @@ export const ReportRequirementCoverageDocument = new TypedDocumentString(`
       title
     }
   }
-  coverage(framework: $framework, scope: $scope, asOf: $asOf) {
+  coverage(
+    framework: $framework
+    scope: $scope
+    asOf: $asOf
+    requirements: [$ref]
+  ) {
     asOf
     requirements {
       requirement {

@@ -5,20 +5,11 @@
  * the service writes what it says.
  */
 import { crossFieldProblems, validateEntityInput } from './entity-input.js';
-import { ENTITIES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from './entity-spec.js';
+import { ENTITIES, ENTITY_TYPES, LINK_KINDS, linkDef, type EntityType, type LinkDef } from './entity-spec.js';
 import { sameFields } from './upsert.js';
 
-/** The types a batch item (and an upsert) may carry. */
-export const UPSERT_TYPES: readonly EntityType[] = [
-  'AISystem',
-  'Model',
-  'Dataset',
-  'Risk',
-  'Control',
-  'Obligation',
-  'Evidence',
-  'Party',
-];
+/** The types a batch item (and an upsert) may carry: all but applicability entries, which have an upsert of their own. */
+export const UPSERT_TYPES: readonly EntityType[] = ENTITY_TYPES.filter((type) => type !== 'Applicability');
 /** The payload field that carries a record of this type: `aiSystem`, `control`, … (also a batch item's field). */
 export const payloadField = (type: EntityType): string =>
   type === 'AISystem' ? 'aiSystem' : `${type[0]!.toLowerCase()}${type.slice(1)}`;

@@ -168,31 +168,26 @@ export class GraphExecutor {
             const ends = [earlier(name, mode), onStatement(name, mode)];
             return () => ends.forEach((end) => end?.());
           };
-    return new GraphExecutor(this.driver, {
-      ...this.options,
-      circuit: this.circuit,
-      liveness: this.liveness,
-      onStatement: both,
-    });
+    return this.derive({ onStatement: both });
   }
 
   /** The same executor (same driver, circuit and observers) running in `bookmarks`' causal chain: one request's. */
   withBookmarks(bookmarks: RequestBookmarks): GraphExecutor {
-    return new GraphExecutor(this.driver, {
-      ...this.options,
-      circuit: this.circuit,
-      liveness: this.liveness,
-      bookmarks,
-    });
+    return this.derive({ bookmarks });
   }
 
   /** The same executor (same driver, circuit, liveness and observers) with another default transaction time: for loads and jobs. */
   withTimeout(timeoutMs: number): GraphExecutor {
+    return this.derive({ timeoutMs });
+  }
+
+  /** Another executor on the same driver, sharing this one's circuit and liveness check. */
+  private derive(changes: Partial<ExecutorOptions>): GraphExecutor {
     return new GraphExecutor(this.driver, {
       ...this.options,
       circuit: this.circuit,
       liveness: this.liveness,
-      timeoutMs,
+      ...changes,
     });
   }
 

@@ -4,6 +4,7 @@
  * Applicability, gaps, evidence reuse, and coverage over time through the change log.
  */
 import type { ChangeRow, MappingRow } from '../graph/rows.js';
+import type { StoredMapping } from '../crosswalk/algebra.js';
 import { countStatuses } from '../coverage/explain.js';
 import { findGaps } from '../coverage/gaps.js';
 import {
@@ -79,12 +80,7 @@ async function assessNow(
     {
       requirements,
       controls: controls.map((r) => r.control),
-      mappings: mappings.map(({ mapping }) => ({
-        id: mapping.id,
-        source: mapping.sourceId,
-        target: mapping.targetId,
-        relationship: mapping.relationship,
-      })),
+      mappings: mappings.map(({ mapping }) => storedMapping(mapping)),
       applicability: applicability.map((r) => r.entry),
     },
     { systems, asOf: asOfDate, maxHops },
@@ -269,6 +265,14 @@ export async function coverageQuestion(
 
 export type CoverageQuestion = Awaited<ReturnType<typeof coverageQuestion>>;
 
+/** A stored mapping as the crosswalk algebra takes it. */
+const storedMapping = (row: MappingRow): StoredMapping => ({
+  id: row.id,
+  source: row.sourceId,
+  target: row.targetId,
+  relationship: row.relationship,
+});
+
 /** The facts evidence reuse needs: implementing controls with their evidence, and the crosswalk. */
 async function reuseFacts(scope: RequestScope) {
   const [controls, mappings] = await Promise.all([
@@ -277,12 +281,7 @@ async function reuseFacts(scope: RequestScope) {
   ]);
   return {
     controls: controls.map((r) => r.control),
-    mappings: mappings.map(({ mapping }) => ({
-      id: mapping.id,
-      source: mapping.sourceId,
-      target: mapping.targetId,
-      relationship: mapping.relationship,
-    })),
+    mappings: mappings.map(({ mapping }) => storedMapping(mapping)),
     mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
   };
 }

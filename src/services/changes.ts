@@ -8,7 +8,7 @@
 import type { ChangeRow, EntityRow } from '../graph/rows.js';
 import { SYSTEM_ACTOR, type Actor, type ChangeEntry } from '../domain/change-log.js';
 import type { TransactionRunner } from '../graph/executor.js';
-import { appendChanges, findLastChangeSeq, listChanges, listChangesOf } from '../graph/statements/changes.js';
+import { appendChanges, findChangeLogHead, listChanges, listChangesOf } from '../graph/statements/changes.js';
 import type { RequestScope } from './scope.js';
 
 /** Change-log entries appended per statement (a sync batch may log tens of thousands). */
@@ -108,6 +108,6 @@ export async function readChanges(
 
 /** The sequence number of the log's last entry, 0 while it is empty. */
 export async function lastChangeSeq(scope: Pick<RequestScope, 'graph'>): Promise<number> {
-  const [row] = await scope.graph.read(findLastChangeSeq());
-  return row?.n ?? 0;
+  const [row] = await scope.graph.read(findChangeLogHead());
+  return row?.seq ?? 0;
 }

@@ -95,11 +95,6 @@ export function firstChangeAt(): Statement<{ at: string | null }> {
   };
 }
 
-/** The sequence number of the last entry (null while the log is empty). */
-export function findLastChangeSeq(): Statement<{ n: number | null }> {
-  return { name: 'findLastChangeSeq', cypher: 'MATCH (c:Change) RETURN max(c.seq) AS n', params: {} };
-}
-
 /**
  * Where the log stands: its last sequence number and when that entry was written. Every
  * logged write moves it, so it names the state of the graph (the time tells apart two

@@ -27,24 +27,23 @@ export function countStatuses(statuses: readonly CoverageStatus[]): CoverageCoun
 
 /** One sentence for an auditor: why the requirement has its status. */
 export function reasonFor(r: RequirementCoverage): string {
-  const full = r.contributions.filter((c) => c.level === 'FULL').length;
   switch (r.status) {
     case 'NOT_APPLICABLE':
       return `Excluded for this scope: ${r.exclusion?.justification ?? ''}`.trim();
     case 'COVERED':
-      return `Met directly: ${full} in-scope control(s) implement all of it and have valid evidence.`;
+      return `Met directly: ${r.counts.full} in-scope control(s) implement all of it and have valid evidence.`;
     case 'COVERED_VIA_CROSSWALK': {
       const via = r.crosswalk.filter((c) => c.level === 'FULL');
       return `Met through the crosswalk: ${via.length} fully met requirement(s) contain it (${[...new Set(via.map((c) => c.relationship))].join(', ')}).`;
     }
     case 'PARTIAL': {
       const parts: string[] = [];
-      if (r.direct === 'PART') parts.push(`${r.contributions.length} control(s) implement it in part or lack valid evidence`);
+      if (r.direct === 'PART') parts.push(`${r.counts.contributing} control(s) implement it in part or lack valid evidence`);
       if (r.crosswalk.length > 0) parts.push(`${r.crosswalk.length} crosswalk contribution(s) cover it in part`);
       return `Partly met: ${parts.join('; ')}.`;
     }
     case 'GAP': {
-      const considered = r.rejectedControls.length + r.rejectedCrosswalk.length;
+      const considered = r.counts.rejected + r.rejectedCrosswalk.length;
       return considered === 0 ? 'Nothing implements it.' : `Nothing counts: ${considered} contribution(s) were considered and rejected.`;
     }
   }

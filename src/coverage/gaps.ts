@@ -2,7 +2,7 @@
  * Gap analysis, pure: the GAP and PARTIAL requirements of a coverage result, ordered by
  * the risk they leave untreated, each with what would close it.
  */
-import type { RequirementCoverage } from './rule.js';
+import type { ExplainedCoverage } from './rule.js';
 
 export interface RiskFact {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface RemedyFact {
 }
 
 export interface Gap {
-  readonly coverage: RequirementCoverage;
+  readonly coverage: ExplainedCoverage;
   /** The in-scope risks treated by controls that implement the requirement. */
   readonly riskIds: readonly string[];
   /** The highest score among them (0 when none). */
@@ -41,7 +41,7 @@ export interface GapFacts {
  * Orders by untreated risk (highest score first, then total score), then GAP before
  * PARTIAL, then document order. `systems` null means the whole organisation.
  */
-export function findGaps(results: readonly RequirementCoverage[], facts: GapFacts, systems: readonly string[] | null): Gap[] {
+export function findGaps(results: readonly ExplainedCoverage[], facts: GapFacts, systems: readonly string[] | null): Gap[] {
   const inScope = (risk: RiskFact): boolean => systems === null || risk.subjects.some((s) => systems.includes(s));
   const gaps = results
     .map((coverage, position) => ({ coverage, position }))

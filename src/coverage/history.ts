@@ -7,6 +7,7 @@
  * applicability decided. Pure.
  */
 import type { StoredMapping } from '../crosswalk/algebra.js';
+import { entityTypeOfId } from '../domain/entity-spec.js';
 import type { ApplicabilityFact, ControlFact, CoverageStatus, RequirementCoverage } from './rule.js';
 
 /** The coverage-relevant part of the graph, normalised so that log entries can be undone. */
@@ -119,6 +120,74 @@ export function rewind(state: CoverageState, entries: readonly LoggedChange[]): 
     }
   }
   return past;
+}
+
+/** A state from records and links as the graph statements return them, and the stored mappings. */
+export function buildState(
+  records: readonly { id: string; type: string; status: string | null; effectiveFrom: string | null; validUntil: string | null; applicable: boolean | null; justification: string | null }[],
+  links: readonly LinkFact[],
+  mappings: readonly MappingFact[],
+): CoverageState {
+  const state: CoverageState = { controls: new Map(), evidence: new Map(), applicability: new Map(), links: new Map(), mappings: new Map() };
+  for (const r of records) {
+    if (r.type === 'Control') state.controls.set(r.id, { status: r.status ?? 'PLANNED' });
+    else if (r.type === 'Evidence') state.evidence.set(r.id, { effectiveFrom: r.effectiveFrom, validUntil: r.validUntil });
+    else state.applicability.set(r.id, { applicable: r.applicable === true, justification: r.justification ?? '' });
+  }
+  for (const link of links) state.links.set(linkKey(link), link);
+  for (const m of mappings) state.mappings.set(m.set, [...(state.mappings.get(m.set) ?? []), m]);
+  return state;
+}
+
+/**
+ * The controls and evidence items the entries name, as records or at either end of a
+ * link (a deleted record's links included). Every other control stood then as it stands
+ * now, with the same evidence in the same periods: only these need rebuilding from the
+ * log (with the controls the named evidence supports).
+ */
+export function touchedBy(entries: readonly LoggedChange[]): { controls: Set<string>; evidence: Set<string> } {
+  const controls = new Set<string>();
+  const evidence = new Set<string>();
+  const note = (id: unknown): void => {
+    if (typeof id !== 'string') return;
+    const type = entityTypeOfId(id);
+    if (type === 'Control') controls.add(id);
+    if (type === 'Evidence') evidence.add(id);
+  };
+  for (const entry of entries) {
+    note(entry.entityId);
+    note(entry.otherId);
+    for (const fields of [entry.before, entry.after]) {
+      for (const link of (fields?.links ?? []) as Partial<LinkFact>[]) {
+        note(link.from);
+        note(link.to);
+      }
+    }
+  }
+  return { controls, evidence };
+}
+
+/** The requirements at most `maxHops` mappings from the targets, the targets included: where a crosswalk contribution can come from. */
+export function reach(targets: Iterable<string>, mappings: readonly StoredMapping[], maxHops: number): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const m of mappings) {
+    next.set(m.source, [...(next.get(m.source) ?? []), m.target]);
+    next.set(m.target, [...(next.get(m.target) ?? []), m.source]);
+  }
+  const seen = new Set(targets);
+  let frontier = [...seen];
+  for (let hop = 0; hop < maxHops && frontier.length > 0; hop++) {
+    const found: string[] = [];
+    for (const id of frontier) {
+      for (const other of next.get(id) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        found.push(other);
+      }
+    }
+    frontier = found;
+  }
+  return seen;
 }
 
 /** What the coverage rule reads, built from a state: the same shapes the graph statements return. */

@@ -2,6 +2,12 @@
  * The coverage rule (DOMAIN.md section 3), pure. Given the facts of the graph for a
  * framework, a scope and a date, every auditable requirement of the framework gets
  * exactly one status, with the explanation that justifies it.
+ *
+ * In two parts: each implementation of a requirement by a control is judged for the
+ * question (judgeImplementations: does the control count, which evidence is valid), and
+ * the statuses follow from each requirement's direct fact (its level and counts) and the
+ * crosswalk (assessDirect). A summary needs only the direct facts; an explanation needs
+ * the judged implementations of the requirements shown (explainDirect).
  */
 import { compose, explore, orient, type ChainStep, type StoredMapping } from '../crosswalk/algebra.js';
 import type { Relationship } from '../domain/vocabulary.js';
@@ -54,6 +60,39 @@ export interface CoverageQuestion {
 }
 
 export type RejectionReason = 'CONTROL_NOT_CONTRIBUTING' | 'CONTROL_OUT_OF_SCOPE' | 'NO_VALID_EVIDENCE';
+export type EvidenceVerdict = 'VALID' | 'NOT_YET_EFFECTIVE' | 'EXPIRED' | 'OUT_OF_SCOPE';
+
+/**
+ * One control's implementation of one requirement, judged for a question: what the rule
+ * counts. The graph statements decide the same judgements where the data is (their
+ * equivalence with judgeImplementations is a property test).
+ */
+export interface ImplementationFact {
+  readonly controlId: string;
+  readonly requirementId: string;
+  readonly coverage: 'FULL' | 'PARTIAL';
+  /** Why the control does not count for the question, or null when it contributes. */
+  readonly rejection: 'CONTROL_NOT_CONTRIBUTING' | 'CONTROL_OUT_OF_SCOPE' | null;
+  /** Its evidence, judged on the date and in the scope; empty when the control is rejected (not considered). */
+  readonly evidence: readonly { readonly id: string; readonly verdict: EvidenceVerdict }[];
+}
+
+/**
+ * What a requirement's status and its reason need of its direct contributions: the level
+ * and three counts. The summary of a framework needs only these, for the requirements of
+ * the framework and those the crosswalk reaches them from.
+ */
+export interface DirectFact {
+  readonly level: Level;
+  /** In-scope controls that implement it and count (at any level). */
+  readonly contributing: number;
+  /** Of those, the ones that count in full. */
+  readonly full: number;
+  /** Controls considered that do not count, or count only in part for want of valid evidence. */
+  readonly rejected: number;
+}
+
+export const NO_DIRECT: DirectFact = { level: 'NONE', contributing: 0, full: 0, rejected: 0 };
 
 export interface ControlContributionFact {
   readonly controlId: string;
@@ -86,15 +125,33 @@ export interface RejectedCrosswalk {
   readonly reason: 'NO_RELATIONSHIP' | 'UNDETERMINED';
 }
 
+/** A requirement's status, with what the status rests on: the direct level and its counts, the crosswalk, the exclusion. */
 export interface RequirementCoverage {
   readonly requirementId: string;
   readonly status: CoverageStatus;
   readonly direct: Level;
-  readonly contributions: readonly ControlContributionFact[];
-  readonly rejectedControls: readonly RejectedControlFact[];
+  readonly counts: Omit<DirectFact, 'level'>;
   readonly crosswalk: readonly CrosswalkContribution[];
   readonly rejectedCrosswalk: readonly RejectedCrosswalk[];
   readonly exclusion: ApplicabilityFact | null;
+}
+
+/** Which controls count and which do not, with their evidence: the explanation of the direct level. */
+export interface DirectExplanation {
+  readonly contributions: readonly ControlContributionFact[];
+  readonly rejectedControls: readonly RejectedControlFact[];
+}
+
+export type ExplainedCoverage = RequirementCoverage & DirectExplanation;
+
+/** The facts for a framework's statuses: the direct facts of its requirements and of those the crosswalk reaches them from. */
+export interface DirectCoverageFacts {
+  readonly requirements: readonly { readonly id: string }[];
+  /** By requirement id; a requirement that is absent has no direct contribution. */
+  readonly direct: ReadonlyMap<string, DirectFact>;
+  /** At least the stored mappings on chains of at most maxHops that end at a requirement of the framework. */
+  readonly mappings: readonly StoredMapping[];
+  readonly applicability: readonly ApplicabilityFact[];
 }
 
 const CONTRIBUTING = new Set(['IMPLEMENTED', 'OPERATING']);
@@ -106,44 +163,79 @@ function inScope(control: ControlFact, systems: readonly string[] | null): boole
   return control.systems.some((s) => systems.includes(s));
 }
 
-function judgeEvidence(evidence: EvidenceFact, question: CoverageQuestion): 'VALID' | 'NOT_YET_EFFECTIVE' | 'EXPIRED' | 'OUT_OF_SCOPE' {
+function judgeEvidence(evidence: EvidenceFact, question: CoverageQuestion): EvidenceVerdict {
   if (evidence.effectiveFrom !== null && evidence.effectiveFrom > question.asOf) return 'NOT_YET_EFFECTIVE';
   if (evidence.validUntil !== null && evidence.validUntil < question.asOf) return 'EXPIRED';
   if (question.systems !== null && evidence.scopedTo.length > 0 && !evidence.scopedTo.some((s) => question.systems!.includes(s))) return 'OUT_OF_SCOPE';
   return 'VALID';
 }
 
-/** direct(r) for every requirement any control implements, with its reasons. */
-function directContributions(facts: CoverageFacts, question: CoverageQuestion) {
-  const contributions = new Map<string, ControlContributionFact[]>();
-  const rejected = new Map<string, RejectedControlFact[]>();
-  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
-    map.set(key, [...(map.get(key) ?? []), value]);
+/** Judges every implementation of every control for the question: whether the control counts, and its evidence. */
+export function judgeImplementations(controls: readonly ControlFact[], question: CoverageQuestion): ImplementationFact[] {
+  return controls.flatMap((control) => {
+    const rejection = !CONTRIBUTING.has(control.status) ? 'CONTROL_NOT_CONTRIBUTING' : !inScope(control, question.systems) ? 'CONTROL_OUT_OF_SCOPE' : null;
+    const evidence = rejection !== null ? [] : control.evidence.map((e) => ({ id: e.id, verdict: judgeEvidence(e, question) }));
+    return control.implements.map((link) => ({ controlId: control.id, requirementId: link.requirementId, coverage: link.coverage, rejection, evidence }));
+  });
+}
+
+const hasValidEvidence = (fact: ImplementationFact): boolean => fact.evidence.some((e) => e.verdict === 'VALID');
+
+/** The level one implementation contributes: NONE when the control is rejected. */
+function levelOf(fact: ImplementationFact): Level {
+  if (fact.rejection !== null) return 'NONE';
+  return fact.coverage === 'FULL' && hasValidEvidence(fact) ? 'FULL' : 'PART';
+}
+
+/** A requirement's direct fact from its implementations (any order). */
+export function directFact(implementations: readonly ImplementationFact[]): DirectFact {
+  const levels = implementations.map(levelOf);
+  return {
+    level: best(levels),
+    contributing: levels.filter((l) => l !== 'NONE').length,
+    full: levels.filter((l) => l === 'FULL').length,
+    rejected: implementations.filter((f) => f.rejection !== null || (f.coverage === 'FULL' && !hasValidEvidence(f))).length,
   };
-  for (const control of facts.controls) {
-    const reason: RejectionReason | null = !CONTRIBUTING.has(control.status)
-      ? 'CONTROL_NOT_CONTRIBUTING'
-      : !inScope(control, question.systems)
-        ? 'CONTROL_OUT_OF_SCOPE'
-        : null;
-    const judged = control.evidence.map((e) => ({ id: e.id, verdict: judgeEvidence(e, question) }));
-    const validEvidence = judged.filter((j) => j.verdict === 'VALID').map((j) => j.id);
-    const invalidEvidence = judged
-      .filter((j) => j.verdict !== 'VALID')
-      .map((j) => ({ evidenceId: j.id, reason: j.verdict as 'NOT_YET_EFFECTIVE' | 'EXPIRED' | 'OUT_OF_SCOPE' }));
-    for (const link of control.implements) {
-      if (reason !== null) {
-        push(rejected, link.requirementId, { controlId: control.id, reason });
-        continue;
-      }
-      const level: Level = link.coverage === 'FULL' && validEvidence.length > 0 ? 'FULL' : 'PART';
-      push(contributions, link.requirementId, { controlId: control.id, coverage: link.coverage, level, validEvidence, invalidEvidence });
-      if (link.coverage === 'FULL' && validEvidence.length === 0) {
-        push(rejected, link.requirementId, { controlId: control.id, reason: 'NO_VALID_EVIDENCE' });
-      }
+}
+
+/** A direct fact from its counts, as the graph counts them: FULL when a control counts in full, PART when one counts. */
+export function directFromCounts(counts: Omit<DirectFact, 'level'>): DirectFact {
+  const level: Level = counts.full > 0 ? 'FULL' : counts.contributing > 0 ? 'PART' : 'NONE';
+  return { level, contributing: counts.contributing, full: counts.full, rejected: counts.rejected };
+}
+
+/** The direct fact of two disjoint sets of a requirement's implementations together: the counts add up. */
+export function combineDirect(a: DirectFact, b: DirectFact): DirectFact {
+  return directFromCounts({ contributing: a.contributing + b.contributing, full: a.full + b.full, rejected: a.rejected + b.rejected });
+}
+
+/** The direct facts of every requirement the implementations name. */
+export function directFacts(implementations: readonly ImplementationFact[]): Map<string, DirectFact> {
+  const byRequirement = groupByRequirement(implementations);
+  return new Map([...byRequirement].map(([id, facts]) => [id, directFact(facts)]));
+}
+
+function groupByRequirement(implementations: readonly ImplementationFact[]): Map<string, ImplementationFact[]> {
+  const byRequirement = new Map<string, ImplementationFact[]>();
+  for (const fact of implementations) byRequirement.set(fact.requirementId, [...(byRequirement.get(fact.requirementId) ?? []), fact]);
+  return byRequirement;
+}
+
+/** Which of a requirement's implementations count, at what level and with what evidence, and which do not and why. */
+export function explainDirect(implementations: readonly ImplementationFact[]): DirectExplanation {
+  const contributions: ControlContributionFact[] = [];
+  const rejectedControls: RejectedControlFact[] = [];
+  for (const fact of implementations) {
+    if (fact.rejection !== null) {
+      rejectedControls.push({ controlId: fact.controlId, reason: fact.rejection });
+      continue;
     }
+    const validEvidence = fact.evidence.filter((e) => e.verdict === 'VALID').map((e) => e.id);
+    const invalidEvidence = fact.evidence.filter((e) => e.verdict !== 'VALID').map((e) => ({ evidenceId: e.id, reason: e.verdict as Exclude<EvidenceVerdict, 'VALID'> }));
+    contributions.push({ controlId: fact.controlId, coverage: fact.coverage, level: levelOf(fact), validEvidence, invalidEvidence });
+    if (fact.coverage === 'FULL' && validEvidence.length === 0) rejectedControls.push({ controlId: fact.controlId, reason: 'NO_VALID_EVIDENCE' });
   }
-  return { contributions, rejected };
+  return { contributions, rejectedControls };
 }
 
 /** Carries a direct contribution across a relationship rel(s, r) (DOMAIN.md section 3). */
@@ -161,9 +253,9 @@ export function statusOf(direct: Level, crosswalk: readonly Exclude<Level, 'NONE
   return 'GAP';
 }
 
-function exclusionFor(requirementId: string, facts: CoverageFacts, systems: readonly string[] | null): ApplicabilityFact | null {
+function exclusionFor(requirementId: string, applicability: readonly ApplicabilityFact[], systems: readonly string[] | null): ApplicabilityFact | null {
   return (
-    facts.applicability.find(
+    applicability.find(
       (a) =>
         a.requirementId === requirementId &&
         !a.applicable &&
@@ -173,18 +265,18 @@ function exclusionFor(requirementId: string, facts: CoverageFacts, systems: read
   );
 }
 
-/** Applies the coverage rule to every auditable requirement of the target framework. */
-export function assessCoverage(facts: CoverageFacts, question: CoverageQuestion): RequirementCoverage[] {
-  const { contributions, rejected } = directContributions(facts, question);
-  const directOf = (id: string): Level => best((contributions.get(id) ?? []).map((c) => c.level));
+/** Applies the coverage rule to every auditable requirement of the target framework, from the direct facts. */
+export function assessDirect(facts: DirectCoverageFacts, question: CoverageQuestion): RequirementCoverage[] {
+  const directOf = (id: string): DirectFact => facts.direct.get(id) ?? NO_DIRECT;
   const targets = new Set(facts.requirements.map((r) => r.id));
 
   // Inference starts only from direct contributions (never from an inferred status).
   const carried = new Map<string, CrosswalkContribution[]>();
   const deadByTarget = new Map<string, RejectedCrosswalk[]>();
   const steps = orient(facts.mappings);
-  for (const source of contributions.keys()) {
-    const fromLevel = directOf(source);
+  const sources = [...facts.direct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [source, fact] of sources) {
+    const fromLevel = fact.level;
     if (fromLevel === 'NONE') continue;
     const { claims, deadEnds } = explore(source, steps, question.maxHops);
     for (const claim of claims) {
@@ -201,20 +293,27 @@ export function assessCoverage(facts: CoverageFacts, question: CoverageQuestion)
   }
 
   return facts.requirements.map(({ id }) => {
-    const direct = directOf(id);
+    const { level, ...counts } = directOf(id);
     const crosswalk = carried.get(id) ?? [];
-    const exclusion = exclusionFor(id, facts, question.systems);
+    const exclusion = exclusionFor(id, facts.applicability, question.systems);
     return {
       requirementId: id,
-      status: statusOf(direct, crosswalk.map((c) => c.level), exclusion !== null),
-      direct,
-      contributions: contributions.get(id) ?? [],
-      rejectedControls: rejected.get(id) ?? [],
+      status: statusOf(level, crosswalk.map((c) => c.level), exclusion !== null),
+      direct: level,
+      counts,
       crosswalk,
       rejectedCrosswalk: deadByTarget.get(id) ?? [],
       exclusion,
     };
   });
+}
+
+/** Applies the coverage rule from the whole facts (every control with its evidence), explaining every requirement. */
+export function assessCoverage(facts: CoverageFacts, question: CoverageQuestion): ExplainedCoverage[] {
+  const implementations = judgeImplementations(facts.controls, question);
+  const results = assessDirect({ ...facts, direct: directFacts(implementations) }, question);
+  const byRequirement = groupByRequirement(implementations);
+  return results.map((r) => ({ ...r, ...explainDirect(byRequirement.get(r.requirementId) ?? []) }));
 }
 
 /** Exported for the tests: composing a chain's relationships from its steps. */

@@ -2,7 +2,7 @@
  * The Statement of Applicability, pure: entries from coverage results and applicability
  * decisions, and their CSV and Markdown renderings for an auditor.
  */
-import type { ApplicabilityFact, RequirementCoverage } from './rule.js';
+import type { ApplicabilityFact, ExplainedCoverage, RequirementCoverage } from './rule.js';
 
 export interface SoaRow {
   readonly requirementId: string;
@@ -24,7 +24,7 @@ export function decisionFor(coverage: RequirementCoverage, decisions: readonly A
 }
 
 export function soaRow(
-  coverage: RequirementCoverage,
+  coverage: ExplainedCoverage,
   requirement: { ref: string; title: string | null },
   decision: ApplicabilityFact | null,
 ): SoaRow {

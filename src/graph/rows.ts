@@ -107,6 +107,31 @@ export interface CoverageControlRow {
   evidence: { id: string; effectiveFrom: string | null; validUntil: string | null; scopedTo: string[] }[];
 }
 
+/** A requirement's direct contributions for one question, counted where the data is. */
+export interface DirectFactRow {
+  requirementId: string;
+  contributing: number;
+  full: number;
+  rejected: number;
+}
+
+/** One control's implementation of one requirement, judged for one question where the data is. */
+export interface ImplementationRow {
+  controlId: string;
+  requirementId: string;
+  coverage: 'FULL' | 'PARTIAL';
+  rejection: 'CONTROL_NOT_CONTRIBUTING' | 'CONTROL_OUT_OF_SCOPE' | null;
+  evidence: { id: string; verdict: 'VALID' | 'NOT_YET_EFFECTIVE' | 'EXPIRED' | 'OUT_OF_SCOPE' }[];
+}
+
+/** A stored mapping as the coverage rule walks it: its ends and relationship, nothing to show. */
+export interface MappingEdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  relationship: Relationship;
+}
+
 export interface ApplicabilityRow {
   id: string;
   requirementId: string;
@@ -168,6 +193,18 @@ export interface MappingRow {
   sourcePosition?: number;
   targetPosition?: number;
 }
+
+/** A stored mapping's set, ends and relationship: what listing or walking it needs. */
+export type MappingEndsRow = Pick<
+  MappingRow,
+  'id' | 'set' | 'sourceId' | 'targetId' | 'relationship' | 'sourcePosition' | 'targetPosition'
+>;
+
+/** What a stored mapping says beyond its ends (why, how, how sure): read only when shown. */
+export type MappingDetailRow = Omit<
+  MappingRow,
+  'set' | 'sourceId' | 'targetId' | 'relationship' | 'sourcePosition' | 'targetPosition'
+>;
 
 export interface DerivedObligationRow {
   obligation: EntityRow;

@@ -1,9 +1,10 @@
 /** Crosswalk loaders: sets, their mappings, and each requirement's mapping neighbourhood. */
-import type { CrosswalkSetRow, MappingRow } from '../graph/rows.js';
+import type { CrosswalkSetRow, MappingDetailRow, MappingEndsRow, MappingRow } from '../graph/rows.js';
 import DataLoader from 'dataloader';
 import type { GraphExecutor } from '../graph/executor.js';
 import {
   listCrosswalkSetsByIds,
+  listMappingDetails,
   listMappingNeighbourhoods,
   listMappingsByRequirementIds,
   listMappingsBySetIds,
@@ -14,8 +15,10 @@ import { BATCHED, groupBy, observed, type BatchObserver, type LoaderOptions } fr
 export interface CrosswalkLoaders {
   readonly crosswalkSetById: DataLoader<string, CrosswalkSetRow | null>;
   readonly mappingsBySetId: DataLoader<string, MappingRow[]>;
-  /** Stored mappings with the requirement at either end. */
-  readonly mappingsByRequirementId: DataLoader<string, MappingRow[]>;
+  /** Stored mappings with the requirement at either end: their sets, ends and relationships. */
+  readonly mappingsByRequirementId: DataLoader<string, MappingEndsRow[]>;
+  /** What a stored mapping says beyond its ends, read when a field shows it. */
+  readonly mappingDetailById: DataLoader<string, MappingDetailRow | null>;
   /** Every mapping on a chain of at most `hops` mappings from the requirement. */
   neighbourhood(hops: number): DataLoader<string, MappingRow[]>;
 }
@@ -46,7 +49,7 @@ export function createCrosswalkLoaders(
     options,
   );
 
-  const mappingsByRequirementId = new DataLoader<string, MappingRow[]>(
+  const mappingsByRequirementId = new DataLoader<string, MappingEndsRow[]>(
     observed('mappingsByRequirementId', onBatch, async (ids) => {
       const rows = await graph.read(listMappingsByRequirementIds(ids));
       const byRequirement = groupBy(rows, (r) => r.requirementId);
@@ -73,5 +76,14 @@ export function createCrosswalkLoaders(
     return loader;
   };
 
-  return { crosswalkSetById, mappingsBySetId, mappingsByRequirementId, neighbourhood };
+  const mappingDetailById = new DataLoader<string, MappingDetailRow | null>(
+    observed('mappingDetailById', onBatch, async (ids) => {
+      const rows = await graph.read(listMappingDetails(ids));
+      const byId = new Map(rows.map(({ detail }) => [detail.id, detail]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    options,
+  );
+
+  return { crosswalkSetById, mappingsBySetId, mappingsByRequirementId, mappingDetailById, neighbourhood };
 }

@@ -1,12 +1,13 @@
 import type { GraphExecutor } from '../graph/executor.js';
 import { createCatalogueLoaders, type CatalogueLoaders } from './catalogue.js';
+import { createCoverageLoaders, type CoverageLoaders } from './coverage.js';
 import { createCrosswalkLoaders, type CrosswalkLoaders } from './crosswalk.js';
 import { createOrganisationLoaders, type OrganisationLoaders } from './organisation.js';
 import { BATCHED, UNBATCHED, type BatchObserver } from './observe.js';
 
 export type { BatchObserver } from './observe.js';
 
-export type Loaders = CatalogueLoaders & CrosswalkLoaders & OrganisationLoaders;
+export type Loaders = CatalogueLoaders & CoverageLoaders & CrosswalkLoaders & OrganisationLoaders;
 
 /**
  * A new set of loaders for one request: caches never outlive the request. `onBatch` hears
@@ -20,6 +21,7 @@ export function createLoaders(
   const loaderOptions = options.batching === false ? UNBATCHED : BATCHED;
   return {
     ...createCatalogueLoaders(graph, onBatch, loaderOptions),
+    ...createCoverageLoaders(graph, onBatch, loaderOptions),
     ...createCrosswalkLoaders(graph, onBatch, loaderOptions),
     ...createOrganisationLoaders(graph, onBatch, loaderOptions),
   };

@@ -1,20 +1,29 @@
 /** Coverage questions through GraphQL: the work is services/coverage.ts's; here, how each answer is shown. */
-import type { MappingRow } from '../graph/rows.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { reasonFor } from '../coverage/explain.js';
 import {
   coverage,
   coverageChange,
   evidenceReuse,
+  explanation,
   gaps,
   reusableEvidence,
   statementOfApplicability,
 } from '../services/coverage.js';
 import { readFrom } from '../services/crosswalk.js';
+import type { Context } from '../context.js';
 import { loadEntityOrFail, requirementAt } from './projection.js';
 
-function chainViews(chain: readonly { mappingId: string; from: string }[], rows: ReadonlyMap<string, MappingRow>) {
-  return chain.map((step) => readFrom(rows.get(step.mappingId)!, step.from));
+/** A chain's steps as read from their `from` end: each mapping from the mappings of the requirement it leaves (batched). */
+function chainViews(chain: readonly { mappingId: string; from: string }[], context: Context) {
+  return Promise.all(
+    chain.map(async (step) => {
+      const mappings = await context.loaders.mappingsByRequirementId.load(step.from);
+      const row = mappings.find((m) => m.id === step.mappingId);
+      if (row === undefined) throw new Error(`mapping ${step.mappingId} is missing`);
+      return readFrom(row, step.from);
+    }),
+  );
 }
 
 export const coverageResolvers: Resolvers = {
@@ -28,7 +37,7 @@ export const coverageResolvers: Resolvers = {
   },
   CoverageChange: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
-    changes: (view) => [...view.changes],
+    changes: async (view) => [...(await view.changes())],
   },
   CoverageStatusChange: {
     requirement: async (change, _args, context) => {
@@ -52,8 +61,15 @@ export const coverageResolvers: Resolvers = {
   RequirementCoverage: {
     requirement: async (view, _args, context) => (await context.loaders.requirementById.load(view.requirementId))!,
     reason: (view) => reasonFor(view),
-    crosswalk: (view) => view.crosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
-    rejectedCrosswalk: (view) => view.rejectedCrosswalk.map((c) => ({ ...c, mappingRows: view.mappingRows })),
+    contributions: async (view, _args, context) => [
+      ...(view.contributions ?? (await explanation(context.scope, view.question, view.requirementId)).contributions),
+    ],
+    rejectedControls: async (view, _args, context) => [
+      ...(view.rejectedControls ??
+        (await explanation(context.scope, view.question, view.requirementId)).rejectedControls),
+    ],
+    crosswalk: (view) => [...view.crosswalk],
+    rejectedCrosswalk: (view) => [...view.rejectedCrosswalk],
     exclusion: async (view, _args, context, info) =>
       view.exclusion === null ? null : loadEntityOrFail(context, view.exclusion.id, info),
   },
@@ -91,7 +107,7 @@ export const coverageResolvers: Resolvers = {
     control: (use, _args, context, info) => loadEntityOrFail(context, use.controlId, info),
     from: async (use, _args, context, info) =>
       use.fromRequirementId === null ? null : requirementAt(context, use.fromRequirementId, info),
-    chain: (use) => chainViews(use.chain, use.mappingRows),
+    chain: (use, _args, context) => chainViews(use.chain, context),
   },
   Gap: {
     risks: (gap, _args, context, info) => Promise.all(gap.riskIds.map((id) => loadEntityOrFail(context, id, info))),
@@ -110,10 +126,10 @@ export const coverageResolvers: Resolvers = {
   },
   CrosswalkContribution: {
     from: (c, _args, context, info) => requirementAt(context, c.from, info),
-    chain: (c) => chainViews(c.chain, c.mappingRows),
+    chain: (c, _args, context) => chainViews(c.chain, context),
   },
   RejectedCrosswalk: {
     from: (c, _args, context, info) => requirementAt(context, c.from, info),
-    chain: (c) => chainViews(c.chain, c.mappingRows),
+    chain: (c, _args, context) => chainViews(c.chain, context),
   },
 };

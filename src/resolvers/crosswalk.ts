@@ -1,7 +1,7 @@
 /** The crosswalk through GraphQL: sets, mappings between frameworks, a requirement's mappings (services/crosswalk.ts). */
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { crosswalkBetween, crosswalkSets, mappingsOf, readFrom } from '../services/crosswalk.js';
+import { crosswalkBetween, crosswalkSets, mappingDetail, mappingsOf, readFrom } from '../services/crosswalk.js';
 import { checkId } from '../services/checks.js';
 import { requirementAt } from './projection.js';
 
@@ -30,14 +30,15 @@ export const crosswalkResolvers: Resolvers = {
     id: (view) => view.row.id,
     source: (view, _args, context, info) => requirementAt(context, view.sourceId, info),
     target: (view, _args, context, info) => requirementAt(context, view.targetId, info),
-    rationale: (view) => view.row.rationale,
-    strength: (view) => view.row.strength,
-    confidence: (view) => view.row.confidence,
-    justification: (view) => view.row.justification,
-    method: (view) => view.row.method,
-    status: (view) => view.row.status,
-    citation: (view) => view.row.citation,
-    originalRelationship: (view) => view.row.originalRelationship,
+    rationale: async (view, _args, context) => (await mappingDetail(context.scope, view)).rationale,
+    strength: async (view, _args, context) => (await mappingDetail(context.scope, view)).strength,
+    confidence: async (view, _args, context) => (await mappingDetail(context.scope, view)).confidence,
+    justification: async (view, _args, context) => (await mappingDetail(context.scope, view)).justification,
+    method: async (view, _args, context) => (await mappingDetail(context.scope, view)).method,
+    status: async (view, _args, context) => (await mappingDetail(context.scope, view)).status,
+    citation: async (view, _args, context) => (await mappingDetail(context.scope, view)).citation,
+    originalRelationship: async (view, _args, context) =>
+      (await mappingDetail(context.scope, view)).originalRelationship,
     provenance: (view, _args, context) => requireSet(context, view.row.set),
   },
   Provenance: {

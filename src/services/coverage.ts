@@ -1,24 +1,43 @@
 /**
- * Coverage questions: the facts of the graph for a framework (four statements), the pure
- * rule over them (coverage/rule.ts), and what is built on its answer: the Statement of
- * Applicability, gaps, evidence reuse, and coverage over time through the change log.
+ * Coverage questions: the facts of the graph for one question (a framework, a scope, a
+ * date), the pure rule over them (coverage/rule.ts), and what is built on its answer: the
+ * Statement of Applicability, gaps, evidence reuse, and coverage over time through the
+ * change log. A summary reads counts, not evidence (four statements in two rounds); the
+ * requirements an answer explains have their implementations judged on demand, all of
+ * them in one statement (explained()).
  */
-import type { ChangeRow, MappingRow } from '../graph/rows.js';
+import type { ChangeRow, MappingRow, RequirementRow } from '../graph/rows.js';
 import type { StoredMapping } from '../crosswalk/algebra.js';
 import { countStatuses } from '../coverage/explain.js';
 import { findGaps } from '../coverage/gaps.js';
+import DataLoader from 'dataloader';
 import {
+  buildState,
   compareCoverage,
   COVERAGE_ENTITY_TYPES,
   coverageInputs,
+  reach,
   rewind,
+  touchedBy,
   type CoverageSnapshot,
-  type CoverageState,
   type LoggedChange,
   type MappingFact,
 } from '../coverage/history.js';
 import { evidenceUses } from '../coverage/reuse.js';
-import { assessCoverage, type ApplicabilityFact, type RequirementCoverage } from '../coverage/rule.js';
+import {
+  assessDirect,
+  combineDirect,
+  directFacts,
+  directFromCounts,
+  explainDirect,
+  judgeImplementations,
+  NO_DIRECT,
+  type ApplicabilityFact,
+  type DirectFact,
+  type DirectExplanation,
+  type ExplainedCoverage,
+  type RequirementCoverage,
+} from '../coverage/rule.js';
 import { decisionFor, SOA_COLUMNS, soaCells, soaMarkdown, soaRow, type SoaRow } from '../coverage/soa.js';
 import { requirementId } from '../domain/ids.js';
 import { entityTypeOfId } from '../domain/entity-spec.js';
@@ -27,30 +46,50 @@ import { firstChangeAt, listChangesSince } from '../graph/statements/changes.js'
 import {
   listAllMappings,
   listApplicabilityOf,
+  listApplicabilityStateOf,
+  listControlsSupportedBy,
   listCoverageControls,
-  listCoverageLinks,
-  listCoverageRecords,
+  listCoverageControlsFor,
+  listCoverageMappings,
   listCoverageRequirements,
-  listRiskFacts,
+  listCoverageStateOf,
+  listDirectFacts,
+  listDirectFactsOn,
+  listRiskFactsOf,
 } from '../graph/statements/coverage.js';
 import { MAX_HOPS } from '../graph/statements/crosswalk.js';
 import { writeCsv } from '../ingest/csv-cells.js';
 import { checkId, dateTimeOf } from './checks.js';
 import type { RequestScope } from './scope.js';
-import type { CoverageChangeView, CoverageView, GapView, RequirementCoverageView, SoaView } from './views.js';
+import type {
+  CoverageChangeView,
+  CoverageView,
+  GapView,
+  RequirementCoverageView,
+  SoaView,
+  StatusChangeView,
+} from './views.js';
 
 /** The UTC calendar date of a moment: the date evidence periods are judged on. */
 const utcDate = (moment: string): string => new Date(moment).toISOString().slice(0, 10);
+
+/** The question an assessment answers, as its explanations need it. */
+export interface AssessedQuestion {
+  /** null: the whole organisation. */
+  readonly systems: readonly string[] | null;
+  /** The date judged, YYYY-MM-DD. */
+  readonly asOfDate: string;
+}
 
 /** A framework's coverage as the rule gave it, with what showing it needs. Kept by the coverage cache: never changed after. */
 export interface Assessment {
   readonly results: readonly RequirementCoverage[];
   readonly sectionOf: ReadonlyMap<string, string>;
-  readonly mappingRows: ReadonlyMap<string, MappingRow>;
   readonly applicability: readonly ApplicabilityFact[];
+  readonly question: AssessedQuestion;
 }
 
-/** The facts of the graph for a framework, and the rule applied to them (four statements). */
+/** The statuses of a framework's requirements for a question, from the facts it needs (cached while the graph is unchanged). */
 export async function assessFramework(
   scope: Pick<RequestScope, 'graph' | 'coverageCache'>,
   frameworkId: string,
@@ -63,6 +102,11 @@ export async function assessFramework(
   return scope.coverageCache.answer(scope, question, () => assessNow(scope, frameworkId, systems, asOfDate, maxHops));
 }
 
+/**
+ * Two rounds: the framework's requirements, the mappings on chains of at most `maxHops`
+ * that reach them, and the applicability records; then the direct facts of those
+ * requirements and of every requirement the mappings reach them from.
+ */
 async function assessNow(
   scope: Pick<RequestScope, 'graph'>,
   frameworkId: string,
@@ -70,17 +114,19 @@ async function assessNow(
   asOfDate: string,
   maxHops: number,
 ): Promise<Assessment> {
-  const [requirements, controls, mappings, applicability] = await Promise.all([
+  const [requirements, mappings, applicability] = await Promise.all([
     scope.graph.read(listCoverageRequirements(frameworkId)),
-    scope.graph.read(listCoverageControls()),
-    scope.graph.read(listAllMappings()),
+    scope.graph.read(listCoverageMappings(frameworkId, maxHops)),
     scope.graph.read(listApplicabilityOf(frameworkId)),
   ]);
-  const results = assessCoverage(
+  const involved = new Set(requirements.map((r) => r.id));
+  for (const m of mappings) involved.add(m.source).add(m.target);
+  const direct = await scope.graph.read(listDirectFacts([...involved], systems, asOfDate));
+  const results = assessDirect(
     {
       requirements,
-      controls: controls.map((r) => r.control),
-      mappings: mappings.map(({ mapping }) => storedMapping(mapping)),
+      direct: new Map(direct.map((row) => [row.requirementId, directFromCounts(row)])),
+      mappings,
       applicability: applicability.map((r) => r.entry),
     },
     { systems, asOf: asOfDate, maxHops },
@@ -88,93 +134,190 @@ async function assessNow(
   return {
     results,
     sectionOf: new Map(requirements.map((r) => [r.id, r.sectionId])),
-    mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
     applicability: applicability.map((r) => r.entry),
+    question: { systems, asOfDate },
   };
+}
+
+/** Why one requirement has its direct level: its implementations, judged for the question (batched with the others shown). */
+export async function explanation(
+  scope: Pick<RequestScope, 'loaders'>,
+  question: AssessedQuestion,
+  requirementId: string,
+): Promise<DirectExplanation> {
+  return explainDirect(await scope.loaders.implementations(question.systems, question.asOfDate).load(requirementId));
+}
+
+/** The results given, explained: every one's implementations judged in one statement (per 1,000 requirements). */
+export async function explained(
+  scope: Pick<RequestScope, 'loaders'>,
+  question: AssessedQuestion,
+  results: readonly RequirementCoverage[],
+): Promise<ExplainedCoverage[]> {
+  const facts = await scope.loaders
+    .implementations(question.systems, question.asOfDate)
+    .loadMany(results.map((r) => r.requirementId));
+  return results.map((r, i) => {
+    const implementations = facts[i]!;
+    if (implementations instanceof Error) throw implementations;
+    return { ...r, ...explainDirect(implementations) };
+  });
 }
 
 const parseJson = (text: string | null): Record<string, unknown> | null =>
   text === null ? null : (JSON.parse(text) as Record<string, unknown>);
 
-/**
- * coverageChange: the present coverage state and the change log since `from` (six
- * statements), rewound to each moment, assessed, and compared.
- */
-/** The coverage-relevant state of the graph now: controls, evidence, applicability, their links, the mappings. */
-async function presentCoverageState(scope: Pick<RequestScope, 'graph'>): Promise<CoverageState> {
-  const [records, links, mappings] = await Promise.all([
-    scope.graph.read(listCoverageRecords()),
-    scope.graph.read(listCoverageLinks()),
-    scope.graph.read(listAllMappings()),
-  ]);
-  const now: CoverageState = {
-    controls: new Map(),
-    evidence: new Map(),
-    applicability: new Map(),
-    links: new Map(),
-    mappings: new Map(),
-  };
-  for (const { record: r } of records) {
-    if (r.type === 'Control') now.controls.set(r.id, { status: r.status ?? 'PLANNED' });
-    else if (r.type === 'Evidence')
-      now.evidence.set(r.id, { effectiveFrom: r.effectiveFrom, validUntil: r.validUntil });
-    else now.applicability.set(r.id, { applicable: r.applicable === true, justification: r.justification ?? '' });
-  }
-  for (const { link } of links) now.links.set(`${link.kind}|${link.from}|${link.to}`, link);
-  for (const { mapping } of mappings)
-    now.mappings.set(mapping.set, [...(now.mappings.get(mapping.set) ?? []), mapping as unknown as MappingFact]);
-  return now;
+type Entry = LoggedChange & { row: ChangeRow };
+
+/** Coverage at one moment, with what comparing it to another needs. */
+interface MomentCoverage extends CoverageSnapshot {
+  readonly moment: string;
 }
 
-/** A read shared by the whole request when its scope has a memo (rewind() copies what it changes, so sharing is safe). */
-const remember = <T>(scope: Pick<RequestScope, 'memo'>, key: string, read: () => Promise<T>): Promise<T> =>
-  scope.memo === undefined ? read() : scope.memo(key, read);
+/** What every moment of one request shares: the log since the earliest, and when the log begins. */
+interface History {
+  readonly entries: readonly Entry[];
+  readonly logStart: string | null;
+  /** The controls rebuilt from the log; every other control is read as it stands. */
+  readonly rebuilt: ReadonlySet<string>;
+}
 
-export async function coverageOverTime(
-  scope: RequestScope,
-  frameworkId: string,
+/** One framework at one moment. */
+interface Ask {
+  readonly frameworkId: string;
+  readonly moment: string;
+}
+
+/**
+ * Coverage of frameworks at many moments for one scope in one pass: the change log is
+ * read once, from the earliest moment; the controls and evidence it names are read as
+ * they stand and rewound in memory for each moment; every other control stood then as it
+ * stands now, so its contributions on each moment's date are counted in the graph (one
+ * statement for every framework and date). The two parts add up (combineDirect).
+ */
+async function historyAt(
+  scope: Pick<RequestScope, 'graph'>,
   systems: readonly string[] | null,
-  from: string,
-  to: string,
   maxHops: number,
-): Promise<CoverageChangeView> {
-  // One request may ask for many moments (the history report asks for 24): the present
-  // state and the frameworks' requirements are read once for all of them (scope.memo).
-  const [requirements, now, first] = await Promise.all([
-    remember(scope, `coverageRequirements:${frameworkId}`, () =>
-      scope.graph.read(listCoverageRequirements(frameworkId)),
-    ),
-    remember(scope, 'presentCoverageState', () => presentCoverageState(scope)),
-    remember(scope, 'firstChangeAt', () => scope.graph.read(firstChangeAt())),
+  asks: readonly Ask[],
+): Promise<{ history: History; coverage: MomentCoverage[] }> {
+  const frameworkIds = [...new Set(asks.map((a) => a.frameworkId))];
+  const moments = [...new Set(asks.map((a) => a.moment))];
+  const earliest = moments.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+  const [requirementLists, log, first, mappings, applicability] = await Promise.all([
+    Promise.all(frameworkIds.map((id) => scope.graph.read(listCoverageRequirements(id)))),
+    scope.graph.read(listChangesSince(earliest, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
+    scope.graph.read(firstChangeAt()),
+    scope.graph.read(listAllMappings()),
+    scope.graph.read(listApplicabilityStateOf(frameworkIds)),
   ]);
-  // The log is read after the present state: an entry committed in between is undone
-  // once more (undoing restores `before` values, so that is harmless); none can be missed.
-  const log = await remember(scope, `changesSince:${from}`, () =>
-    scope.graph.read(listChangesSince(from, [...COVERAGE_ENTITY_TYPES, 'Framework'])),
-  );
-  const entries: (LoggedChange & { row: ChangeRow })[] = log.map(({ change }) => ({
+  const requirementsOf = new Map(frameworkIds.map((id, i) => [id, requirementLists[i]!]));
+  const entries: Entry[] = log.map(({ change }) => ({
     ...change,
     before: parseJson(change.before),
     after: parseJson(change.after),
     row: change,
   }));
-  const since = (moment: string) => entries.filter((e) => Date.parse(e.at) > Date.parse(moment));
+  const touched = touchedBy(entries);
+  const supported = await scope.graph.read(listControlsSupportedBy([...touched.evidence]));
+  const rebuilt = new Set([...touched.controls, ...supported.map((r) => r.id)]);
+  // The log is read before the present state: an entry committed in between is not undone,
+  // and its control is counted as it stands now (as any later write would be).
+  const present = await scope.graph.read(listCoverageStateOf([...rebuilt], [...touched.evidence]));
+  const now = buildState(
+    [...present, ...applicability].map((r) => r.record),
+    [...present, ...applicability].flatMap((r) => r.links),
+    mappings.map(({ mapping }) => mapping as unknown as MappingFact),
+  );
 
-  const snapshot = (moment: string): CoverageSnapshot => {
-    const state = rewind(now, since(moment));
-    const inputs = coverageInputs(state, frameworkId);
-    const date = utcDate(moment);
-    const results = assessCoverage(
-      { requirements, controls: inputs.controls, mappings: inputs.mappings, applicability: inputs.applicability },
-      { systems, asOf: date, maxHops },
+  const stateAt = new Map(
+    moments.map((moment) => [
+      moment,
+      rewind(
+        now,
+        entries.filter((e) => Date.parse(e.at) > Date.parse(moment)),
+      ),
+    ]),
+  );
+  const inputsOf = (ask: Ask) => coverageInputs(stateAt.get(ask.moment)!, ask.frameworkId);
+  const involved = new Set<string>();
+  for (const frameworkId of frameworkIds) {
+    const everMapped = moments.flatMap((moment) => inputsOf({ frameworkId, moment }).mappings);
+    const targets = requirementsOf.get(frameworkId)!.map((r) => r.id);
+    for (const id of reach(targets, everMapped, maxHops)) involved.add(id);
+  }
+  const days = [...new Set(moments.map(utcDate))];
+  const counted = await scope.graph.read(listDirectFactsOn([...involved], systems, days, [...rebuilt]));
+  const byDay = new Map(days.map((day) => [day, new Map<string, DirectFact>()]));
+  for (const row of counted) byDay.get(row.day)!.set(row.requirementId, directFromCounts(row));
+
+  const coverage = asks.map((ask): MomentCoverage => {
+    const date = utcDate(ask.moment);
+    const state = stateAt.get(ask.moment)!;
+    const inputs = inputsOf(ask);
+    const question = { systems, asOf: date, maxHops };
+    const direct = new Map(byDay.get(date)!);
+    for (const [id, fact] of directFacts(judgeImplementations(inputs.controls, question)))
+      direct.set(id, combineDirect(direct.get(id) ?? NO_DIRECT, fact));
+    const results = assessDirect(
+      {
+        requirements: requirementsOf.get(ask.frameworkId)!,
+        direct,
+        mappings: inputs.mappings,
+        applicability: inputs.applicability,
+      },
+      question,
     );
-    return { state, inputs, date, results };
-  };
-  const a = snapshot(from);
-  const b = snapshot(to);
-  const changes = compareCoverage(a, b);
+    return { moment: ask.moment, date, state, inputs, results };
+  });
+  return { history: { entries, logStart: first.find((r) => r.at !== null)?.at ?? null, rebuilt }, coverage };
+}
 
-  const between = entries.filter((e) => Date.parse(e.at) > Date.parse(from) && Date.parse(e.at) <= Date.parse(to));
+/**
+ * The moments of one request for one scope and hop count: every coverageChange of the
+ * request asks at once (the history report asks twelve), answered by one historyAt.
+ */
+function momentsOf(
+  scope: Pick<RequestScope, 'graph' | 'memo'>,
+  systems: readonly string[] | null,
+  maxHops: number,
+): Promise<DataLoader<Ask, { history: History; at: MomentCoverage }, string>> {
+  const make = async () =>
+    new DataLoader<Ask, { history: History; at: MomentCoverage }, string>(
+      async (asks) => {
+        const { history, coverage } = await historyAt(scope, systems, maxHops, asks);
+        return coverage.map((at) => ({ history, at }));
+      },
+      { maxBatchSize: 100, cacheKeyFn: (ask) => `${ask.frameworkId}|${ask.moment}` },
+    );
+  const key = JSON.stringify(['coverageMoments', systems === null ? null : [...systems].sort(), maxHops]);
+  return scope.memo === undefined ? make() : scope.memo(key, make);
+}
+
+/** Why statuses moved between two moments: each changed requirement's reasons, with the log entries behind them. */
+async function statusChanges(
+  scope: RequestScope,
+  history: History,
+  a: MomentCoverage,
+  b: MomentCoverage,
+): Promise<StatusChangeView[]> {
+  const before = new Map(a.results.map((r) => [r.requirementId, r.status]));
+  const moved = b.results.filter((r) => before.get(r.requirementId) !== r.status).map((r) => r.requirementId);
+  // The controls not rebuilt from the log are the same at both moments; their evidence's
+  // periods are judged on each date, so they can explain a change too.
+  const standing = (await scope.graph.read(listCoverageControlsFor(moved)))
+    .map((r) => r.control)
+    .filter((c) => !history.rebuilt.has(c.id));
+  const withStanding = (s: MomentCoverage): CoverageSnapshot => ({
+    ...s,
+    inputs: { ...s.inputs, controls: [...s.inputs.controls, ...standing] },
+  });
+  const changes = compareCoverage(withStanding(a), withStanding(b));
+
+  const { from, to } = { from: a.moment, to: b.moment };
+  const between = history.entries.filter(
+    (e) => Date.parse(e.at) > Date.parse(from) && Date.parse(e.at) <= Date.parse(to),
+  );
   const subjectIds = [...new Set(changes.flatMap((c) => c.reasons.map((r) => r.subjectId)))];
   const found = await scope.loaders.entityById.loadMany(subjectIds.filter((id) => entityTypeOfId(id) !== undefined));
   const requirementsFound = await scope.loaders.requirementById.loadMany(
@@ -188,13 +331,47 @@ export async function coverageOverTime(
     if (r !== null && !(r instanceof Error)) names.set(r.id, `${r.ref}${r.title ? ` ${r.title}` : ''}`);
   });
   // A record deleted since still has its name in the log.
-  for (const e of entries) {
+  for (const e of history.entries) {
     const fields = e.before ?? e.after;
     if (!names.has(e.entityId) && fields && (fields.name ?? fields.title))
       names.set(e.entityId, String(fields.name ?? fields.title));
   }
+  return changes.map((c) => ({
+    ...c,
+    reasons: c.reasons.map((r) => ({
+      ...r,
+      subject: names.get(r.subjectId) ?? null,
+      changes: between
+        .filter(
+          (e) =>
+            e.entityId === r.subjectId ||
+            e.otherId === r.subjectId ||
+            (r.kind.startsWith('MAPPING_') && e.entityId === r.contextId),
+        )
+        .map((e) => e.row),
+    })),
+  }));
+}
+
+/**
+ * Coverage at two moments and how it moved. Every call of one request shares one pass
+ * over the log (momentsOf); the reasons are worked out only when asked for (`changes`).
+ */
+export async function coverageOverTime(
+  scope: RequestScope,
+  frameworkId: string,
+  systems: readonly string[] | null,
+  from: string,
+  to: string,
+  maxHops: number,
+): Promise<CoverageChangeView> {
+  const loader = await momentsOf(scope, systems, maxHops);
+  const [{ history, at: a }, { at: b }] = await Promise.all([
+    loader.load({ frameworkId, moment: from }),
+    loader.load({ frameworkId, moment: to }),
+  ]);
   const notes: string[] = [];
-  const start = first.find((r) => r.at !== null)?.at ?? null;
+  const start = history.logStart;
   if (start === null || Date.parse(start) > Date.parse(from)) {
     notes.push(
       start === null
@@ -202,29 +379,19 @@ export async function coverageOverTime(
         : `The change log begins at ${start}: the graph before then is taken as it stood when the log began.`,
     );
   }
+  const between = history.entries.filter(
+    (e) => Date.parse(e.at) > Date.parse(from) && Date.parse(e.at) <= Date.parse(to),
+  );
   if (between.some((e) => e.operation === 'CATALOGUE_LOAD'))
     notes.push('A catalogue was reloaded between the two moments: both are judged against the present requirements.');
+  let changes: Promise<StatusChangeView[]> | undefined;
   return {
     frameworkId,
     from,
     to,
     before: countStatuses(a.results.map((r) => r.status)),
     after: countStatuses(b.results.map((r) => r.status)),
-    changes: changes.map((c) => ({
-      ...c,
-      reasons: c.reasons.map((r) => ({
-        ...r,
-        subject: names.get(r.subjectId) ?? null,
-        changes: between
-          .filter(
-            (e) =>
-              e.entityId === r.subjectId ||
-              e.otherId === r.subjectId ||
-              (r.kind.startsWith('MAPPING_') && e.entityId === r.contextId),
-          )
-          .map((e) => e.row),
-      })),
-    })),
+    changes: () => (changes ??= statusChanges(scope, history, a, b)),
     notes,
   };
 }
@@ -282,7 +449,6 @@ async function reuseFacts(scope: RequestScope) {
   return {
     controls: controls.map((r) => r.control),
     mappings: mappings.map(({ mapping }) => storedMapping(mapping)),
-    mappingRows: new Map(mappings.map(({ mapping }) => [mapping.id, mapping])),
   };
 }
 
@@ -292,16 +458,24 @@ export async function statementOfApplicability(
   args: Parameters<typeof coverageQuestion>[1],
 ): Promise<SoaView> {
   const q = await coverageQuestion(scope, args);
-  const { results, applicability } = await assessFramework(scope, q.framework.id, q.systems, q.asOfDate, 2);
+  const { results, applicability, question } = await assessFramework(scope, q.framework.id, q.systems, q.asOfDate, 2);
   const requirements = await scope.loaders.requirementById.loadMany(results.map((r) => r.requirementId));
-  const rows: SoaRow[] = [];
+  const listed: { coverage: RequirementCoverage; requirement: RequirementRow }[] = [];
   results.forEach((coverage, i) => {
     const requirement = requirements[i];
     if (requirement === null || requirement === undefined || requirement instanceof Error) return;
     // ISO/IEC 42001's statement lists the Annex A controls; other frameworks list every auditable requirement.
     if (q.framework.id === 'iso42001' && !(requirement.kind === 'CONTROL' && requirement.ref.startsWith('A.'))) return;
-    rows.push(soaRow(coverage, requirement, decisionFor(coverage, applicability, q.systems)));
+    listed.push({ coverage, requirement });
   });
+  const explanations = await explained(
+    scope,
+    question,
+    listed.map((l) => l.coverage),
+  );
+  const rows: SoaRow[] = explanations.map((coverage, i) =>
+    soaRow(coverage, listed[i]!.requirement, decisionFor(coverage, applicability, q.systems)),
+  );
   const ids = [...new Set(rows.flatMap((r) => [...r.controlIds, ...r.evidenceIds]))];
   const entities = await scope.loaders.entityById.loadMany(ids);
   const names = new Map<string, string>();
@@ -329,7 +503,7 @@ export async function evidenceReuse(scope: RequestScope, evidenceId: string, asO
   return {
     evidenceId: id,
     valid: result.valid,
-    uses: result.uses.map((u) => ({ ...u, mappingRows: facts.mappingRows })),
+    uses: result.uses,
   };
 }
 
@@ -344,9 +518,9 @@ export async function reusableEvidence(scope: RequestScope, frameworkId: string,
   return evidenceIds
     .map((evidenceId) => ({
       evidenceId,
-      uses: evidenceUses(evidenceId, facts.controls, facts.mappings, day, 2)
-        .uses.filter((u) => u.requirementId.startsWith(`${framework.id}:`))
-        .map((u) => ({ ...u, mappingRows: facts.mappingRows })),
+      uses: evidenceUses(evidenceId, facts.controls, facts.mappings, day, 2).uses.filter((u) =>
+        u.requirementId.startsWith(`${framework.id}:`),
+      ),
     }))
     .filter((r) => r.uses.length > 0);
 }
@@ -354,19 +528,30 @@ export async function reusableEvidence(scope: RequestScope, frameworkId: string,
 /** The framework's gaps for the question's scope, riskiest first, with what would close each. */
 export async function gaps(scope: RequestScope, args: Parameters<typeof coverageQuestion>[1]): Promise<GapView[]> {
   const q = await coverageQuestion(scope, args);
-  const [{ results, sectionOf, mappingRows }, risks, controls] = await Promise.all([
-    assessFramework(scope, q.framework.id, q.systems, q.asOfDate, q.maxHops),
-    scope.graph.read(listRiskFacts()),
-    scope.graph.read(listCoverageControls()),
-  ]);
+  const { results, sectionOf, question } = await assessFramework(
+    scope,
+    q.framework.id,
+    q.systems,
+    q.asOfDate,
+    q.maxHops,
+  );
+  const open = await explained(
+    scope,
+    question,
+    results.filter((r) => r.status === 'GAP' || r.status === 'PARTIAL'),
+  );
+  const implementations = await scope.loaders
+    .implementations(question.systems, question.asOfDate)
+    .loadMany(open.map((r) => r.requirementId));
   const implementers = new Map<string, string[]>();
-  for (const { control } of controls) {
-    for (const link of control.implements)
-      implementers.set(link.requirementId, [...(implementers.get(link.requirementId) ?? []), control.id]);
-  }
-  return findGaps(results, { implementers, risks: risks.map((r) => r.risk) }, q.systems).map((gap) => ({
+  implementations.forEach((facts, i) => {
+    if (facts instanceof Error) throw facts;
+    implementers.set(open[i]!.requirementId, [...new Set(facts.map((f) => f.controlId))]);
+  });
+  const risks = await scope.graph.read(listRiskFactsOf([...new Set([...implementers.values()].flat())]));
+  return findGaps(open, { implementers, risks: risks.map((r) => r.risk) }, q.systems).map((gap) => ({
     ...gap,
-    coverage: { ...gap.coverage, sectionId: sectionOf.get(gap.coverage.requirementId)!, mappingRows },
+    coverage: { ...gap.coverage, sectionId: sectionOf.get(gap.coverage.requirementId)!, question },
   }));
 }
 
@@ -391,11 +576,11 @@ export async function coverage(
     throw new BadUserInputError(`requirements names at most ${MAX_REQUIREMENTS} requirements`, 'requirements');
   }
   const { framework, systems, asOf, asOfDate, maxHops } = await coverageQuestion(scope, args);
-  const { results, sectionOf, mappingRows } = await assessFramework(scope, framework.id, systems, asOfDate, maxHops);
+  const { results, sectionOf, question } = await assessFramework(scope, framework.id, systems, asOfDate, maxHops);
   const views: RequirementCoverageView[] = results.map((r) => ({
     ...r,
     sectionId: sectionOf.get(r.requirementId)!,
-    mappingRows,
+    question,
   }));
   const sectionIds = [...new Set(views.map((v) => v.sectionId))];
   return {

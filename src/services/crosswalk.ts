@@ -2,7 +2,7 @@
  * The crosswalk: its sets, the mappings between two frameworks read from one side, and
  * sets brought in from outside (CSV or OSCAL), checked against the catalogue and stored in one write.
  */
-import type { CrosswalkSetRow, MappingRow } from '../graph/rows.js';
+import type { CrosswalkSetRow, MappingDetailRow, MappingEndsRow, MappingRow } from '../graph/rows.js';
 import { FRAMEWORK_IDS } from '../domain/vocabulary.js';
 import { AppError, BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../errors.js';
 import type { ImportCrosswalkSetInput } from '../generated/resolvers.js';
@@ -32,7 +32,7 @@ import type { RequestScope } from './scope.js';
 import type { MappingClaimView, MappingView } from './views.js';
 
 /** A stored mapping read from the side of `fromId` (which must be one of its ends). */
-export function readFrom(row: MappingRow, fromId: string): MappingView {
+export function readFrom(row: MappingEndsRow | MappingRow, fromId: string): MappingView {
   const inverted = row.sourceId !== fromId;
   return {
     row,
@@ -41,6 +41,17 @@ export function readFrom(row: MappingRow, fromId: string): MappingView {
     relationship: inverted ? inverse(row.relationship) : row.relationship,
     inverted,
   };
+}
+
+/** What a mapping says beyond its ends: from its row when that was read whole, else read with the others shown. */
+export async function mappingDetail(
+  scope: Pick<RequestScope, 'loaders'>,
+  view: MappingView,
+): Promise<MappingDetailRow> {
+  if ('justification' in view.row) return view.row;
+  const detail = await scope.loaders.mappingDetailById.load(view.row.id);
+  if (detail === null) throw new NotFoundError('Mapping', view.row.id);
+  return detail;
 }
 
 const frameworkOf = (requirementId: string): string => requirementId.slice(0, requirementId.indexOf(':'));

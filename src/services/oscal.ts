@@ -15,7 +15,7 @@ import {
   controlsToComponentDefinition,
 } from '../ingest/oscal-component.js';
 import { dateTimeOf } from './checks.js';
-import { assessFramework, coverageQuestion } from './coverage.js';
+import { assessFramework, coverageQuestion, explained } from './coverage.js';
 import type { RequestScope } from './scope.js';
 import { sync } from './sync.js';
 
@@ -61,7 +61,8 @@ export async function exportComponentDefinition(scope: RequestScope, sourceName:
 /** A framework's coverage for the question's scope as OSCAL assessment-results. */
 export async function exportAssessmentResults(scope: RequestScope, args: Parameters<typeof coverageQuestion>[1]) {
   const q = await coverageQuestion(scope, args);
-  const { results } = await assessFramework(scope, q.framework.id, q.systems, q.asOfDate, 2);
+  const assessment = await assessFramework(scope, q.framework.id, q.systems, q.asOfDate, 2);
+  const results = await explained(scope, assessment.question, assessment.results);
   const requirements = await scope.loaders.requirementById.loadMany(results.map((r) => r.requirementId));
   const evidenceIds = [...new Set(results.flatMap((r) => r.contributions.flatMap((c) => c.validEvidence)))];
   const evidence = (await scope.loaders.entityById.loadMany(evidenceIds)).flatMap((e): EvidenceItem[] =>

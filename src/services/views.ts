@@ -2,16 +2,25 @@
  * The shapes services return and resolvers hand to GraphQL: stored rows, plus the
  * direction they are read in. Codegen maps the GraphQL types to these.
  */
-import type { ChangeRow, EntityRow, FrameworkRow, FrameworkVersionRow, MappingRow } from '../graph/rows.js';
+import type {
+  ChangeRow,
+  EntityRow,
+  FrameworkRow,
+  FrameworkVersionRow,
+  MappingEndsRow,
+  MappingRow,
+} from '../graph/rows.js';
 import type { RemedyFact } from '../coverage/gaps.js';
 import type { EvidenceUse } from '../coverage/reuse.js';
 import type { SoaRow } from '../coverage/soa.js';
 import type {
   CoverageStatus,
   CrosswalkContribution,
+  DirectExplanation,
   RejectedCrosswalk,
   RequirementCoverage,
 } from '../coverage/rule.js';
+import type { AssessedQuestion } from './coverage.js';
 import type { ApplicableArticle } from '../domain/ai-act-applicability.js';
 import type { ChangeReason, StatusChange } from '../coverage/history.js';
 import type { CoverageCounts } from '../coverage/explain.js';
@@ -20,7 +29,8 @@ import type { Relationship } from '../domain/vocabulary.js';
 
 /** A stored mapping read from `sourceId` to `targetId`. */
 export interface MappingView {
-  readonly row: MappingRow;
+  /** The stored mapping: its ends at least, everything when it was read whole. */
+  readonly row: MappingEndsRow | MappingRow;
   readonly sourceId: string;
   readonly targetId: string;
   readonly relationship: Relationship;
@@ -92,10 +102,10 @@ export interface ImpactView {
 
 export type { CoverageCounts };
 
-export interface RequirementCoverageView extends RequirementCoverage {
+export interface RequirementCoverageView extends RequirementCoverage, Partial<DirectExplanation> {
   readonly sectionId: string;
-  /** Mapping rows by id, to show the chains. */
-  readonly mappingRows: ReadonlyMap<string, MappingRow>;
+  /** The question answered: its explanation, when asked for and not already here, is judged for it. */
+  readonly question: AssessedQuestion;
 }
 
 export interface SectionCoverageView {
@@ -112,13 +122,9 @@ export interface CoverageView {
   readonly requirements: readonly RequirementCoverageView[];
 }
 
-export interface CrosswalkContributionView extends CrosswalkContribution {
-  readonly mappingRows: ReadonlyMap<string, MappingRow>;
-}
+export type CrosswalkContributionView = CrosswalkContribution;
 
-export interface RejectedCrosswalkView extends RejectedCrosswalk {
-  readonly mappingRows: ReadonlyMap<string, MappingRow>;
-}
+export type RejectedCrosswalkView = RejectedCrosswalk;
 
 export interface EvidenceRejectionView {
   readonly evidenceId: string;
@@ -134,9 +140,7 @@ export interface GapView {
   readonly remedies: readonly RemedyFact[];
 }
 
-export interface EvidenceUseView extends EvidenceUse {
-  readonly mappingRows: ReadonlyMap<string, MappingRow>;
-}
+export type EvidenceUseView = EvidenceUse;
 
 export interface EvidenceReuseView {
   readonly evidenceId: string;
@@ -181,7 +185,8 @@ export interface CoverageChangeView {
   readonly to: string;
   readonly before: CoverageCounts;
   readonly after: CoverageCounts;
-  readonly changes: readonly StatusChangeView[];
+  /** Worked out when first asked for. */
+  readonly changes: () => Promise<readonly StatusChangeView[]>;
   readonly notes: readonly string[];
 }
 

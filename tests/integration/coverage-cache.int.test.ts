@@ -47,10 +47,10 @@ async function lookups(): Promise<{ hit: number; miss: number }> {
 describe('the coverage cache', () => {
   it('answers a repeated question from the cache, and recomputes after any write', async () => {
     const first = await ask(cached);
-    expect(first.statements).toContain('listCoverageControls');
+    expect(first.statements).toContain('listDirectFacts');
     const again = await ask(cached);
     expect(again.statements).toContain('findChangeLogHead');
-    expect(again.statements).not.toContain('listCoverageControls');
+    expect(again.statements).not.toContain('listDirectFacts');
     expect(again.answer).toEqual(first.answer);
     expect(await lookups()).toMatchObject({ hit: 1, miss: 1 });
 
@@ -73,7 +73,7 @@ describe('the coverage cache', () => {
     });
     try {
       const after = await ask(cached);
-      expect(after.statements).toContain('listCoverageControls');
+      expect(after.statements).toContain('listDirectFacts');
       expect(after.answer).not.toEqual(first.answer);
       expect(after.answer).toEqual((await ask(uncached)).answer);
     } finally {
@@ -84,7 +84,7 @@ describe('the coverage cache', () => {
       });
     }
     const restored = await ask(cached);
-    expect(restored.statements).toContain('listCoverageControls');
+    expect(restored.statements).toContain('listDirectFacts');
     expect(restored.answer).toEqual(first.answer);
     expect(await lookups()).toMatchObject({ hit: 1, miss: 3 });
   });
@@ -92,7 +92,7 @@ describe('the coverage cache', () => {
   it('keeps nothing when told to keep nothing', async () => {
     await ask(uncached);
     const again = await ask(uncached);
-    expect(again.statements).toContain('listCoverageControls');
+    expect(again.statements).toContain('listDirectFacts');
     expect(again.statements).not.toContain('findChangeLogHead');
   });
 });

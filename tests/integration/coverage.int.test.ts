@@ -96,17 +96,32 @@ describe('coverage of ISO/IEC 42001 for the whole organisation', () => {
     expect(byRef.get('A.9.2')!.status).toBe('PARTIAL');
   });
 
-  it('is computed in a fixed number of statements', async () => {
+  it('is computed in a fixed number of statements, explanations for every requirement in one', async () => {
     await coverage('iso42001');
     const facts = server.statements.filter(
-      (s) => s.startsWith('listCoverage') || s === 'listAllMappings' || s === 'listApplicabilityOf',
+      (s) =>
+        s.startsWith('listCoverage') ||
+        ['listAllMappings', 'listApplicabilityOf', 'listDirectFacts', 'listImplementations'].includes(s),
     );
     expect(facts.sort()).toEqual([
-      'listAllMappings',
       'listApplicabilityOf',
-      'listCoverageControls',
+      'listCoverageMappings2',
       'listCoverageRequirements',
+      'listDirectFacts',
+      'listImplementations',
     ]);
+  });
+
+  it('reads no implementation or evidence for a summary', async () => {
+    server.statements.length = 0;
+    const { body } = await server.gql<{ coverage: { summary: { total: number; covered: number } } }>(
+      `{ coverage(framework: "iso42001", asOf: "2026-11-27T12:00:00Z") { summary { total covered }
+         requirements { requirement { ref } status reason } } }`,
+    );
+    expect(body.data!.coverage.summary.total).toBeGreaterThan(0);
+    expect(server.statements).toContain('listDirectFacts');
+    expect(server.statements).not.toContain('listImplementations');
+    expect(server.statements).not.toContain('listCoverageControls');
   });
 });
 

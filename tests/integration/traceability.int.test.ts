@@ -129,4 +129,31 @@ describe('impact', () => {
     const bad = await server.gql(IMPACT, { of: CV });
     expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'of' });
   });
+
+  it('reads what a mapping says beyond its ends only when the selection shows it, for the mappings shown', async () => {
+    server.statements.length = 0;
+    const ends = await server.ok<{ impact: Impact }>(IMPACT, { of: APPLICANTS });
+    expect(server.statements).not.toContain('listMappingDetails');
+    const DETAIL = `query ($of: ID!) { impact(of: $of) { requirements { requirement { id } direct
+      via { id relationship justification rationale method status strength confidence citation originalRelationship } } } }`;
+    server.statements.length = 0;
+    const detailed = await server.ok<{
+      impact: { requirements: { via: { id: string; justification: string; rationale: string }[] }[] };
+    }>(DETAIL, { of: APPLICANTS });
+    expect(server.statements.filter((s) => s === 'listMappingDetails')).toHaveLength(1);
+    const via = detailed.impact.requirements.flatMap((r) => r.via);
+    expect(via.length).toBe(ends.impact.requirements.flatMap((r) => r.via).length);
+    for (const m of via) {
+      expect(m.justification.trim()).not.toBe('');
+      expect(m.rationale).toBeTruthy();
+    }
+    // Each says what is stored on it.
+    const stored = await server.graph.read<{ id: string; justification: string }>({
+      name: 'storedJustifications',
+      cypher: 'UNWIND $ids AS id MATCH ()-[m:MAPS_TO {id: id}]->() RETURN m.id AS id, m.justification AS justification',
+      params: { ids: via.map((m) => m.id) },
+    });
+    const byId = new Map(stored.map((r) => [r.id, r.justification]));
+    for (const m of via) expect(m.justification).toBe(byId.get(m.id));
+  });
 });

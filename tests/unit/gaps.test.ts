@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { findGaps, type RiskFact } from '../../src/coverage/gaps.js';
-import type { RequirementCoverage } from '../../src/coverage/rule.js';
+import type { ExplainedCoverage } from '../../src/coverage/rule.js';
 
 const coverage = (
   id: string,
-  status: RequirementCoverage['status'],
-  extra: Partial<RequirementCoverage> = {},
-): RequirementCoverage => ({
+  status: ExplainedCoverage['status'],
+  extra: Partial<ExplainedCoverage> = {},
+): ExplainedCoverage => ({
   requirementId: id,
   status,
   direct: 'NONE',
+  counts: { contributing: 0, full: 0, rejected: 0 },
   contributions: [],
   rejectedControls: [],
   crosswalk: [],

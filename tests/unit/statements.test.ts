@@ -453,7 +453,19 @@ describe('change log statements', () => {
 
 describe('coverage statements', () => {
   it('keep user input out of the Cypher text', () => {
-    expectParameterised([coverage.listCoverageRequirements(hostile), coverage.listApplicabilityOf(hostile)]);
+    expectParameterised([
+      coverage.listCoverageRequirements(hostile),
+      coverage.listApplicabilityOf(hostile),
+      coverage.listCoverageMappings(hostile, 2),
+      coverage.listDirectFacts([hostile], [hostile], hostile),
+      coverage.listImplementations([hostile], [hostile], hostile),
+      coverage.listRiskFactsOf([hostile]),
+      coverage.listDirectFactsOn([hostile], [hostile], [hostile], [hostile]),
+      coverage.listControlsSupportedBy([hostile]),
+      coverage.listCoverageStateOf([hostile], [hostile]),
+      coverage.listApplicabilityStateOf([hostile]),
+      coverage.listCoverageControlsFor([hostile]),
+    ]);
   });
 
   it('builds the facts of the coverage rule', () => {
@@ -461,12 +473,20 @@ describe('coverage statements', () => {
     expect(coverage.listCoverageControls()).toMatchSnapshot();
     expect(coverage.listAllMappings()).toMatchSnapshot();
     expect(coverage.listApplicabilityOf('iso42001')).toMatchSnapshot();
-    expect(coverage.listRiskFacts()).toMatchSnapshot();
+    expect(coverage.listRiskFactsOf(['ctl_1'])).toMatchSnapshot();
+    for (const hops of [1, 2, 3]) expect(coverage.listCoverageMappings('iso42001', hops)).toMatchSnapshot();
+    expect(coverage.listDirectFacts(['iso42001:A.2.2'], ['sys_1'], '2026-11-27')).toMatchSnapshot();
+    expect(coverage.listImplementations(['iso42001:A.2.2'], null, '2026-11-27')).toMatchSnapshot();
   });
 
   it('builds the reads of coverage over time', () => {
-    expect(coverage.listCoverageRecords()).toMatchSnapshot();
-    expect(coverage.listCoverageLinks()).toMatchSnapshot();
+    expect(
+      coverage.listDirectFactsOn(['iso42001:A.2.2'], null, ['2026-01-31', '2026-02-28'], ['ctl_1']),
+    ).toMatchSnapshot();
+    expect(coverage.listControlsSupportedBy(['evd_1'])).toMatchSnapshot();
+    expect(coverage.listCoverageStateOf(['ctl_1'], ['evd_1'])).toMatchSnapshot();
+    expect(coverage.listApplicabilityStateOf(['iso42001'])).toMatchSnapshot();
+    expect(coverage.listCoverageControlsFor(['iso42001:A.2.2'])).toMatchSnapshot();
   });
 });
 
@@ -508,6 +528,7 @@ describe('crosswalk statements', () => {
       crosswalk.listMappingsBySetIds([hostile]),
       crosswalk.listMappingsBetween(hostile, hostile),
       crosswalk.listMappingsByRequirementIds([hostile]),
+      crosswalk.listMappingDetails([hostile]),
       crosswalk.listMappingNeighbourhoods([hostile], 2),
       crosswalk.upsertCrosswalkSet({ ...set, id: hostile, title: hostile, sourceUrl: hostile }),
       crosswalk.deleteMappingsOfSet(hostile),
@@ -530,6 +551,7 @@ describe('crosswalk statements', () => {
     expect(crosswalk.listMappingsBySetIds(['iso42001-to-eu-ai-act'])).toMatchSnapshot();
     expect(crosswalk.listMappingsBetween('iso42001', 'eu-ai-act')).toMatchSnapshot();
     expect(crosswalk.listMappingsByRequirementIds([REQUIREMENT, ARTICLE])).toMatchSnapshot();
+    expect(crosswalk.listMappingDetails(['m-1'])).toMatchSnapshot();
     expect(crosswalk.listRefsOfFrameworks(['iso42001', 'eu-ai-act'])).toMatchSnapshot();
   });
 

@@ -1,7 +1,12 @@
 /**
- * The facts the coverage rule needs, for a whole framework in four statements however
- * many requirements it has: its auditable requirements, the organisation's implementing
- * controls with their evidence, the crosswalk, and the applicability records.
+ * The facts the coverage rule needs for one question (a framework, the systems in scope,
+ * a date): the framework's auditable requirements, the mappings on chains that reach
+ * them, the applicability records, and for the requirements involved the direct facts
+ * (counted here) or, for the requirements an answer explains, each implementation judged
+ * here. Whether a control counts and whether its evidence is valid on the date and in the
+ * scope is decided in these statements, as src/coverage/rule.ts's judgeImplementations
+ * decides it (a property test holds them equal); only counts and verdicts leave the
+ * database, never every evidence record.
  */
 import type { Statement } from '../executor.js';
 import type {
@@ -10,6 +15,9 @@ import type {
   ApplicabilityRow,
   RiskFactRow,
   CoverageRecordRow,
+  DirectFactRow,
+  ImplementationRow,
+  MappingEdgeRow,
   MappingRow,
 } from '../rows.js';
 import { MAPPING_FIELDS } from './crosswalk.js';
@@ -28,20 +36,131 @@ export function listCoverageRequirements(frameworkId: string): Statement<Coverag
   };
 }
 
+/** Hop bounds are not parameters in Cypher: the radius around the framework, one less than the chain length. */
+const RADIUS: Readonly<Record<number, string>> = { 1: '*0..0', 2: '*0..1', 3: '*0..2' };
+
+/**
+ * The stored mappings on every chain of at most `maxHops` mappings that ends at an
+ * auditable requirement of the framework: each touches a requirement at most
+ * `maxHops - 1` mappings away from one. Their ends and relationships only.
+ */
+export function listCoverageMappings(frameworkId: string, maxHops: number): Statement<MappingEdgeRow> {
+  const radius = RADIUS[maxHops];
+  if (radius === undefined) throw new RangeError(`maxHops must be 1 to ${Object.keys(RADIUS).length}`);
+  return {
+    name: `listCoverageMappings${maxHops}`,
+    cypher: `MATCH (t:Requirement {frameworkId: $frameworkId})
+             WHERE t.current AND t.auditable
+             MATCH (t)-[:MAPS_TO${radius}]-(near:Requirement)
+             WITH DISTINCT near
+             MATCH (near)-[m:MAPS_TO]-(:Requirement)
+             WITH DISTINCT m
+             RETURN m.id AS id, startNode(m).id AS source, endNode(m).id AS target, m.relationship AS relationship`,
+    params: { frameworkId },
+  };
+}
+
+/** Whether control `c` counts at all: implemented or operating. */
+const CONTRIBUTING = `coalesce(c.status, '') IN ['IMPLEMENTED', 'OPERATING']`;
+/** Whether control `c` is in scope: the whole organisation is asked, or it is organisation-wide, or it applies to a system asked. */
+const CONTROL_IN_SCOPE = `($systems IS NULL OR NOT EXISTS { (c)-[:APPLIES_TO]->(:AISystem) }
+                           OR EXISTS { (c)-[:APPLIES_TO]->(s:AISystem) WHERE s.id IN $systems })`;
+/** Evidence `e` outside the scope asked: limited to systems (or datasets) none of which is asked. */
+const EVIDENCE_OUT_OF_SCOPE = `($systems IS NOT NULL AND EXISTS { (e)-[:SCOPED_TO]->() }
+                                AND NOT EXISTS { (e)-[:SCOPED_TO]->(x) WHERE x.id IN $systems })`;
+
+/**
+ * For each requirement, its implementing controls counted for the question: those that
+ * count, those that count in full (FULL with evidence valid on the date and in scope),
+ * and those rejected. Evidence is only tested for existence, stopping at the first valid.
+ * A requirement nothing implements has no row.
+ */
+export function listDirectFacts(
+  requirementIds: readonly string[],
+  systems: readonly string[] | null,
+  asOf: string,
+): Statement<DirectFactRow> {
+  return {
+    name: 'listDirectFacts',
+    cypher: `UNWIND $requirementIds AS id
+             MATCH (c:Control)-[i:IMPLEMENTS]->(r:Requirement {id: id})
+             WITH r, c, i, ${CONTRIBUTING} AND ${CONTROL_IN_SCOPE} AS counts
+             WITH r, i, counts,
+                  counts AND i.coverage = 'FULL' AND EXISTS {
+                    MATCH (e:Evidence)-[:SUPPORTS]->(c)
+                    WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date($asOf))
+                      AND (e.validUntil IS NULL OR e.validUntil >= date($asOf))
+                      AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                  } AS full
+             RETURN r.id AS requirementId,
+                    sum(CASE WHEN counts THEN 1 ELSE 0 END) AS contributing,
+                    sum(CASE WHEN full THEN 1 ELSE 0 END) AS full,
+                    sum(CASE WHEN NOT counts OR (i.coverage = 'FULL' AND NOT full) THEN 1 ELSE 0 END) AS rejected`,
+    params: { requirementIds, systems, asOf },
+  };
+}
+
+/**
+ * Each implementation of the requirements, judged for the question: why its control does
+ * not count, or its evidence with each item's verdict on the date and in the scope.
+ */
+export function listImplementations(
+  requirementIds: readonly string[],
+  systems: readonly string[] | null,
+  asOf: string,
+): Statement<{ fact: ImplementationRow }> {
+  return {
+    name: 'listImplementations',
+    cypher: `UNWIND $requirementIds AS id
+             MATCH (c:Control)-[i:IMPLEMENTS]->(r:Requirement {id: id})
+             WITH r, c, i, ${CONTRIBUTING} AS contributing, ${CONTROL_IN_SCOPE} AS inScope
+             RETURN { controlId: c.id, requirementId: r.id, coverage: i.coverage,
+                      rejection: CASE WHEN NOT contributing THEN 'CONTROL_NOT_CONTRIBUTING'
+                                      WHEN NOT inScope THEN 'CONTROL_OUT_OF_SCOPE' END,
+                      evidence: CASE WHEN contributing AND inScope THEN
+                        [(e:Evidence)-[:SUPPORTS]->(c) | { id: e.id, verdict: CASE
+                          WHEN e.effectiveFrom > date($asOf) THEN 'NOT_YET_EFFECTIVE'
+                          WHEN e.validUntil < date($asOf) THEN 'EXPIRED'
+                          WHEN ${EVIDENCE_OUT_OF_SCOPE} THEN 'OUT_OF_SCOPE'
+                          ELSE 'VALID' END }]
+                        ELSE [] END } AS fact
+             ORDER BY r.id, c.id`,
+    params: { requirementIds, systems, asOf },
+  };
+}
+
+/** Control `c` as the whole-graph facts hold it, with `implements` collected: its systems and every evidence item. */
+const CONTROL_FACT = `c { .id, .status, implements: implements,
+  systems: [(c)-[:APPLIES_TO]->(s:AISystem) | s.id],
+  evidence: [(e:Evidence)-[:SUPPORTS]->(c) | e { .id,
+    effectiveFrom: CASE WHEN e.effectiveFrom IS NULL THEN null ELSE toString(e.effectiveFrom) END,
+    validUntil: CASE WHEN e.validUntil IS NULL THEN null ELSE toString(e.validUntil) END,
+    scopedTo: [(e)-[:SCOPED_TO]->(x) | x.id] }] }`;
+
 /** Every control that implements a requirement, with the systems it applies to and its evidence. */
 export function listCoverageControls(): Statement<{ control: CoverageControlRow }> {
   return {
     name: 'listCoverageControls',
     cypher: `MATCH (c:Control)-[i:IMPLEMENTS]->(r:Requirement)
              WITH c, collect({ requirementId: r.id, coverage: i.coverage }) AS implements
-             RETURN c { .id, .status, implements: implements,
-                        systems: [(c)-[:APPLIES_TO]->(s:AISystem) | s.id],
-                        evidence: [(e:Evidence)-[:SUPPORTS]->(c) | e { .id,
-                          effectiveFrom: CASE WHEN e.effectiveFrom IS NULL THEN null ELSE toString(e.effectiveFrom) END,
-                          validUntil: CASE WHEN e.validUntil IS NULL THEN null ELSE toString(e.validUntil) END,
-                          scopedTo: [(e)-[:SCOPED_TO]->(x) | x.id] }] } AS control
+             RETURN ${CONTROL_FACT} AS control
              ORDER BY c.id`,
     params: {},
+  };
+}
+
+/** The controls that implement any of the requirements, each as listCoverageControls gives it (all it implements, all its evidence). */
+export function listCoverageControlsFor(requirementIds: readonly string[]): Statement<{ control: CoverageControlRow }> {
+  return {
+    name: 'listCoverageControlsFor',
+    cypher: `UNWIND $requirementIds AS id
+             MATCH (c:Control)-[:IMPLEMENTS]->(:Requirement {id: id})
+             WITH DISTINCT c
+             MATCH (c)-[i:IMPLEMENTS]->(r:Requirement)
+             WITH c, collect({ requirementId: r.id, coverage: i.coverage }) AS implements
+             RETURN ${CONTROL_FACT} AS control
+             ORDER BY c.id`,
+    params: { requirementIds },
   };
 }
 
@@ -65,39 +184,106 @@ export function listApplicabilityOf(frameworkId: string): Statement<{ entry: App
   };
 }
 
-/** Every risk a control mitigates, with its score and what it is raised on. */
-export function listRiskFacts(): Statement<{ risk: RiskFactRow }> {
+/** The risks the controls mitigate, each with its score, what it is raised on and every control that mitigates it. */
+export function listRiskFactsOf(controlIds: readonly string[]): Statement<{ risk: RiskFactRow }> {
   return {
-    name: 'listRiskFacts',
-    cypher: `MATCH (k:Risk)<-[:MITIGATES]-(:Control)
+    name: 'listRiskFactsOf',
+    cypher: `UNWIND $controlIds AS id
+             MATCH (:Control {id: id})-[:MITIGATES]->(k:Risk)
              WITH DISTINCT k
              RETURN k { .id, score: toInteger(k.likelihood * k.impact),
                         subjects: [(k)-[:RAISED_ON]->(x) | x.id],
                         controls: [(c:Control)-[:MITIGATES]->(k) | c.id] } AS risk`,
-    params: {},
+    params: { controlIds },
   };
 }
 
-/** Every control, evidence item and applicability entry, with the fields coverage reads (for coverage over time). */
-export function listCoverageRecords(): Statement<{ record: CoverageRecordRow }> {
+/**
+ * For each day and requirement, the implementing controls counted as listDirectFacts
+ * counts them, leaving out the controls named in `excluded` (those coverage over time
+ * rebuilds from the change log). One statement for every day asked.
+ */
+export function listDirectFactsOn(
+  requirementIds: readonly string[],
+  systems: readonly string[] | null,
+  days: readonly string[],
+  excluded: readonly string[],
+): Statement<DirectFactRow & { day: string }> {
   return {
-    name: 'listCoverageRecords',
-    cypher: `MATCH (n:Entity) WHERE n:Control OR n:Evidence OR n:Applicability
-             RETURN { id: n.id, type: CASE WHEN n:Control THEN 'Control' WHEN n:Evidence THEN 'Evidence' ELSE 'Applicability' END,
-                      status: n.status, effectiveFrom: toString(n.effectiveFrom), validUntil: toString(n.validUntil),
-                      applicable: n.applicable, justification: n.justification } AS record`,
-    params: {},
+    name: 'listDirectFactsOn',
+    cypher: `UNWIND $requirementIds AS id
+             MATCH (c:Control)-[i:IMPLEMENTS]->(r:Requirement {id: id})
+             WHERE NOT c.id IN $excluded
+             WITH r, c, i, ${CONTRIBUTING} AND ${CONTROL_IN_SCOPE} AS counts
+             UNWIND $days AS day
+             WITH day, r, i, counts,
+                  counts AND i.coverage = 'FULL' AND EXISTS {
+                    MATCH (e:Evidence)-[:SUPPORTS]->(c)
+                    WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date(day))
+                      AND (e.validUntil IS NULL OR e.validUntil >= date(day))
+                      AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                  } AS full
+             RETURN day, r.id AS requirementId,
+                    sum(CASE WHEN counts THEN 1 ELSE 0 END) AS contributing,
+                    sum(CASE WHEN full THEN 1 ELSE 0 END) AS full,
+                    sum(CASE WHEN NOT counts OR (i.coverage = 'FULL' AND NOT full) THEN 1 ELSE 0 END) AS rejected`,
+    params: { requirementIds, systems, days, excluded },
   };
 }
 
-/** Every link coverage reads, as stored. */
-export function listCoverageLinks(): Statement<{
-  link: { kind: string; from: string; to: string; property: string | null };
+/** The controls the evidence items support now. */
+export function listControlsSupportedBy(evidenceIds: readonly string[]): Statement<{ id: string }> {
+  return {
+    name: 'listControlsSupportedBy',
+    cypher: `UNWIND $evidenceIds AS id
+             MATCH (:Entity {id: id})-[:SUPPORTS]->(c:Control)
+             RETURN DISTINCT c.id AS id`,
+    params: { evidenceIds },
+  };
+}
+
+/**
+ * The coverage-relevant records of some controls and evidence items, as stored now: the
+ * controls, every evidence item supporting them, the evidence named, and the links of
+ * each that coverage reads (IMPLEMENTS, APPLIES_TO, SUPPORTS, SCOPED_TO).
+ */
+export function listCoverageStateOf(
+  controlIds: readonly string[],
+  evidenceIds: readonly string[],
+): Statement<{
+  record: CoverageRecordRow;
+  links: { kind: string; from: string; to: string; property: string | null }[];
 }> {
   return {
-    name: 'listCoverageLinks',
-    cypher: `MATCH (a:Entity)-[r:IMPLEMENTS|APPLIES_TO|SUPPORTS|SCOPED_TO|FOR_REQUIREMENT|LIMITED_TO]->(b)
-             RETURN { kind: type(r), from: a.id, to: b.id, property: r.coverage } AS link`,
-    params: {},
+    name: 'listCoverageStateOf',
+    cypher: `CALL {
+               UNWIND $controlIds AS id MATCH (n:Entity:Control {id: id}) RETURN n
+               UNION
+               UNWIND $controlIds AS id MATCH (:Entity:Control {id: id})<-[:SUPPORTS]-(n:Evidence) RETURN n
+               UNION
+               UNWIND $evidenceIds AS id MATCH (n:Entity:Evidence {id: id}) RETURN n
+             }
+             RETURN { id: n.id, type: CASE WHEN n:Control THEN 'Control' ELSE 'Evidence' END, status: n.status,
+                      effectiveFrom: toString(n.effectiveFrom), validUntil: toString(n.validUntil),
+                      applicable: null, justification: null } AS record,
+                    [(n)-[r:IMPLEMENTS|APPLIES_TO|SUPPORTS|SCOPED_TO]->(b) |
+                      { kind: type(r), from: n.id, to: b.id, property: r.coverage }] AS links`,
+    params: { controlIds, evidenceIds },
+  };
+}
+
+/** The frameworks' applicability entries as stored, with their FOR_REQUIREMENT and LIMITED_TO links. */
+export function listApplicabilityStateOf(frameworkIds: readonly string[]): Statement<{
+  record: CoverageRecordRow;
+  links: { kind: string; from: string; to: string; property: string | null }[];
+}> {
+  return {
+    name: 'listApplicabilityStateOf',
+    cypher: `UNWIND $frameworkIds AS frameworkId
+             MATCH (n:Applicability)-[:FOR_REQUIREMENT]->(:Requirement {frameworkId: frameworkId})
+             RETURN { id: n.id, type: 'Applicability', status: null, effectiveFrom: null, validUntil: null,
+                      applicable: n.applicable, justification: n.justification } AS record,
+                    [(n)-[r:FOR_REQUIREMENT|LIMITED_TO]->(b) | { kind: type(r), from: n.id, to: b.id, property: null }] AS links`,
+    params: { frameworkIds },
   };
 }

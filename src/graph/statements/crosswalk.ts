@@ -4,7 +4,7 @@
  * directions (the inverse is computed above this layer).
  */
 import type { Statement } from '../executor.js';
-import type { CrosswalkSetRow, MappingRow } from '../rows.js';
+import type { CrosswalkSetRow, MappingDetailRow, MappingEndsRow, MappingRow } from '../rows.js';
 
 const SET_FIELDS = `s {
   .id, .title, .description, .publisher, .source, .sourceUrl, .licence, .method, .relationshipsBy,
@@ -18,6 +18,10 @@ export const MAPPING_FIELDS = `m {
   .citation, .originalRelationship, sourceId: a.id, targetId: b.id,
   sourcePosition: a.position, targetPosition: b.position
 }`;
+
+/** A mapping's set, ends and relationship, with `a` its source and `b` its target. */
+const MAPPING_ENDS_FIELDS = `m { .id, .set, .relationship, sourceId: a.id, targetId: b.id,
+  sourcePosition: a.position, targetPosition: b.position }`;
 
 export function listCrosswalkSets(): Statement<{ set: CrosswalkSetRow }> {
   return {
@@ -61,7 +65,7 @@ export function listMappingsBetween(frameworkA: string, frameworkB: string): Sta
 /** The stored mappings touching each of many requirements, keyed by that requirement. */
 export function listMappingsByRequirementIds(
   ids: readonly string[],
-): Statement<{ requirementId: string; mapping: MappingRow }> {
+): Statement<{ requirementId: string; mapping: MappingEndsRow }> {
   return {
     name: 'listMappingsByRequirementIds',
     // From the requirement's own relationships, in either direction: a pattern with the
@@ -70,7 +74,19 @@ export function listMappingsByRequirementIds(
              MATCH (r:Requirement {id: id})-[m:MAPS_TO]-(:Requirement)
              WITH DISTINCT id, m
              WITH id, m, startNode(m) AS a, endNode(m) AS b
-             RETURN id AS requirementId, ${MAPPING_FIELDS} AS mapping`,
+             RETURN id AS requirementId, ${MAPPING_ENDS_FIELDS} AS mapping`,
+    params: { ids },
+  };
+}
+
+/** What the stored mappings say beyond their ends, by mapping id. */
+export function listMappingDetails(ids: readonly string[]): Statement<{ detail: MappingDetailRow }> {
+  return {
+    name: 'listMappingDetails',
+    cypher: `UNWIND $ids AS id
+             MATCH ()-[m:MAPS_TO {id: id}]->()
+             RETURN m { .id, .rationale, .method, .status, .strength, .confidence, .justification, .citation,
+                        .originalRelationship } AS detail`,
     params: { ids },
   };
 }

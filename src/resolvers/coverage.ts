@@ -81,6 +81,8 @@ export const coverageResolvers: Resolvers = {
   StatementOfApplicability: {
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
     entries: (view) => [...view.rows],
+    csv: (view) => view.csv(),
+    markdown: (view) => view.markdown(),
   },
   SoaEntry: {
     requirement: async (row, _args, context) => (await context.loaders.requirementById.load(row.requirementId))!,

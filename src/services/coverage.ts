@@ -6,7 +6,7 @@
  * requirements an answer explains have their implementations judged on demand, all of
  * them in one statement (explained()).
  */
-import type { ChangeRow, MappingRow, RequirementRow } from '../graph/rows.js';
+import type { ChangeRow, MappingEndsRow, RequirementRow } from '../graph/rows.js';
 import type { StoredMapping } from '../crosswalk/algebra.js';
 import { countStatuses } from '../coverage/explain.js';
 import { findGaps } from '../coverage/gaps.js';
@@ -33,6 +33,7 @@ import {
   judgeImplementations,
   NO_DIRECT,
   type ApplicabilityFact,
+  type ControlFact,
   type DirectFact,
   type DirectExplanation,
   type ExplainedCoverage,
@@ -50,6 +51,7 @@ import {
   listControlsSupportedBy,
   listCoverageControls,
   listCoverageControlsFor,
+  listCoverageControlsSupportedBy,
   listCoverageMappings,
   listCoverageRequirements,
   listCoverageStateOf,
@@ -433,7 +435,7 @@ export async function coverageQuestion(
 export type CoverageQuestion = Awaited<ReturnType<typeof coverageQuestion>>;
 
 /** A stored mapping as the crosswalk algebra takes it. */
-const storedMapping = (row: MappingRow): StoredMapping => ({
+const storedMapping = (row: MappingEndsRow): StoredMapping => ({
   id: row.id,
   source: row.sourceId,
   target: row.targetId,
@@ -441,15 +443,21 @@ const storedMapping = (row: MappingRow): StoredMapping => ({
 });
 
 /** The facts evidence reuse needs: implementing controls with their evidence, and the crosswalk. */
-async function reuseFacts(scope: RequestScope) {
+async function reuseFacts(scope: RequestScope, evidenceId: string | null) {
   const [controls, mappings] = await Promise.all([
-    scope.graph.read(listCoverageControls()),
+    scope.graph.read(evidenceId === null ? listCoverageControls() : listCoverageControlsSupportedBy(evidenceId)),
     scope.graph.read(listAllMappings()),
   ]);
-  return {
-    controls: controls.map((r) => r.control),
-    mappings: mappings.map(({ mapping }) => storedMapping(mapping)),
-  };
+  // Each evidence item's controls, so that each item's uses are worked out from its own.
+  const supportedBy = new Map<string, ControlFact[]>();
+  for (const { control } of controls) {
+    for (const e of control.evidence) {
+      const list = supportedBy.get(e.id);
+      if (list === undefined) supportedBy.set(e.id, [control]);
+      else list.push(control);
+    }
+  }
+  return { supportedBy, mappings: mappings.map(({ mapping }) => storedMapping(mapping)) };
 }
 
 /** The Statement of Applicability of a framework for the question's scope, with its CSV and Markdown. */
@@ -476,19 +484,24 @@ export async function statementOfApplicability(
   const rows: SoaRow[] = explanations.map((coverage, i) =>
     soaRow(coverage, listed[i]!.requirement, decisionFor(coverage, applicability, q.systems)),
   );
-  const ids = [...new Set(rows.flatMap((r) => [...r.controlIds, ...r.evidenceIds]))];
-  const entities = await scope.loaders.entityById.loadMany(ids);
-  const names = new Map<string, string>();
-  entities.forEach((e, i) => {
-    if (e !== null && !(e instanceof Error)) names.set(ids[i]!, String(e.name ?? e.title ?? e.id));
-  });
-  const cells = rows.map((row) => soaCells(row, names));
+  // The files name every control and evidence item: read their names only when a file is asked for.
+  let cells: Promise<string[][]> | undefined;
+  const named = (): Promise<string[][]> =>
+    (cells ??= (async () => {
+      const ids = [...new Set(rows.flatMap((r) => [...r.controlIds, ...r.evidenceIds]))];
+      const entities = await scope.loaders.entityById.loadMany(ids);
+      const names = new Map<string, string>();
+      entities.forEach((e, i) => {
+        if (e !== null && !(e instanceof Error)) names.set(ids[i]!, String(e.name ?? e.title ?? e.id));
+      });
+      return rows.map((row) => soaCells(row, names));
+    })());
   return {
     frameworkId: q.framework.id,
     asOf: q.asOf,
     rows,
-    csv: writeCsv([[...SOA_COLUMNS], ...cells]),
-    markdown: soaMarkdown(cells),
+    csv: async () => writeCsv([[...SOA_COLUMNS], ...(await named())]),
+    markdown: async () => soaMarkdown(await named()),
   };
 }
 
@@ -498,8 +511,9 @@ export async function evidenceReuse(scope: RequestScope, evidenceId: string, asO
   const id = checkId(args.evidence, 'evidence');
   if (entityTypeOfId(id) !== 'Evidence' || (await scope.loaders.entityById.load(id)) === null)
     throw new NotFoundError('Evidence', id);
-  const facts = await reuseFacts(scope);
-  const result = evidenceUses(id, facts.controls, facts.mappings, utcDate(args.asOf ?? dateTimeOf(scope.clock())), 2);
+  const facts = await reuseFacts(scope, id);
+  const day = utcDate(args.asOf ?? dateTimeOf(scope.clock()));
+  const result = evidenceUses(id, facts.supportedBy.get(id) ?? [], facts.mappings, day, 2);
   return {
     evidenceId: id,
     valid: result.valid,
@@ -512,13 +526,13 @@ export async function reusableEvidence(scope: RequestScope, frameworkId: string,
   const args = { framework: frameworkId, asOf };
   const framework = await scope.loaders.frameworkById.load(checkId(args.framework, 'framework'));
   if (framework === null) throw new NotFoundError('Framework', args.framework);
-  const facts = await reuseFacts(scope);
+  const facts = await reuseFacts(scope, null);
   const day = utcDate(args.asOf ?? dateTimeOf(scope.clock()));
-  const evidenceIds = [...new Set(facts.controls.flatMap((c) => c.evidence.map((e) => e.id)))].sort();
+  const evidenceIds = [...facts.supportedBy.keys()].sort();
   return evidenceIds
     .map((evidenceId) => ({
       evidenceId,
-      uses: evidenceUses(evidenceId, facts.controls, facts.mappings, day, 2).uses.filter((u) =>
+      uses: evidenceUses(evidenceId, facts.supportedBy.get(evidenceId)!, facts.mappings, day, 2).uses.filter((u) =>
         u.requirementId.startsWith(`${framework.id}:`),
       ),
     }))

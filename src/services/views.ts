@@ -157,8 +157,9 @@ export interface SoaView {
   readonly frameworkId: string;
   readonly asOf: string;
   readonly rows: readonly SoaRow[];
-  readonly csv: string;
-  readonly markdown: string;
+  /** The files, made when first asked for. */
+  readonly csv: () => Promise<string>;
+  readonly markdown: () => Promise<string>;
 }
 
 /** applicableObligations: the evaluated rules for one system, on one day. */

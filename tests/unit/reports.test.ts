@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, reportHref, truncate } from '../../src/reports/html.js';
 import { monthEnds, ReportError, ReportParams } from '../../src/reports/params.js';
-import { evidenceState } from '../../src/reports/pages/trace.js';
+import { bounded, DRAWN_PER_COLUMN, evidenceState } from '../../src/reports/pages/trace.js';
 import { crosswalkMatrix } from '../../src/reports/svg/matrix.js';
 import { orderLayers, type GraphNode } from '../../src/reports/svg/layered.js';
 import { lineChart } from '../../src/reports/svg/lines.js';
@@ -97,6 +97,34 @@ describe('report pictures', () => {
     expect(evidenceState({ effectiveFrom: null, validUntil: '2026-11-27' }, '2026-11-27')).toBe('valid');
     expect(evidenceState({ effectiveFrom: '2026-11-28', validUntil: null }, '2026-11-27')).toBe('pending');
     expect(evidenceState({ effectiveFrom: null, validUntil: null }, '2026-11-27')).toBe('valid');
+  });
+
+  it('draws at most DRAWN_PER_COLUMN nodes a column, what needs attention first, and only edges between drawn nodes', () => {
+    const node = (id: string, layer: number, className: string): GraphNode => ({
+      id,
+      layer,
+      label: id,
+      detail: '',
+      title: id,
+      fill: '#fff',
+      stroke: '#000',
+      dashed: false,
+      className,
+      href: null,
+    });
+    const evidence = Array.from({ length: DRAWN_PER_COLUMN + 5 }, (_, i) =>
+      node(`e${i}`, 4, i >= DRAWN_PER_COLUMN ? 'evidence expired' : 'evidence valid'),
+    );
+    const requirement = node('r', 3, 'requirement status-gap');
+    const edges = evidence.map((e) => ({ from: 'r', to: e.id, dashed: false }));
+    const picture = bounded([requirement, ...evidence], edges);
+    expect(picture.nodes.filter((n) => n.layer === 4)).toHaveLength(DRAWN_PER_COLUMN);
+    // The five expired items are all drawn, before the valid ones.
+    expect(picture.nodes.filter((n) => n.className.includes('expired'))).toHaveLength(5);
+    expect(picture.left).toEqual([0, 0, 0, 0, 5]);
+    expect(picture.edges).toHaveLength(DRAWN_PER_COLUMN);
+    expect(picture.edges.every((e) => picture.nodes.some((n) => n.id === e.to))).toBe(true);
+    expect(bounded([requirement], []).left).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('orders a layer by its neighbours, undoing a crossing', () => {

@@ -465,6 +465,7 @@ describe('coverage statements', () => {
       coverage.listCoverageStateOf([hostile], [hostile]),
       coverage.listApplicabilityStateOf([hostile]),
       coverage.listCoverageControlsFor([hostile]),
+      coverage.listCoverageControlsSupportedBy(hostile),
     ]);
   });
 
@@ -487,6 +488,7 @@ describe('coverage statements', () => {
     expect(coverage.listCoverageStateOf(['ctl_1'], ['evd_1'])).toMatchSnapshot();
     expect(coverage.listApplicabilityStateOf(['iso42001'])).toMatchSnapshot();
     expect(coverage.listCoverageControlsFor(['iso42001:A.2.2'])).toMatchSnapshot();
+    expect(coverage.listCoverageControlsSupportedBy('evd_1')).toMatchSnapshot();
   });
 });
 

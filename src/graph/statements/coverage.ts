@@ -18,9 +18,8 @@ import type {
   DirectFactRow,
   ImplementationRow,
   MappingEdgeRow,
-  MappingRow,
+  MappingEndsRow,
 } from '../rows.js';
-import { MAPPING_FIELDS } from './crosswalk.js';
 
 /** The current auditable requirements of a framework, each with its top-level section. */
 export function listCoverageRequirements(frameworkId: string): Statement<CoverageRequirementRow> {
@@ -164,12 +163,25 @@ export function listCoverageControlsFor(requirementIds: readonly string[]): Stat
   };
 }
 
-/** The whole crosswalk (stored mappings), for composing chains. */
-export function listAllMappings(): Statement<{ mapping: MappingRow }> {
+/** The controls the evidence item supports, each as listCoverageControls gives it. */
+export function listCoverageControlsSupportedBy(evidenceId: string): Statement<{ control: CoverageControlRow }> {
+  return {
+    name: 'listCoverageControlsSupportedBy',
+    cypher: `MATCH (:Entity {id: $evidenceId})-[:SUPPORTS]->(c:Control)
+             MATCH (c)-[i:IMPLEMENTS]->(r:Requirement)
+             WITH c, collect({ requirementId: r.id, coverage: i.coverage }) AS implements
+             RETURN ${CONTROL_FACT} AS control
+             ORDER BY c.id`,
+    params: { evidenceId },
+  };
+}
+
+/** The whole crosswalk (stored mappings: sets, ends and relationships), for composing chains. */
+export function listAllMappings(): Statement<{ mapping: MappingEndsRow }> {
   return {
     name: 'listAllMappings',
     cypher: `MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
-             RETURN ${MAPPING_FIELDS} AS mapping`,
+             RETURN m { .id, .set, .relationship, sourceId: a.id, targetId: b.id } AS mapping`,
     params: {},
   };
 }

@@ -31,6 +31,35 @@ type Step = Traced['paths'][number]['steps'][number];
 type EvidenceItem = Traced['evidence'][number];
 
 const LAYERS = ['AI system', 'Risks', 'Controls and obligations', 'Requirements', 'Evidence'];
+/** The most nodes one column of the picture draws: past that, what needs attention first (gaps, expired evidence, idle controls). */
+export const DRAWN_PER_COLUMN = 60;
+/** The most paths, or evidence items, one cell of the table lists (expired and pending evidence first). */
+export const LISTED_PER_CELL = 12;
+const ATTENTION = ['status-gap', 'status-partial', 'expired', 'pending', 'idle'];
+
+/** At most DRAWN_PER_COLUMN nodes a column, the ones needing attention first, and the edges between those drawn. */
+export function bounded(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
+  const needsAttention = (n: GraphNode): boolean => n.className.split(' ').some((c) => ATTENTION.includes(c));
+  const kept: GraphNode[] = [];
+  const left = LAYERS.map(() => 0);
+  LAYERS.forEach((_name, layer) => {
+    const column = nodes.filter((n) => n.layer === layer);
+    const ordered = [...column.filter(needsAttention), ...column.filter((n) => !needsAttention(n))];
+    kept.push(...ordered.slice(0, DRAWN_PER_COLUMN));
+    left[layer] = Math.max(0, column.length - DRAWN_PER_COLUMN);
+  });
+  const drawn = new Set(kept.map((n) => n.id));
+  return { nodes: kept, edges: edges.filter((e) => drawn.has(e.from) && drawn.has(e.to)), left };
+}
+
+/** The first `limit` items, and a last line saying how many more there are. */
+function capped<T>(items: readonly T[], show: (item: T) => Html, limit = LISTED_PER_CELL): Html[] {
+  const more = items.length - limit;
+  return [
+    ...items.slice(0, limit).map(show),
+    ...(more > 0 ? [html`<li class="muted more">and ${more} more</li>`] : []),
+  ];
+}
 const CONTRIBUTING = new Set(['IMPLEMENTED', 'OPERATING']);
 
 const STYLE = {
@@ -198,6 +227,10 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
   }
 
   const all = [...nodes.values()];
+  const picture = bounded(all, [...edges.values()]);
+  const notDrawn = picture.left
+    .map((n, layer) => (n > 0 ? `${n} more ${LAYERS[layer]!.toLowerCase()}` : null))
+    .filter((x) => x !== null);
   const countOf = (className: string): number => all.filter((n) => n.className.split(' ').includes(className)).length;
   const gaps = trace.requirements.filter((t) => status.get(t.requirement.id) === 'GAP');
   const partial = trace.requirements.filter((t) => status.get(t.requirement.id) === 'PARTIAL');
@@ -239,15 +272,15 @@ export const tracePage: Page = async ({ params: search, run, now }) => {
   const rows = trace.requirements.map((t) => {
     const s = status.get(t.requirement.id) ?? null;
     return html`<tr><td class="nowrap"><span class="ref">${t.requirement.framework.name} ${t.requirement.ref}</span></td><td>${t.requirement.title ?? ''}</td><td>${s === null ? html`<span class="muted">groups others</span>` : statusBadge(s)}</td>
-<td><ul class="plain">${t.paths.map((p) => html`<li>${p.route.toLowerCase()}: ${pathText(p.steps)}${p.coverage === null ? '' : ` (${p.coverage.toLowerCase()})`}</li>`)}</ul></td>
-<td>${t.evidence.length === 0 ? html`<span class="muted">none</span>` : html`<ul class="plain">${t.evidence.map((e) => evidenceItem(e, day.date))}</ul>`}</td></tr>`;
+<td><ul class="plain">${capped(t.paths, (p) => html`<li>${p.route.toLowerCase()}: ${pathText(p.steps)}${p.coverage === null ? '' : ` (${p.coverage.toLowerCase()})`}</li>`)}</ul></td>
+<td>${t.evidence.length === 0 ? html`<span class="muted">none</span>` : html`<ul class="plain">${capped(attentionFirst(t.evidence, day.date), (e) => evidenceItem(e, day.date))}</ul>`}</td></tr>`;
   });
   return article(
     'trace',
     title,
     html`${header}${isSystem ? html`<nav class="related" aria-label="Related reports"><a href="${reportHref('coverage', { framework: frameworkId ?? 'iso42001', system: start.id, asOf: dayParam(day) })}">Coverage for ${startName}</a></nav>` : ''}
 ${section('Summary', summary, 'summary-section')}
-${section('Graph', trace.requirements.length === 0 ? html`<p>The trace reaches no requirement.</p>` : html`<figure class="chart-box">${layeredGraph(all, [...edges.values()], LAYERS, legend, title)}<figcaption>From ${startName} through risks, controls and obligations to requirements and their evidence. Requirements link to the explanation of their status.</figcaption></figure>`)}
+${section('Graph', trace.requirements.length === 0 ? html`<p>The trace reaches no requirement.</p>` : html`<figure class="chart-box">${layeredGraph(picture.nodes, picture.edges, LAYERS, legend, title)}<figcaption>From ${startName} through risks, controls and obligations to requirements and their evidence. Requirements link to the explanation of their status.${notDrawn.length === 0 ? '' : html` <span class="not-drawn">Not drawn: ${notDrawn.join(', ')} (each column draws ${DRAWN_PER_COLUMN}, gaps, expired evidence and idle controls first); the counts above and the table below include them.</span>`}</figcaption></figure>`)}
 ${section(`Requirements reached (${trace.requirements.length})`, html`<table class="data"><thead><tr><th>Ref</th><th>Title</th><th>Status</th><th>How</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`)}`,
   );
 };
@@ -265,6 +298,12 @@ function pathText(steps: readonly Step[]): string {
             : s.id,
     )
     .join(' → ');
+}
+
+/** Expired and not yet effective evidence first, each group in its order. */
+function attentionFirst(evidence: readonly EvidenceItem[], date: string): EvidenceItem[] {
+  const valid = (e: EvidenceItem): boolean => evidenceState(e, date) === 'valid';
+  return [...evidence.filter((e) => !valid(e)), ...evidence.filter(valid)];
 }
 
 function evidenceItem(e: EvidenceItem, date: string): Html {

@@ -51,6 +51,8 @@ export const coverageResolvers: Resolvers = {
     changes: (reason) => [...reason.changes],
   },
   FrameworkCoverage: {
+    summary: (view) => view.summary(),
+    sections: (view) => view.sections(),
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
     systems: async (view, _args, context, info) =>
       view.systemIds === null ? null : Promise.all(view.systemIds.map((id) => loadEntityOrFail(context, id, info))),

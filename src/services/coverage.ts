@@ -53,6 +53,7 @@ import {
   listCoverageControlsFor,
   listCoverageControlsSupportedBy,
   listCoverageMappings,
+  listCoverageMappingsTo,
   listCoverageRequirements,
   listCoverageStateOf,
   listDirectFacts,
@@ -91,17 +92,29 @@ export interface Assessment {
   readonly question: AssessedQuestion;
 }
 
-/** The statuses of a framework's requirements for a question, from the facts it needs (cached while the graph is unchanged). */
+/**
+ * The statuses of a framework's requirements for a question, from the facts it needs
+ * (cached while the graph is unchanged). `only`: just those requirements of the
+ * framework, from the facts they need (the mappings reaching them, their neighbours').
+ */
 export async function assessFramework(
   scope: Pick<RequestScope, 'graph' | 'coverageCache'>,
   frameworkId: string,
   systems: readonly string[] | null,
   asOfDate: string,
   maxHops: number,
+  only: ReadonlySet<string> | null = null,
 ): Promise<Assessment> {
-  if (scope.coverageCache === undefined) return assessNow(scope, frameworkId, systems, asOfDate, maxHops);
-  const question = [frameworkId, systems === null ? null : [...systems].sort(), asOfDate, maxHops];
-  return scope.coverageCache.answer(scope, question, () => assessNow(scope, frameworkId, systems, asOfDate, maxHops));
+  const compute = () => assessNow(scope, frameworkId, systems, asOfDate, maxHops, only);
+  if (scope.coverageCache === undefined) return compute();
+  const question = [
+    frameworkId,
+    systems === null ? null : [...systems].sort(),
+    asOfDate,
+    maxHops,
+    only === null ? null : [...only].sort(),
+  ];
+  return scope.coverageCache.answer(scope, question, compute);
 }
 
 /**
@@ -115,12 +128,16 @@ async function assessNow(
   systems: readonly string[] | null,
   asOfDate: string,
   maxHops: number,
+  only: ReadonlySet<string> | null,
 ): Promise<Assessment> {
-  const [requirements, mappings, applicability] = await Promise.all([
+  const [all, mappings, applicability] = await Promise.all([
     scope.graph.read(listCoverageRequirements(frameworkId)),
-    scope.graph.read(listCoverageMappings(frameworkId, maxHops)),
+    scope.graph.read(
+      only === null ? listCoverageMappings(frameworkId, maxHops) : listCoverageMappingsTo([...only], maxHops),
+    ),
     scope.graph.read(listApplicabilityOf(frameworkId)),
   ]);
+  const requirements = only === null ? all : all.filter((r) => only.has(r.id));
   const involved = new Set(requirements.map((r) => r.id));
   for (const m of mappings) involved.add(m.source).add(m.target);
   const direct = await scope.graph.read(listDirectFacts([...involved], systems, asOfDate));
@@ -590,35 +607,40 @@ export async function coverage(
     throw new BadUserInputError(`requirements names at most ${MAX_REQUIREMENTS} requirements`, 'requirements');
   }
   const { framework, systems, asOf, asOfDate, maxHops } = await coverageQuestion(scope, args);
-  const { results, sectionOf, question } = await assessFramework(scope, framework.id, systems, asOfDate, maxHops);
-  const views: RequirementCoverageView[] = results.map((r) => ({
-    ...r,
-    sectionId: sectionOf.get(r.requirementId)!,
-    question,
-  }));
-  const sectionIds = [...new Set(views.map((v) => v.sectionId))];
+  const wanted =
+    refs === null
+      ? null
+      : new Set(refs.map((ref, index) => requirementId(framework.id, checkId(ref, `requirements[${index}]`))));
+  const views = async (only: ReadonlySet<string> | null): Promise<RequirementCoverageView[]> => {
+    const { results, sectionOf, question } = await assessFramework(
+      scope,
+      framework.id,
+      systems,
+      asOfDate,
+      maxHops,
+      only,
+    );
+    return results.map((r) => ({ ...r, sectionId: sectionOf.get(r.requirementId)!, question }));
+  };
+  // The summary and the sections need every requirement's status; some requirements alone need only theirs.
+  let whole: Promise<RequirementCoverageView[]> | undefined;
+  const everything = () => (whole ??= views(null));
+  const requirements = wanted === null ? await everything() : await views(wanted);
   return {
     frameworkId: framework.id,
     asOf,
     systemIds: systems,
-    summary: countStatuses(views.map((v) => v.status)),
-    sections: sectionIds.map((sectionId) => ({
-      sectionId,
-      summary: countStatuses(views.filter((v) => v.sectionId === sectionId).map((v) => v.status)),
-    })),
-    requirements: refs === null ? views : only(views, framework.id, refs),
+    summary: async () => countStatuses((await everything()).map((v) => v.status)),
+    sections: async () => {
+      const all = await everything();
+      return [...new Set(all.map((v) => v.sectionId))].map((sectionId) => ({
+        sectionId,
+        summary: countStatuses(all.filter((v) => v.sectionId === sectionId).map((v) => v.status)),
+      }));
+    },
+    requirements,
   };
 }
 
 /** The most requirements one coverage question may single out. */
 const MAX_REQUIREMENTS = 500;
-
-/** The views of the requirements `refs` names, in the framework's order; a ref that names no auditable requirement has none. */
-function only(
-  views: readonly RequirementCoverageView[],
-  frameworkId: string,
-  refs: readonly string[],
-): RequirementCoverageView[] {
-  const wanted = new Set(refs.map((ref, index) => requirementId(frameworkId, checkId(ref, `requirements[${index}]`))));
-  return views.filter((v) => wanted.has(v.requirementId));
-}

@@ -117,8 +117,9 @@ export interface CoverageView {
   readonly frameworkId: string;
   readonly asOf: string;
   readonly systemIds: readonly string[] | null;
-  readonly summary: CoverageCounts;
-  readonly sections: readonly SectionCoverageView[];
+  /** The summary and the sections need every requirement's status: worked out when asked for. */
+  readonly summary: () => Promise<CoverageCounts>;
+  readonly sections: () => Promise<SectionCoverageView[]>;
   readonly requirements: readonly RequirementCoverageView[];
 }
 

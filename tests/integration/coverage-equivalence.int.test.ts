@@ -150,8 +150,8 @@ async function write(org: Organisation, requirementIds: readonly string[]): Prom
   });
 }
 
-const COVERAGE = `query ($scope: CoverageScope, $asOf: DateTime, $maxHops: Int) {
-  coverage(framework: "iso42001", scope: $scope, asOf: $asOf, maxHops: $maxHops) {
+const COVERAGE = `query ($scope: CoverageScope, $asOf: DateTime, $maxHops: Int, $refs: [String!]) {
+  coverage(framework: "iso42001", scope: $scope, asOf: $asOf, maxHops: $maxHops, requirements: $refs) {
     requirements { requirement { id } status direct reason
       contributions { control { id } coverage level validEvidence { id } invalidEvidence { evidence { id } reason } }
       rejectedControls { control { id } reason }
@@ -288,7 +288,8 @@ describe('coverage facts read for the question', () => {
         fc.constantFrom(null, [0], [1, 2]),
         fc.constantFrom(...DAYS),
         fc.constantFrom(1, 2, 3),
-        async (org, scope, asOf, maxHops) => {
+        fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 1, maxLength: 3 }),
+        async (org, scope, asOf, maxHops, picked) => {
           await write(org, requirementIds);
           const systems = scope === null ? null : scope.map((s) => SYSTEMS[s]!);
           const data = await server.ok<Answer>(COVERAGE, {
@@ -299,6 +300,15 @@ describe('coverage facts read for the question', () => {
           const viaFacts = data.coverage.requirements.map(normalise);
           const whole = await wholeGraph(systems, asOf, maxHops);
           expect(viaFacts).toEqual(whole);
+          // Some requirements alone, from their own facts: each as the whole answer has it.
+          const ids = picked.map((i) => targets[i]!);
+          const some = await server.ok<Answer>(COVERAGE, {
+            scope: systems === null ? null : { systems },
+            asOf: `${asOf}T12:00:00Z`,
+            maxHops,
+            refs: ids.map((id) => id.slice('iso42001:'.length)),
+          });
+          expect(some.coverage.requirements.map(normalise)).toEqual(whole.filter((r) => ids.includes(r.id)));
           // Coverage over time counts the controls the log does not name in the graph, for every date at once
           // (on a day after the last entry, where the graph it rewinds to is the graph of now).
           if (asOf !== FUTURE) return;

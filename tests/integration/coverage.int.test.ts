@@ -151,6 +151,33 @@ describe('coverage of some requirements only', () => {
     expect((await server.ok<Some>(SOME, { refs: [] })).coverage.requirements).toEqual([]);
   });
 
+  it('works out requirements asked for alone from their own facts, crosswalk neighbours included', async () => {
+    server.statements.length = 0;
+    const alone = await server.ok<{
+      coverage: {
+        requirements: { requirement: { ref: string }; status: string; crosswalk: { from: { id: string } }[] }[];
+      };
+    }>(
+      `{ coverage(framework: "iso27001", asOf: "2026-11-27T12:00:00Z", requirements: ["7.5.3"]) {
+         requirements { requirement { ref } status crosswalk { from { id } } } } }`,
+    );
+    expect(alone.coverage.requirements).toEqual([
+      {
+        requirement: { ref: '7.5.3' },
+        status: 'COVERED_VIA_CROSSWALK',
+        crosswalk: expect.arrayContaining([{ from: { id: 'iso42001:7.5.3' } }]),
+      },
+    ]);
+    expect(server.statements).toContain('listCoverageMappingsTo2');
+    expect(server.statements).not.toContain('listCoverageMappings2');
+    // Asking for the summary as well works the whole framework out.
+    server.statements.length = 0;
+    await server.ok(
+      `{ coverage(framework: "iso27001", requirements: ["7.5.3"]) { summary { total } requirements { status } } }`,
+    );
+    expect(server.statements).toContain('listCoverageMappings2');
+  });
+
   it('refuses more than 500 references, or one no requirement could have', async () => {
     const many = await server.gql(SOME, { refs: Array.from({ length: 501 }, (_, i) => `X.${i}`) });
     expect(many.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requirements' });

@@ -457,6 +457,7 @@ describe('coverage statements', () => {
       coverage.listCoverageRequirements(hostile),
       coverage.listApplicabilityOf(hostile),
       coverage.listCoverageMappings(hostile, 2),
+      coverage.listCoverageMappingsTo([hostile], 2),
       coverage.listDirectFacts([hostile], [hostile], hostile),
       coverage.listImplementations([hostile], [hostile], hostile),
       coverage.listRiskFactsOf([hostile]),
@@ -476,6 +477,7 @@ describe('coverage statements', () => {
     expect(coverage.listApplicabilityOf('iso42001')).toMatchSnapshot();
     expect(coverage.listRiskFactsOf(['ctl_1'])).toMatchSnapshot();
     for (const hops of [1, 2, 3]) expect(coverage.listCoverageMappings('iso42001', hops)).toMatchSnapshot();
+    expect(coverage.listCoverageMappingsTo(['iso27001:7.5.3'], 2)).toMatchSnapshot();
     expect(coverage.listDirectFacts(['iso42001:A.2.2'], ['sys_1'], '2026-11-27')).toMatchSnapshot();
     expect(coverage.listImplementations(['iso42001:A.2.2'], null, '2026-11-27')).toMatchSnapshot();
   });

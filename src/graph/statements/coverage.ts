@@ -39,24 +39,48 @@ export function listCoverageRequirements(frameworkId: string): Statement<Coverag
 const RADIUS: Readonly<Record<number, string>> = { 1: '*0..0', 2: '*0..1', 3: '*0..2' };
 
 /**
- * The stored mappings on every chain of at most `maxHops` mappings that ends at an
- * auditable requirement of the framework: each touches a requirement at most
+ * The stored mappings on every chain of at most `maxHops` mappings that ends at one of the
+ * requirements `targets` matches (as `t`): each touches a requirement at most
  * `maxHops - 1` mappings away from one. Their ends and relationships only.
  */
-export function listCoverageMappings(frameworkId: string, maxHops: number): Statement<MappingEdgeRow> {
+function mappingsNear(
+  name: string,
+  targets: string,
+  params: Record<string, unknown>,
+  maxHops: number,
+): Statement<MappingEdgeRow> {
   const radius = RADIUS[maxHops];
   if (radius === undefined) throw new RangeError(`maxHops must be 1 to ${Object.keys(RADIUS).length}`);
   return {
-    name: `listCoverageMappings${maxHops}`,
-    cypher: `MATCH (t:Requirement {frameworkId: $frameworkId})
-             WHERE t.current AND t.auditable
+    name: `${name}${maxHops}`,
+    cypher: `${targets}
              MATCH (t)-[:MAPS_TO${radius}]-(near:Requirement)
              WITH DISTINCT near
              MATCH (near)-[m:MAPS_TO]-(:Requirement)
              WITH DISTINCT m
              RETURN m.id AS id, startNode(m).id AS source, endNode(m).id AS target, m.relationship AS relationship`,
-    params: { frameworkId },
+    params,
   };
+}
+
+/** The mappings on chains of at most `maxHops` that end at an auditable requirement of the framework. */
+export function listCoverageMappings(frameworkId: string, maxHops: number): Statement<MappingEdgeRow> {
+  return mappingsNear(
+    'listCoverageMappings',
+    `MATCH (t:Requirement {frameworkId: $frameworkId}) WHERE t.current AND t.auditable`,
+    { frameworkId },
+    maxHops,
+  );
+}
+
+/** The mappings on chains of at most `maxHops` that end at one of the requirements. */
+export function listCoverageMappingsTo(requirementIds: readonly string[], maxHops: number): Statement<MappingEdgeRow> {
+  return mappingsNear(
+    'listCoverageMappingsTo',
+    `UNWIND $requirementIds AS id MATCH (t:Requirement {id: id})`,
+    { requirementIds },
+    maxHops,
+  );
 }
 
 /** Whether control `c` counts at all: implemented or operating. */

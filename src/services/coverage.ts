@@ -82,6 +82,11 @@ export interface AssessedQuestion {
   readonly systems: readonly string[] | null;
   /** The date judged, YYYY-MM-DD. */
   readonly asOfDate: string;
+  /**
+   * Explanations worked out so far, kept with the assessment (and so in the coverage cache,
+   * which serves it only while the graph is unchanged): a repeated question re-reads nothing.
+   */
+  readonly explained: Map<string, Promise<DirectExplanation>>;
 }
 
 /** A framework's coverage as the rule gave it, with what showing it needs. Kept by the coverage cache: never changed after. */
@@ -154,17 +159,23 @@ async function assessNow(
     results,
     sectionOf: new Map(requirements.map((r) => [r.id, r.sectionId])),
     applicability: applicability.map((r) => r.entry),
-    question: { systems, asOfDate },
+    question: { systems, asOfDate, explained: new Map() },
   };
 }
 
 /** Why one requirement has its direct level: its implementations, judged for the question (batched with the others shown). */
-export async function explanation(
+export function explanation(
   scope: Pick<RequestScope, 'loaders'>,
   question: AssessedQuestion,
   requirementId: string,
 ): Promise<DirectExplanation> {
-  return explainDirect(await scope.loaders.implementations(question.systems, question.asOfDate).load(requirementId));
+  let kept = question.explained.get(requirementId);
+  if (kept === undefined) {
+    kept = scope.loaders.implementations(question.systems, question.asOfDate).load(requirementId).then(explainDirect);
+    question.explained.set(requirementId, kept);
+    kept.catch(() => question.explained.delete(requirementId));
+  }
+  return kept;
 }
 
 /** The results given, explained: every one's implementations judged in one statement (per 1,000 requirements). */
@@ -173,14 +184,8 @@ export async function explained(
   question: AssessedQuestion,
   results: readonly RequirementCoverage[],
 ): Promise<ExplainedCoverage[]> {
-  const facts = await scope.loaders
-    .implementations(question.systems, question.asOfDate)
-    .loadMany(results.map((r) => r.requirementId));
-  return results.map((r, i) => {
-    const implementations = facts[i]!;
-    if (implementations instanceof Error) throw implementations;
-    return { ...r, ...explainDirect(implementations) };
-  });
+  const explanations = await Promise.all(results.map((r) => explanation(scope, question, r.requirementId)));
+  return results.map((r, i) => ({ ...r, ...explanations[i]! }));
 }
 
 const parseJson = (text: string | null): Record<string, unknown> | null =>

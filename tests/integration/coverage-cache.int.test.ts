@@ -48,9 +48,12 @@ describe('the coverage cache', () => {
   it('answers a repeated question from the cache, and recomputes after any write', async () => {
     const first = await ask(cached);
     expect(first.statements).toContain('listDirectFacts');
+    expect(first.statements).toContain('listImplementations');
     const again = await ask(cached);
     expect(again.statements).toContain('findChangeLogHead');
     expect(again.statements).not.toContain('listDirectFacts');
+    // The explanations were kept with the answer.
+    expect(again.statements).not.toContain('listImplementations');
     expect(again.answer).toEqual(first.answer);
     expect(await lookups()).toMatchObject({ hit: 1, miss: 1 });
 
@@ -74,6 +77,7 @@ describe('the coverage cache', () => {
     try {
       const after = await ask(cached);
       expect(after.statements).toContain('listDirectFacts');
+      expect(after.statements).toContain('listImplementations');
       expect(after.answer).not.toEqual(first.answer);
       expect(after.answer).toEqual((await ask(uncached)).answer);
     } finally {

@@ -78,8 +78,8 @@ export function targets(scales: readonly ScaleResult[]): Target[] {
 }
 
 /** Whether a measurement answered every request, stated for a target's detail. */
-const failures = (r: { errors: number; timeouts?: number }): string =>
-  r.errors === 0 ? '' : `; **${r.errors} errors**${r.timeouts ? ` (${r.timeouts} timeouts)` : ''}`;
+const failures = (r: { errors: number; timeouts: number; firstError: string | null }): string =>
+  r.errors === 0 ? '' : `; **${r.errors} errors** (${r.timeouts} timeouts), the first: ${r.firstError}`;
 
 /** The analysts' targets (issue 17): waits at p50, the cached repeat, eight clients, and the summary's growth. */
 export function analystTargets(scales: readonly AnalystScaleResult[]): Target[] {
@@ -162,7 +162,7 @@ function questionsMarkdown(scales: readonly AnalystScaleResult[], options: { con
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (o) =>
-        `| ${o.operation} | ${o.scale} | ${answered(o.api)} | ${rps(o.api)} | ${o.handWritten ? answered(o.handWritten) : '–'} | ${rps(o.handWritten)} | ${o.handWritten ? `${fixed(o.api.p50 / o.handWritten.p50, 2)}×` : '–'} | ${o.responseBytes.toLocaleString('en')} | ${o.targetMs.toLocaleString('en')} ms | ${o.api.p50 <= o.targetMs && o.api.errors === 0 ? 'yes' : '**no**'} |`,
+        `| ${o.operation} | ${o.scale} | ${answered(o.api)} | ${rps(o.api)} | ${o.handWritten ? answered(o.handWritten) : '–'} | ${rps(o.handWritten)} | ${o.handWritten && o.api.requests > 0 ? `${fixed(o.api.p50 / o.handWritten.p50, 2)}×` : '–'} | ${o.responseBytes.toLocaleString('en')} | ${o.targetMs.toLocaleString('en')} ms | ${o.api.p50 <= o.targetMs && o.api.errors === 0 ? 'yes' : '**no**'} |`,
     ),
     '',
   ];

@@ -109,11 +109,11 @@ interface Answer {
   readonly ms: number;
 }
 
-/** An answer that is not a good one, with its HTTP status. */
+/** An answer that is not a good one; `unavailable` when the service gave up on Neo4j (SERVICE_UNAVAILABLE). */
 class AnswerError extends Error {
   constructor(
     message: string,
-    readonly status: number,
+    readonly unavailable: boolean,
   ) {
     super(message);
   }
@@ -130,26 +130,27 @@ async function askOnce(base: string, request: AnalystRequest, headers: Record<st
   const text = await response.text();
   const ms = performance.now() - started;
   const problem = problemWith(response.status, text);
-  if (problem !== null) throw new AnswerError(`${request.method} ${request.path}: ${problem.message}`, response.status);
+  if (problem !== null)
+    throw new AnswerError(`${request.method} ${request.path}: ${problem.message}`, problem.unavailable);
   const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
   const answer = json ? (JSON.parse(text) as { data: unknown }).data : text;
   return { answer, bytes: text.length, ms };
 }
 
-/** How long to wait for the service's circuit to close again after a measurement left it open (503). */
+/** How long to wait for the service's circuit to close again after a measurement left it open. */
 const RECOVERY_MS = 5000;
 
 /**
- * One request outside a measurement. A 503 (the service gave up on Neo4j under the load of
- * the measurement before, and fails at once until its circuit closes) is waited out, twice
- * at most; anything else stops the run.
+ * One request outside a measurement. SERVICE_UNAVAILABLE (the service gave up on Neo4j under
+ * the load of the measurement before, and fails at once until its circuit closes) is waited
+ * out, twice at most; anything else stops the run.
  */
 async function ask(base: string, request: AnalystRequest, headers: Record<string, string>): Promise<Answer> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await askOnce(base, request, headers);
     } catch (error) {
-      if (!(error instanceof AnswerError) || error.status !== 503 || attempt === 2) throw error;
+      if (!(error instanceof AnswerError) || !error.unavailable || attempt === 2) throw error;
       console.error(`    ${error.message}; waiting ${RECOVERY_MS / 1000} s for the service to recover`);
       await new Promise((resolve) => setTimeout(resolve, RECOVERY_MS));
     }

@@ -1,7 +1,10 @@
 /** Whether an answer from the API (GraphQL JSON, or a report page) is a good one. */
 
 /** What went wrong with one answer, or null when it is a good one. */
-export function problemWith(status: number, text: string): { message: string; timeout: boolean } | null {
+export function problemWith(
+  status: number,
+  text: string,
+): { message: string; timeout: boolean; unavailable: boolean } | null {
   let errors: { message?: string; extensions?: { code?: unknown } }[] | undefined;
   try {
     errors = (JSON.parse(text) as { errors?: typeof errors }).errors;
@@ -14,5 +17,6 @@ export function problemWith(status: number, text: string): { message: string; ti
   return {
     message: `${status} ${code ?? ''} ${first?.message ?? text.slice(0, 200)}`.replace(/\s+/g, ' ').trim(),
     timeout: status === 504 || code === 'TIMEOUT',
+    unavailable: status === 503 || code === 'SERVICE_UNAVAILABLE',
   };
 }

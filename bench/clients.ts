@@ -39,7 +39,7 @@ async function clients(request: ClientsRequest): Promise<ClientsResult> {
     while (sent < request.amount) {
       sent += 1;
       const started = performance.now();
-      let problem: { message: string; timeout: boolean } | null;
+      let problem: ReturnType<typeof problemWith>;
       try {
         const response = await fetch(request.url, {
           method: request.method,
@@ -48,7 +48,11 @@ async function clients(request: ClientsRequest): Promise<ClientsResult> {
         });
         problem = problemWith(response.status, await response.text());
       } catch (error) {
-        problem = { message: error instanceof Error ? error.message : String(error), timeout: false };
+        problem = {
+          message: error instanceof Error ? error.message : String(error),
+          timeout: false,
+          unavailable: false,
+        };
       }
       if (problem === null) times.push(performance.now() - started);
       else {

@@ -12,7 +12,12 @@ import { createApp, type App } from '../src/server.js';
 export async function createBenchApp(
   config: Config,
   graph: GraphExecutor,
-  options: { maxBodyBytes: number; logLevel: 'silent' | 'error'; loaderBatching?: boolean },
+  options: {
+    maxBodyBytes: number;
+    logLevel: 'silent' | 'error';
+    loaderBatching?: boolean;
+    coverageCacheEntries?: number;
+  },
 ): Promise<App> {
   return createApp({
     graph,
@@ -26,8 +31,9 @@ export async function createBenchApp(
     applicabilityRules: await readApplicabilityRules(config.seedDir),
     auth: { jwt: undefined, rateLimit: undefined, trustProxy: false },
     // Every request computes its answer, as the hand-written side does: the coverage cache
-    // would turn a repeated question into a lookup and measure that instead.
-    coverageCacheEntries: 0,
+    // would turn a repeated question into a lookup and measure that instead (the cached
+    // repeat is measured on its own instance, bench/analyst.ts).
+    coverageCacheEntries: options.coverageCacheEntries ?? 0,
     ...(options.loaderBatching === undefined ? {} : { loaderBatching: options.loaderBatching }),
   });
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale 1,10] [--sections sync,read] [--operations trace,impact] [--duration 6] [--warmup 1] [--connections 4] [--port 7689]
+ * npm run bench [-- --scale 1,10] [--long] [--sections sync,read] [--operations trace,impact] [--duration 6] [--warmup 1] [--connections 4] [--port 7689]
  *
  * Sync: measured over real HTTP against its own local Neo4j (.local/neo4j/bench, wiped
  * first). Prints each figure and the ratios measured side by side in this one run.
@@ -10,7 +10,10 @@
  * Read: the six analyst operations (bench/operations.ts) at each scale, against a store
  * of that scale's synthetic organisation (.local/neo4j/bench-scale-S, loaded once and
  * reused): GraphQL against hand-written Cypher, against @neo4j/graphql, and without
- * DataLoader batching (bench/read.ts). Writes bench/results/<date>.json and .md.
+ * DataLoader batching (bench/read.ts). Then the questions analysts wait on
+ * (bench/analyst.ts): coverage in brief and explained, the report pages, the cached
+ * repeat and eight clients at once (`--operations analyst` runs only these). `--long` adds
+ * scale 30 when the machine has the memory for it. Writes bench/results/<date>.json and .md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,9 +28,11 @@ import { neo4jVersion, start } from '../src/graph/local/local-neo4j.js';
 import { syntheticCounts } from './synthetic/plan.js';
 import { withGraph } from '../src/cli/graph-session.js';
 import { runCli } from '../src/cli/run-cli.js';
+import { benchAnalyst, selectsAnalyst, type AnalystScaleResult } from './analyst.js';
 import { createBenchApp } from './app.js';
+import { OPERATIONS } from './operations.js';
 import { benchScale, type ScaleResult } from './read.js';
-import { markdown, targets, type Machine } from './report.js';
+import { analystTargets, markdown, targets, type Machine } from './report.js';
 import { prepareStore, storeConfig } from './store.js';
 
 const say = (line: string): void => console.error(line);
@@ -40,7 +45,12 @@ interface BenchArgs {
   connections: number;
   port: number | undefined;
   operations: string[];
+  /** Also scale 30, when it fits in memory. */
+  long: boolean;
 }
+
+/** The scale `--long` adds. */
+const LONG_SCALE = 30;
 
 function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
@@ -51,6 +61,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     connections: 4,
     port: undefined,
     operations: [],
+    long: false,
   };
   const number = (flag: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
@@ -58,6 +69,10 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     return n;
   };
   for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--long') {
+      args.long = true;
+      continue;
+    }
     const [flag, value] = [argv[i]!, argv[i + 1]];
     i += 1;
     if (flag === '--scale') args.scales = (value ?? '').split(',').map((s) => number('--scale', s, 0.01, 100));
@@ -72,14 +87,41 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--port') args.port = number('--port', value, 1024, 65535);
     else throw new Error(`unknown option ${flag}`);
   }
+  if (args.long && !args.scales.includes(LONG_SCALE)) args.scales = [...args.scales, LONG_SCALE];
   return args;
+}
+
+/** Why a scale's store and servers would not fit in the memory free now, or null when they would. */
+function memoryShortfall(scale: number, config: ReturnType<typeof storeConfig>): string | null {
+  if (config.neo4j.kind !== 'local' || scale <= 10) return null;
+  const gib = (size: string): number => {
+    const [, n, unit] = /^(\d+)([kmg]?)$/i.exec(size.trim()) ?? [];
+    return Number(n) * 2 ** ({ k: -20, m: -10, g: 0 }[(unit ?? '').toLowerCase()] ?? -30);
+  };
+  // Neo4j's heap and page cache, and the bench process with its servers (about 0.1 GiB a scale
+  // unit for the largest coverage answers in flight), with a GiB to spare.
+  const need = gib(config.neo4j.local.heap) + gib(config.neo4j.local.pageCache) + 0.1 * scale + 1;
+  const free = os.freemem() / 2 ** 30;
+  return need <= free
+    ? null
+    : `scale ${scale} needs about ${need.toFixed(1)} GiB (Neo4j heap ${config.neo4j.local.heap}, page cache ${config.neo4j.local.pageCache}, the bench process) and ${free.toFixed(1)} GiB is free`;
 }
 
 async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
   const results: ScaleResult[] = [];
+  const analyst: AnalystScaleResult[] = [];
+  const notes: string[] = [];
+  // Only the analysts' questions named: the read benchmarks' six are left out altogether.
+  const sixSelected = args.operations.length === 0 || OPERATIONS.some((o) => args.operations.includes(o.name));
   for (const scale of args.scales) {
     const config = storeConfig(scale, args.port);
     if (config.neo4j.kind !== 'local') throw new Error('the read benchmarks run on their own local Neo4j');
+    const shortfall = memoryShortfall(scale, config);
+    if (shortfall !== null) {
+      say(`bench: read, scale ${scale}: not run: ${shortfall}`);
+      notes.push(`Scale ${scale} was not run: ${shortfall}.`);
+      continue;
+    }
     say(`bench: read, scale ${scale}`);
     const local = await start(config.neo4j.local, { detached: false, say });
     // Without batching, one request can hold every pooled connection: wait for one rather than fail.
@@ -90,15 +132,17 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
       const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: 600_000 });
       await prepareStore(graph, config, scale, say);
       const records = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
-      results.push(
-        await benchScale(scale, records, graph, driver, config, args, say, scale === Math.min(...args.scales)),
-      );
+      if (sixSelected)
+        results.push(
+          await benchScale(scale, records, graph, driver, config, args, say, scale === Math.min(...args.scales)),
+        );
+      if (selectsAnalyst(args)) analyst.push(await benchAnalyst(scale, records, graph, driver, config, args, say));
     } finally {
       await driver.close();
       await local.release();
     }
   }
-  const md = markdown(machine, results, args);
+  const md = markdown(machine, results, args, analyst, notes);
   mkdirSync('bench/results', { recursive: true });
   const base = `bench/results/${machine.date}`;
   writeFileSync(
@@ -108,7 +152,9 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
         machine,
         options: { connections: args.connections, durationS: args.durationS, warmupRounds: args.warmupRounds },
         scales: results,
-        targets: targets(results),
+        analyst,
+        notes,
+        targets: [...targets(results), ...analystTargets(analyst)],
       },
       null,
       2,

@@ -10,7 +10,7 @@
  * states are checked against the hand-written summary where it states them.
  */
 import { reasonFor, type CoverageCounts } from '../src/coverage/explain.js';
-import type { CoverageStatus, Level, RequirementCoverage } from '../src/coverage/rule.js';
+import type { CoverageStatus, Level, ExplainedCoverage } from '../src/coverage/rule.js';
 import { explained, summaries, type ExplainedRow } from './analyst-cypher.js';
 import { AS_OF, type Run } from './operations.js';
 
@@ -170,10 +170,15 @@ function explanation(row: ExplainedRow): Explained {
             : 'GAP';
   // The auditor's sentence is the service's own (src/coverage/explain.ts), from the facts it
   // reads; an exclusion's systems and a chain's mappings are not among them.
-  const coverage: RequirementCoverage = {
+  const coverage: ExplainedCoverage = {
     requirementId: row.id,
     status,
     direct,
+    counts: {
+      contributing: contributions.length,
+      full: contributions.filter((c) => c.level === 'FULL').length,
+      rejected: rejectedControls.length,
+    },
     contributions,
     rejectedControls,
     crosswalk,

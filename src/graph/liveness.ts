@@ -35,14 +35,46 @@ export class Liveness {
   }
 
   private ask(): Promise<unknown> {
-    let timer: NodeJS.Timeout | undefined;
-    const silence = new Promise<unknown>((resolve) => {
-      timer = setTimeout(() => resolve(new NoAnswer(`a liveness check within ${this.timeoutMs} ms`)), this.timeoutMs);
-    });
     const answer = this.check().then(
       () => undefined,
       (error: unknown) => error ?? new Error('connectivity check failed'),
     );
-    return Promise.race([answer, silence]).finally(() => clearTimeout(timer));
+    const silence = this.silence();
+    return Promise.race([answer, silence.heard]).finally(silence.stop);
+  }
+
+  /**
+   * NoAnswer once the bound has passed with the process free to hear an answer. A busy
+   * process (a long synchronous piece of work) runs its due timers before it reads the
+   * sockets that answered meanwhile: a timer that fires late waits once more (up to
+   * LATE_RETRIES times), and one that fires on time still lets pending input be read
+   * first (setImmediate runs after the poll phase), so only silence counts as silence.
+   */
+  private silence(): { heard: Promise<unknown>; stop: () => void } {
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const heard = new Promise<unknown>((resolve) => {
+      const wait = (retries: number): void => {
+        const due = performance.now() + this.timeoutMs;
+        timer = setTimeout(() => {
+          if (stopped) return;
+          if (performance.now() - due > LATE_MS && retries > 0) return wait(retries - 1);
+          setImmediate(() => resolve(new NoAnswer(`a liveness check within ${this.timeoutMs} ms`)));
+        }, this.timeoutMs);
+      };
+      wait(LATE_RETRIES);
+    });
+    return {
+      heard,
+      stop: () => {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
   }
 }
+
+/** A timer this much past its time means the process was busy, not that Neo4j was silent. */
+const LATE_MS = 250;
+/** How many times a late timer waits again: a process busy for that long has other trouble. */
+const LATE_RETRIES = 3;

@@ -3,6 +3,7 @@
  * src/graph/liveness.ts), against a fake driver whose server can answer, be slow, or be
  * frozen (promises that never settle). The real frozen Neo4j is in outage.int.test.ts.
  */
+import { createConnection, createServer, type AddressInfo } from 'node:net';
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { Circuit } from '../../src/graph/circuit.js';
@@ -81,6 +82,30 @@ describe('Liveness', () => {
     expect(silent.outcome).toBeInstanceOf(NoAnswer);
     expect(silent.ms).toBeGreaterThanOrEqual(45);
     expect(checks).toBe(2);
+  });
+
+  it('does not take a busy process for a silent Neo4j: an answer that came while the process was busy counts', async () => {
+    // A real round trip over TCP: the answer is read from a socket, after the due timers.
+    const server = createServer((socket) => socket.on('data', () => socket.end('pong')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const roundTrip = () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = createConnection(port, '127.0.0.1', () => socket.write('ping'));
+        socket.on('data', () => resolve());
+        socket.on('error', reject);
+      });
+    try {
+      const liveness = new Liveness(roundTrip, 100);
+      const check = liveness.failure();
+      const busyUntil = Date.now() + 600; // synchronous work well past the bound
+      while (Date.now() < busyUntil);
+      expect(await check).toBeUndefined();
+      // Silence is still silence.
+      expect(await new Liveness(() => never(), 100).failure()).toBeInstanceOf(NoAnswer);
+    } finally {
+      server.close();
+    }
   });
 
   it('passes a failed check on', async () => {

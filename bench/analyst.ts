@@ -15,7 +15,7 @@ import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config.js';
-import { GraphExecutor } from '../src/graph/executor.js';
+import { type GraphExecutor } from '../src/graph/executor.js';
 import { issueApiKey } from '../src/auth/key-store.js';
 import { summaries } from './analyst-cypher.js';
 import {
@@ -396,7 +396,7 @@ export async function benchAnalyst(
   const api = await serve(config, graph);
   // The eight clients meet the transaction time limit the service runs with (NEO4J_TRANSACTION_TIMEOUT_MS).
   const timeoutMs = config.neo4j.transactionTimeoutMs;
-  const bounded = await serve(config, new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs }));
+  const bounded = await serve(config, graph.withTimeout(timeoutMs));
   const handWritten = await startHandWritten(run, subjects);
   const { key } = await issueApiKey(graph, { name: `bench-analyst-${Date.now()}`, role: 'VIEWER', createdBy: 'bench' });
   const bench: Bench = {

@@ -24,6 +24,7 @@ import { listCoverageRequirements } from '../src/graph/statements/coverage.js';
 import { issueApiKey } from '../src/auth/key-store.js';
 import { createDriver } from '../src/graph/driver.js';
 import { GraphExecutor } from '../src/graph/executor.js';
+import { Liveness } from '../src/graph/liveness.js';
 import { neo4jVersion, start } from '../src/graph/local/local-neo4j.js';
 import { syntheticCounts } from './synthetic/plan.js';
 import { withGraph } from '../src/cli/graph-session.js';
@@ -126,10 +127,21 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
     const local = await start(config.neo4j.local, { detached: false, say });
     // Without batching, one request can hold every pooled connection: wait for one rather than fail.
     const driver = createDriver(config.neo4j, local.uri, { connectionAcquisitionTimeout: 120_000 });
+    // Whether Neo4j still answers is asked on a connection of its own, as the service does
+    // (src/graph/connect.ts): with every pooled connection busy, a check waiting for one
+    // would take a loaded Neo4j for a silent one.
+    const probe = createDriver(config.neo4j, local.uri, { maxConnectionPoolSize: 1 });
     try {
       // The hand-written side runs without a transaction timeout; so does the API here (the
       // service's 30 s would end the largest answers under load before they are measured).
-      const graph = new GraphExecutor(driver, { database: config.neo4j.database, timeoutMs: 600_000 });
+      const graph = new GraphExecutor(driver, {
+        database: config.neo4j.database,
+        timeoutMs: 600_000,
+        liveness: new Liveness(
+          () => probe.verifyConnectivity({ database: config.neo4j.database }),
+          config.neo4j.failFast.livenessTimeoutMs,
+        ),
+      });
       await prepareStore(graph, config, scale, say);
       const records = Object.values(syntheticCounts(scale)).reduce((a, b) => a + b, 0);
       if (sixSelected)
@@ -138,7 +150,7 @@ async function readSection(args: BenchArgs, machine: Machine): Promise<number> {
         );
       if (selectsAnalyst(args)) analyst.push(await benchAnalyst(scale, records, graph, driver, config, args, say));
     } finally {
-      await driver.close();
+      await Promise.all([driver.close(), probe.close()]);
       await local.release();
     }
   }

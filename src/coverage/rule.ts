@@ -149,6 +149,11 @@ export interface DirectCoverageFacts {
   readonly requirements: readonly { readonly id: string }[];
   /** By requirement id; a requirement that is absent has no direct contribution. */
   readonly direct: ReadonlyMap<string, DirectFact>;
+  /**
+   * The direct levels of requirements that are not targets (the crosswalk's sources), when
+   * only their level is known; a requirement in `direct` need not be here.
+   */
+  readonly levels?: ReadonlyMap<string, Level>;
   /** At least the stored mappings on chains of at most maxHops that end at a requirement of the framework. */
   readonly mappings: readonly StoredMapping[];
   readonly applicability: readonly ApplicabilityFact[];
@@ -198,9 +203,14 @@ export function directFact(implementations: readonly ImplementationFact[]): Dire
   };
 }
 
+/** The level implementations give, from whether one counts in full and whether one counts (as the graph tests them). */
+export function levelFrom(countsInFull: boolean, counts: boolean): Level {
+  return countsInFull ? 'FULL' : counts ? 'PART' : 'NONE';
+}
+
 /** A direct fact from its counts, as the graph counts them: FULL when a control counts in full, PART when one counts. */
 export function directFromCounts(counts: Omit<DirectFact, 'level'>): DirectFact {
-  const level: Level = counts.full > 0 ? 'FULL' : counts.contributing > 0 ? 'PART' : 'NONE';
+  const level = levelFrom(counts.full > 0, counts.contributing > 0);
   return { level, contributing: counts.contributing, full: counts.full, rejected: counts.rejected };
 }
 
@@ -274,9 +284,10 @@ export function assessDirect(facts: DirectCoverageFacts, question: CoverageQuest
   const carried = new Map<string, CrosswalkContribution[]>();
   const deadByTarget = new Map<string, RejectedCrosswalk[]>();
   const steps = orient(facts.mappings);
-  const sources = [...facts.direct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [source, fact] of sources) {
-    const fromLevel = fact.level;
+  const levels = new Map(facts.levels ?? []);
+  for (const [id, fact] of facts.direct) levels.set(id, fact.level);
+  const sources = [...levels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [source, fromLevel] of sources) {
     if (fromLevel === 'NONE') continue;
     const { claims, deadEnds } = explore(source, steps, question.maxHops);
     for (const claim of claims) {

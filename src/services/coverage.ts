@@ -30,6 +30,7 @@ import {
   directFacts,
   directFromCounts,
   explainDirect,
+  levelFrom,
   judgeImplementations,
   NO_DIRECT,
   type ApplicabilityFact,
@@ -58,6 +59,7 @@ import {
   listCoverageStateOf,
   listDirectFacts,
   listDirectFactsOn,
+  listDirectLevels,
   listRiskFactsOf,
 } from '../graph/statements/coverage.js';
 import { MAX_HOPS } from '../graph/statements/crosswalk.js';
@@ -124,8 +126,8 @@ export async function assessFramework(
 
 /**
  * Two rounds: the framework's requirements, the mappings on chains of at most `maxHops`
- * that reach them, and the applicability records; then the direct facts of those
- * requirements and of every requirement the mappings reach them from.
+ * that reach them, and the applicability records; then the direct facts (counts) of those
+ * requirements and the direct levels of every other requirement the mappings reach.
  */
 async function assessNow(
   scope: Pick<RequestScope, 'graph'>,
@@ -143,13 +145,20 @@ async function assessNow(
     scope.graph.read(listApplicabilityOf(frameworkId)),
   ]);
   const requirements = only === null ? all : all.filter((r) => only.has(r.id));
-  const involved = new Set(requirements.map((r) => r.id));
-  for (const m of mappings) involved.add(m.source).add(m.target);
-  const direct = await scope.graph.read(listDirectFacts([...involved], systems, asOfDate));
+  // The targets' counts (their reasons name them); the other requirements the mappings
+  // reach them from need only their level.
+  const targets = new Set(requirements.map((r) => r.id));
+  const sources = new Set<string>();
+  for (const m of mappings) for (const id of [m.source, m.target]) if (!targets.has(id)) sources.add(id);
+  const [direct, levels] = await Promise.all([
+    scope.graph.read(listDirectFacts([...targets], systems, asOfDate)),
+    sources.size === 0 ? [] : scope.graph.read(listDirectLevels([...sources], systems, asOfDate)),
+  ]);
   const results = assessDirect(
     {
       requirements,
       direct: new Map(direct.map((row) => [row.requirementId, directFromCounts(row)])),
+      levels: new Map(levels.map((row) => [row.requirementId, levelFrom(row.full, row.counts)])),
       mappings,
       applicability: applicability.map((r) => r.entry),
     },

@@ -155,7 +155,7 @@ const COVERAGE = `query ($scope: CoverageScope, $asOf: DateTime, $maxHops: Int, 
     requirements { requirement { id } status direct reason
       contributions { control { id } coverage level validEvidence { id } invalidEvidence { evidence { id } reason } }
       rejectedControls { control { id } reason }
-      crosswalk { from { id } relationship level chain { id } }
+      crosswalk { from { id } fromLevel relationship level chain { id } }
       rejectedCrosswalk { from { id } reason } } } }`;
 
 interface Answer {
@@ -173,7 +173,13 @@ interface Answer {
         invalidEvidence: { evidence: { id: string }; reason: string }[];
       }[];
       rejectedControls: { control: { id: string }; reason: string }[];
-      crosswalk: { from: { id: string }; relationship: string; level: string; chain: { id: string }[] }[];
+      crosswalk: {
+        from: { id: string };
+        fromLevel: string;
+        relationship: string;
+        level: string;
+        chain: { id: string }[];
+      }[];
       rejectedCrosswalk: { from: { id: string }; reason: string }[];
     }[];
   };
@@ -198,7 +204,9 @@ function normalise(r: Answer['coverage']['requirements'][number]) {
       })),
     ),
     rejected: sorted(r.rejectedControls.map((c) => [c.control.id, c.reason])),
-    crosswalk: sorted(r.crosswalk.map((c) => [c.from.id, c.relationship, c.level, c.chain.map((s) => s.id)])),
+    crosswalk: sorted(
+      r.crosswalk.map((c) => [c.from.id, c.fromLevel, c.relationship, c.level, c.chain.map((s) => s.id)]),
+    ),
     rejectedCrosswalk: sorted(r.rejectedCrosswalk.map((c) => [c.from.id, c.reason])),
   };
 }
@@ -241,6 +249,7 @@ async function wholeGraph(systems: string[] | null, asOf: string, maxHops: numbe
       rejectedControls: r.rejectedControls.map((c) => ({ control: { id: c.controlId }, reason: c.reason })),
       crosswalk: r.crosswalk.map((c) => ({
         from: { id: c.from },
+        fromLevel: c.fromLevel,
         relationship: c.relationship,
         level: c.level,
         chain: c.chain.map((s) => ({ id: s.mappingId })),

@@ -459,6 +459,7 @@ describe('coverage statements', () => {
       coverage.listCoverageMappings(hostile, 2),
       coverage.listCoverageMappingsTo([hostile], 2),
       coverage.listDirectFacts([hostile], [hostile], hostile),
+      coverage.listDirectLevels([hostile], [hostile], hostile),
       coverage.listImplementations([hostile], [hostile], hostile),
       coverage.listRiskFactsOf([hostile]),
       coverage.listDirectFactsOn([hostile], [hostile], [hostile], [hostile]),
@@ -479,6 +480,7 @@ describe('coverage statements', () => {
     for (const hops of [1, 2, 3]) expect(coverage.listCoverageMappings('iso42001', hops)).toMatchSnapshot();
     expect(coverage.listCoverageMappingsTo(['iso27001:7.5.3'], 2)).toMatchSnapshot();
     expect(coverage.listDirectFacts(['iso42001:A.2.2'], ['sys_1'], '2026-11-27')).toMatchSnapshot();
+    expect(coverage.listDirectLevels(['iso27001:A.5.1'], null, '2026-11-27')).toMatchSnapshot();
     expect(coverage.listImplementations(['iso42001:A.2.2'], null, '2026-11-27')).toMatchSnapshot();
   });
 

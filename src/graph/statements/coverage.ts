@@ -124,6 +124,39 @@ export function listDirectFacts(
 }
 
 /**
+ * For each requirement, only whether an in-scope control counts in full and whether one
+ * counts at all, each an EXISTS that stops at the first: what the crosswalk needs of the
+ * requirements it carries from. A requirement nothing implements has no row.
+ */
+export function listDirectLevels(
+  requirementIds: readonly string[],
+  systems: readonly string[] | null,
+  asOf: string,
+): Statement<{ requirementId: string; full: boolean; counts: boolean }> {
+  return {
+    name: 'listDirectLevels',
+    cypher: `UNWIND $requirementIds AS id
+             MATCH (r:Requirement {id: id})
+             WHERE EXISTS { (:Control)-[:IMPLEMENTS]->(r) }
+             RETURN r.id AS requirementId,
+                    EXISTS {
+                      MATCH (c:Control)-[:IMPLEMENTS {coverage: 'FULL'}]->(r)
+                      WHERE ${CONTRIBUTING} AND ${CONTROL_IN_SCOPE} AND EXISTS {
+                        MATCH (e:Evidence)-[:SUPPORTS]->(c)
+                        WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date($asOf))
+                          AND (e.validUntil IS NULL OR e.validUntil >= date($asOf))
+                          AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                      }
+                    } AS full,
+                    EXISTS {
+                      MATCH (c:Control)-[:IMPLEMENTS]->(r)
+                      WHERE ${CONTRIBUTING} AND ${CONTROL_IN_SCOPE}
+                    } AS counts`,
+    params: { requirementIds, systems, asOf },
+  };
+}
+
+/**
  * Each implementation of the requirements, judged for the question: why its control does
  * not count, or its evidence with each item's verdict on the date and in the scope.
  */

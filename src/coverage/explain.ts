@@ -34,7 +34,7 @@ export function reasonFor(r: RequirementCoverage): string {
       return `Met directly: ${r.counts.full} in-scope control(s) implement all of it and have valid evidence.`;
     case 'COVERED_VIA_CROSSWALK': {
       const via = r.crosswalk.filter((c) => c.level === 'FULL');
-      return `Met through the crosswalk: ${via.length} fully met requirement(s) contain it (${[...new Set(via.map((c) => c.relationship))].join(', ')}).`;
+      return `Met through the crosswalk: ${via.length} fully met requirement(s) contain it (${[...new Set(via.map((c) => c.relationship))].sort().join(', ')}).`;
     }
     case 'PARTIAL': {
       const parts: string[] = [];

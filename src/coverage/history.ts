@@ -212,7 +212,7 @@ export function coverageInputs(
       id,
       status: control.status,
       systems: out('APPLIES_TO', id).map((l) => l.to),
-      implements: implementsLinks.map((l) => ({ requirementId: l.to, coverage: l.property === 'PARTIAL' ? 'PARTIAL' : 'FULL' })),
+      implements: implementsLinks.map((l) => ({ requirementId: l.to, coverage: l.property === 'FULL' ? 'FULL' : 'PARTIAL' })),
       evidence: inward('SUPPORTS', id)
         .filter((l) => state.evidence.has(l.from))
         .map((l) => ({ id: l.from, ...state.evidence.get(l.from)!, scopedTo: out('SCOPED_TO', l.from).map((s) => s.to) })),

@@ -46,23 +46,25 @@ export class Liveness {
   /**
    * NoAnswer once the bound has passed with the process free to hear an answer. A busy
    * process (a long synchronous piece of work) runs its due timers before it reads the
-   * sockets that answered meanwhile: a timer that fires late waits once more (up to
-   * LATE_RETRIES times), and one that fires on time still lets pending input be read
-   * first (setImmediate runs after the poll phase), so only silence counts as silence.
+   * sockets that answered meanwhile: a timer that fires late waits a short grace more (up
+   * to LATE_RETRIES times, so a frozen Neo4j is still given up soon after the bound), and
+   * one that fires on time still lets input already received be read first (setImmediate
+   * runs after the poll phase).
    */
   private silence(): { heard: Promise<unknown>; stop: () => void } {
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
     const heard = new Promise<unknown>((resolve) => {
-      const wait = (retries: number): void => {
-        const due = performance.now() + this.timeoutMs;
+      const wait = (ms: number, retries: number): void => {
+        const due = performance.now() + ms;
         timer = setTimeout(() => {
           if (stopped) return;
-          if (performance.now() - due > LATE_MS && retries > 0) return wait(retries - 1);
+          if (performance.now() - due > LATE_MS && retries > 0)
+            return wait(Math.min(this.timeoutMs, GRACE_MS), retries - 1);
           setImmediate(() => resolve(new NoAnswer(`a liveness check within ${this.timeoutMs} ms`)));
-        }, this.timeoutMs);
+        }, ms);
       };
-      wait(LATE_RETRIES);
+      wait(this.timeoutMs, LATE_RETRIES);
     });
     return {
       heard,
@@ -76,5 +78,7 @@ export class Liveness {
 
 /** A timer this much past its time means the process was busy, not that Neo4j was silent. */
 const LATE_MS = 250;
+/** How long a late timer waits again: enough for an answer already received to be read. */
+const GRACE_MS = 500;
 /** How many times a late timer waits again: a process busy for that long has other trouble. */
 const LATE_RETRIES = 3;

@@ -64,11 +64,10 @@ export const coverageResolvers: Resolvers = {
     requirement: async (view, _args, context) => (await context.loaders.requirementById.load(view.requirementId))!,
     reason: (view) => reasonFor(view),
     contributions: async (view, _args, context) => [
-      ...(view.contributions ?? (await explanation(context.scope, view.question, view.requirementId)).contributions),
+      ...(view.contributions ?? (await explanation(context.scope, view.question, view)).contributions),
     ],
     rejectedControls: async (view, _args, context) => [
-      ...(view.rejectedControls ??
-        (await explanation(context.scope, view.question, view.requirementId)).rejectedControls),
+      ...(view.rejectedControls ?? (await explanation(context.scope, view.question, view)).rejectedControls),
     ],
     crosswalk: (view) => [...view.crosswalk],
     rejectedCrosswalk: (view) => [...view.rejectedCrosswalk],

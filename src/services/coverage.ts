@@ -27,6 +27,7 @@ import { evidenceUses } from '../coverage/reuse.js';
 import {
   assessDirect,
   combineDirect,
+  directFact,
   directFacts,
   directFromCounts,
   explainDirect,
@@ -64,6 +65,7 @@ import {
 } from '../graph/statements/coverage.js';
 import { MAX_HOPS } from '../graph/statements/crosswalk.js';
 import { writeCsv } from '../ingest/csv-cells.js';
+import { lastChangeSeq } from './changes.js';
 import { checkId, dateTimeOf } from './checks.js';
 import type { RequestScope } from './scope.js';
 import type {
@@ -85,13 +87,14 @@ export interface AssessedQuestion {
   /** The date judged, YYYY-MM-DD. */
   readonly asOfDate: string;
   /**
-   * Explanations worked out so far, kept with the assessment (and so in the coverage cache,
-   * which serves it only while the graph is unchanged): a repeated question re-reads nothing.
+   * Explanations worked out so far that agree with the statuses, kept with the assessment
+   * (and so in the coverage cache, which serves it only while the graph is unchanged): a
+   * repeated question re-reads nothing. The one part of an assessment that grows after it.
    */
   readonly explained: Map<string, Promise<DirectExplanation>>;
 }
 
-/** A framework's coverage as the rule gave it, with what showing it needs. Kept by the coverage cache: never changed after. */
+/** A framework's coverage as the rule gave it, with what showing it needs. Kept by the coverage cache: never changed after, but for the explanations it keeps (AssessedQuestion.explained). */
 export interface Assessment {
   readonly results: readonly RequirementCoverage[];
   readonly sectionOf: ReadonlyMap<string, string>;
@@ -172,17 +175,35 @@ async function assessNow(
   };
 }
 
-/** Why one requirement has its direct level: its implementations, judged for the question (batched with the others shown). */
+/**
+ * Why one requirement has its direct level: its implementations, judged for the question
+ * (batched with the others shown). Kept with the assessment when it agrees with it; an
+ * explanation read after a write that changed the requirement's direct fact is given to
+ * this request only.
+ */
 export function explanation(
   scope: Pick<RequestScope, 'loaders'>,
   question: AssessedQuestion,
-  requirementId: string,
+  coverage: RequirementCoverage,
 ): Promise<DirectExplanation> {
-  let kept = question.explained.get(requirementId);
+  const id = coverage.requirementId;
+  let kept = question.explained.get(id);
   if (kept === undefined) {
-    kept = scope.loaders.implementations(question.systems, question.asOfDate).load(requirementId).then(explainDirect);
-    question.explained.set(requirementId, kept);
-    kept.catch(() => question.explained.delete(requirementId));
+    kept = scope.loaders
+      .implementations(question.systems, question.asOfDate)
+      .load(id)
+      .then((implementations) => {
+        const fact = directFact(implementations);
+        const agrees =
+          fact.level === coverage.direct &&
+          fact.contributing === coverage.counts.contributing &&
+          fact.full === coverage.counts.full &&
+          fact.rejected === coverage.counts.rejected;
+        if (!agrees) question.explained.delete(id);
+        return explainDirect(implementations);
+      });
+    question.explained.set(id, kept);
+    kept.catch(() => question.explained.delete(id));
   }
   return kept;
 }
@@ -193,7 +214,7 @@ export async function explained(
   question: AssessedQuestion,
   results: readonly RequirementCoverage[],
 ): Promise<ExplainedCoverage[]> {
-  const explanations = await Promise.all(results.map((r) => explanation(scope, question, r.requirementId)));
+  const explanations = await Promise.all(results.map((r) => explanation(scope, question, r)));
   return results.map((r, i) => ({ ...r, ...explanations[i]! }));
 }
 
@@ -234,6 +255,25 @@ async function historyAt(
   maxHops: number,
   asks: readonly Ask[],
 ): Promise<{ history: History; coverage: MomentCoverage[] }> {
+  // The log and the present are read in several statements: a write between them would be
+  // counted as standing at every moment. The log's head is read before and after; when it
+  // moved, everything is read again (a few times at most, then the last reading stands).
+  for (let attempt = 1; ; attempt++) {
+    const before = await lastChangeSeq(scope);
+    const answer = await historyOnce(scope, systems, maxHops, asks);
+    if ((await lastChangeSeq(scope)) === before || attempt === HISTORY_ATTEMPTS) return answer;
+  }
+}
+
+/** How many times coverage over time reads again when the graph was written meanwhile. */
+const HISTORY_ATTEMPTS = 3;
+
+async function historyOnce(
+  scope: Pick<RequestScope, 'graph'>,
+  systems: readonly string[] | null,
+  maxHops: number,
+  asks: readonly Ask[],
+): Promise<{ history: History; coverage: MomentCoverage[] }> {
   const frameworkIds = [...new Set(asks.map((a) => a.frameworkId))];
   const moments = [...new Set(asks.map((a) => a.moment))];
   const earliest = moments.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
@@ -254,8 +294,6 @@ async function historyAt(
   const touched = touchedBy(entries);
   const supported = await scope.graph.read(listControlsSupportedBy([...touched.evidence]));
   const rebuilt = new Set([...touched.controls, ...supported.map((r) => r.id)]);
-  // The log is read before the present state: an entry committed in between is not undone,
-  // and its control is counted as it stands now (as any later write would be).
   const present = await scope.graph.read(listCoverageStateOf([...rebuilt], [...touched.evidence]));
   const now = buildState(
     [...present, ...applicability].map((r) => r.record),

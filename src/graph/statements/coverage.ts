@@ -5,8 +5,9 @@
  * (counted here) or, for the requirements an answer explains, each implementation judged
  * here. Whether a control counts and whether its evidence is valid on the date and in the
  * scope is decided in these statements, as src/coverage/rule.ts's judgeImplementations
- * decides it (a property test holds them equal); only counts and verdicts leave the
- * database, never every evidence record.
+ * decides it (a property test holds them equal). A summary reads counts and levels,
+ * never an evidence record; an explanation reads the verdicts of the evidence of the
+ * requirements it shows.
  */
 import type { Statement } from '../executor.js';
 import type {
@@ -58,7 +59,8 @@ function mappingsNear(
              WITH DISTINCT near
              MATCH (near)-[m:MAPS_TO]-(:Requirement)
              WITH DISTINCT m
-             RETURN m.id AS id, startNode(m).id AS source, endNode(m).id AS target, m.relationship AS relationship`,
+             RETURN m.id AS id, startNode(m).id AS source, endNode(m).id AS target, m.relationship AS relationship
+             ORDER BY id`,
     params,
   };
 }
@@ -238,7 +240,8 @@ export function listAllMappings(): Statement<{ mapping: MappingEndsRow }> {
   return {
     name: 'listAllMappings',
     cypher: `MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
-             RETURN m { .id, .set, .relationship, sourceId: a.id, targetId: b.id } AS mapping`,
+             RETURN m { .id, .set, .relationship, sourceId: a.id, targetId: b.id } AS mapping
+             ORDER BY m.id`,
     params: {},
   };
 }

@@ -94,6 +94,15 @@ const CONTROL_IN_SCOPE = `($systems IS NULL OR NOT EXISTS { (c)-[:APPLIES_TO]->(
 const EVIDENCE_OUT_OF_SCOPE = `($systems IS NOT NULL AND EXISTS { (e)-[:SCOPED_TO]->() }
                                 AND NOT EXISTS { (e)-[:SCOPED_TO]->(x) WHERE x.id IN $systems })`;
 
+/** Evidence `e` has taken effect by `day` (a Cypher date expression); false, not null, for a date it cannot compare. */
+const EVIDENCE_STARTED = (day: string): string =>
+  `coalesce(e.effectiveFrom IS NULL OR e.effectiveFrom <= ${day}, false)`;
+/** Evidence `e` has not run out before `day`; false, not null, for a date it cannot compare. */
+const EVIDENCE_NOT_ENDED = (day: string): string => `coalesce(e.validUntil IS NULL OR e.validUntil >= ${day}, false)`;
+/** Evidence `e` counts on `day` in the scope asked: the one test every statement here makes. */
+const EVIDENCE_VALID = (day: string): string =>
+  `${EVIDENCE_STARTED(day)} AND ${EVIDENCE_NOT_ENDED(day)} AND NOT ${EVIDENCE_OUT_OF_SCOPE}`;
+
 /**
  * For each requirement, its implementing controls counted for the question: those that
  * count, those that count in full (FULL with evidence valid on the date and in scope),
@@ -113,9 +122,7 @@ export function listDirectFacts(
              WITH r, i, counts,
                   counts AND i.coverage = 'FULL' AND EXISTS {
                     MATCH (e:Evidence)-[:SUPPORTS]->(c)
-                    WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date($asOf))
-                      AND (e.validUntil IS NULL OR e.validUntil >= date($asOf))
-                      AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                    WHERE ${EVIDENCE_VALID('date($asOf)')}
                   } AS full
              RETURN r.id AS requirementId,
                     sum(CASE WHEN counts THEN 1 ELSE 0 END) AS contributing,
@@ -145,9 +152,7 @@ export function listDirectLevels(
                       MATCH (c:Control)-[:IMPLEMENTS {coverage: 'FULL'}]->(r)
                       WHERE ${CONTRIBUTING} AND ${CONTROL_IN_SCOPE} AND EXISTS {
                         MATCH (e:Evidence)-[:SUPPORTS]->(c)
-                        WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date($asOf))
-                          AND (e.validUntil IS NULL OR e.validUntil >= date($asOf))
-                          AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                        WHERE ${EVIDENCE_VALID('date($asOf)')}
                       }
                     } AS full,
                     EXISTS {
@@ -177,8 +182,8 @@ export function listImplementations(
                                       WHEN NOT inScope THEN 'CONTROL_OUT_OF_SCOPE' END,
                       evidence: CASE WHEN contributing AND inScope THEN
                         [(e:Evidence)-[:SUPPORTS]->(c) | { id: e.id, verdict: CASE
-                          WHEN e.effectiveFrom > date($asOf) THEN 'NOT_YET_EFFECTIVE'
-                          WHEN e.validUntil < date($asOf) THEN 'EXPIRED'
+                          WHEN NOT ${EVIDENCE_STARTED('date($asOf)')} THEN 'NOT_YET_EFFECTIVE'
+                          WHEN NOT ${EVIDENCE_NOT_ENDED('date($asOf)')} THEN 'EXPIRED'
                           WHEN ${EVIDENCE_OUT_OF_SCOPE} THEN 'OUT_OF_SCOPE'
                           ELSE 'VALID' END }]
                         ELSE [] END } AS fact
@@ -291,9 +296,7 @@ export function listDirectFactsOn(
              WITH day, r, i, counts,
                   counts AND i.coverage = 'FULL' AND EXISTS {
                     MATCH (e:Evidence)-[:SUPPORTS]->(c)
-                    WHERE (e.effectiveFrom IS NULL OR e.effectiveFrom <= date(day))
-                      AND (e.validUntil IS NULL OR e.validUntil >= date(day))
-                      AND NOT ${EVIDENCE_OUT_OF_SCOPE}
+                    WHERE ${EVIDENCE_VALID('date(day)')}
                   } AS full
              RETURN day, r.id AS requirementId,
                     sum(CASE WHEN counts THEN 1 ELSE 0 END) AS contributing,

@@ -9,8 +9,6 @@
  * timeouts. Every other instance here runs with the coverage cache off.
  */
 import { fork } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Driver } from 'neo4j-driver';
@@ -33,7 +31,7 @@ import { problemWith } from './answer.js';
 import { createBenchApp } from './app.js';
 import type { ClientsRequest, ClientsResult } from './clients.js';
 import { pickSubjects, runner, type Run } from './operations.js';
-import { MIN_ROUNDS, type LoadOptions } from './read.js';
+import { MIN_ROUNDS, serveHandWritten, type LoadOptions } from './read.js';
 
 export interface AnalystOperationResult {
   readonly operation: string;
@@ -200,24 +198,11 @@ async function measure(
 }
 
 /** Serves each question's hand-written version at POST /<index>. */
-async function startHandWritten(
-  run: Run,
-  subjects: AnalystSubjects,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const operation = ANALYST_OPERATIONS[Number(req.url?.slice(1))];
-      if (!operation?.handWritten) return void res.writeHead(404).end();
-      operation.handWritten(run, subjects).then(
-        (data) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
-        (error: unknown) => res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] })),
-      );
-    });
+function startHandWritten(run: Run, subjects: AnalystSubjects) {
+  return serveHandWritten((index) => {
+    const handWritten = ANALYST_OPERATIONS[index]?.handWritten;
+    return handWritten ? () => handWritten(run, subjects) : undefined;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Where two answers first differ: the path, and each side's value there. */

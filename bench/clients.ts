@@ -7,6 +7,7 @@
  * errors with a 200), and a TIMEOUT (Neo4j ended the transaction) is counted apart.
  */
 import { problemWith } from './answer.js';
+import { latencies } from './latency.js';
 import type { LoadResult } from './load.js';
 
 export interface ClientsRequest {
@@ -24,11 +25,6 @@ export interface ClientsResult extends LoadResult {
   readonly timeouts: number;
   /** The first error's status and message, when there was one. */
   readonly firstError: string | null;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function clients(request: ClientsRequest): Promise<ClientsResult> {
@@ -64,18 +60,7 @@ async function clients(request: ClientsRequest): Promise<ClientsResult> {
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: request.connections }, client));
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    requests: times.length,
-    seconds,
-    perSecond: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    errors,
-    timeouts,
-    firstError,
-  };
+  return { ...latencies(times, (performance.now() - started) / 1000), errors, timeouts, firstError };
 }
 
 process.on('message', (message: ClientsRequest) => {

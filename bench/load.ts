@@ -6,6 +6,7 @@
  * and throughput over the time that took.
  */
 import autocannon from 'autocannon';
+import { latencies } from './latency.js';
 
 export interface LoadRequest {
   readonly url: string;
@@ -23,11 +24,6 @@ export interface LoadResult {
   readonly p95: number;
   readonly errors: number;
   readonly seconds: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function load(request: LoadRequest): Promise<LoadResult> {
@@ -48,14 +44,8 @@ async function load(request: LoadRequest): Promise<LoadResult> {
     else errors += 1;
   });
   const result = await instance;
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
   return {
-    requests: times.length,
-    seconds,
-    perSecond: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
+    ...latencies(times, (performance.now() - started) / 1000),
     errors: errors + result.errors + result.timeouts,
   };
 }

@@ -187,19 +187,19 @@ async function post(
   return { data: parsed.data, bytes: text.length };
 }
 
-/** Serves each operation's hand-written version at POST /<index>. */
-async function startHandWritten(
-  driver: Driver,
-  database: string,
-  subjects: Subjects,
+/**
+ * Serves hand-written answers over plain HTTP at POST /<index>, so that they pay for HTTP
+ * and JSON as the API does: `answer(index)` is the index's answer, or undefined (404).
+ */
+export async function serveHandWritten(
+  answer: (index: number) => (() => Promise<unknown>) | undefined,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const run = runner(driver, database);
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      const operation = OPERATIONS[Number(req.url?.slice(1))];
-      if (!operation) return void res.writeHead(404).end();
-      operation.handWritten(run, subjects).then(
+      const handWritten = answer(Number(req.url?.slice(1)));
+      if (!handWritten) return void res.writeHead(404).end();
+      handWritten().then(
         (data) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
         (error: unknown) => res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] })),
       );
@@ -208,6 +208,15 @@ async function startHandWritten(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Serves each operation's hand-written version at POST /<index>. */
+function startHandWritten(driver: Driver, database: string, subjects: Subjects) {
+  const run = runner(driver, database);
+  return serveHandWritten((index) => {
+    const operation = OPERATIONS[index];
+    return operation && (() => operation.handWritten(run, subjects));
+  });
 }
 
 export async function benchScale(

@@ -91,6 +91,20 @@ describe('report parameters', () => {
   });
 });
 
+/** A node of a report picture, plain but for its id, column and class. */
+const node = (id: string, layer: number, className = ''): GraphNode => ({
+  id,
+  layer,
+  label: id,
+  detail: '',
+  title: id,
+  fill: '#fff',
+  stroke: '#000',
+  dashed: false,
+  className,
+  href: null,
+});
+
 describe('report pictures', () => {
   it('judges evidence on the day: open ends are open', () => {
     expect(evidenceState({ effectiveFrom: null, validUntil: '2026-11-26' }, '2026-11-27')).toBe('expired');
@@ -100,18 +114,6 @@ describe('report pictures', () => {
   });
 
   it('draws at most DRAWN_PER_COLUMN nodes a column, what needs attention first, and only edges between drawn nodes', () => {
-    const node = (id: string, layer: number, className: string): GraphNode => ({
-      id,
-      layer,
-      label: id,
-      detail: '',
-      title: id,
-      fill: '#fff',
-      stroke: '#000',
-      dashed: false,
-      className,
-      href: null,
-    });
     const evidence = Array.from({ length: DRAWN_PER_COLUMN + 5 }, (_, i) =>
       node(`e${i}`, 4, i >= DRAWN_PER_COLUMN ? 'evidence expired' : 'evidence valid'),
     );
@@ -128,18 +130,6 @@ describe('report pictures', () => {
   });
 
   it('orders a layer by its neighbours, undoing a crossing', () => {
-    const node = (id: string, layer: number): GraphNode => ({
-      id,
-      layer,
-      label: id,
-      detail: '',
-      title: id,
-      fill: '#fff',
-      stroke: '#000',
-      dashed: false,
-      className: '',
-      href: null,
-    });
     const nodes = [node('a', 0), node('b', 0), node('x', 1), node('y', 1)];
     // a-y and b-x cross when x sits above y.
     const layers = orderLayers(

@@ -52,6 +52,7 @@ export const coverageResolvers: Resolvers = {
   },
   FrameworkCoverage: {
     summary: (view) => view.summary(),
+    requirements: (view) => view.requirements(),
     sections: (view) => view.sections(),
     framework: async (view, _args, context) => (await context.loaders.frameworkById.load(view.frameworkId))!,
     systems: async (view, _args, context, info) =>

@@ -677,7 +677,6 @@ export async function coverage(
   // The summary and the sections need every requirement's status; some requirements alone need only theirs.
   let whole: Promise<RequirementCoverageView[]> | undefined;
   const everything = () => (whole ??= views(null));
-  const requirements = wanted === null ? await everything() : await views(wanted);
   return {
     frameworkId: framework.id,
     asOf,
@@ -690,7 +689,15 @@ export async function coverage(
         summary: countStatuses(all.filter((v) => v.sectionId === sectionId).map((v) => v.status)),
       }));
     },
-    requirements,
+    requirements: async () => {
+      // GraphQL asks for every field of the answer before awaiting any: after this turn, a
+      // summary or sections asked beside the requirements has started the whole assessment,
+      // and the requirements are taken from it rather than read a second time.
+      await Promise.resolve();
+      if (wanted !== null && whole === undefined) return views(wanted);
+      const all = await everything();
+      return wanted === null ? all : all.filter((v) => wanted.has(v.requirementId));
+    },
   };
 }
 

@@ -120,7 +120,8 @@ export interface CoverageView {
   /** The summary and the sections need every requirement's status: worked out when asked for. */
   readonly summary: () => Promise<CoverageCounts>;
   readonly sections: () => Promise<SectionCoverageView[]>;
-  readonly requirements: readonly RequirementCoverageView[];
+  /** Worked out when asked for: from the whole assessment when the summary or sections are asked too. */
+  readonly requirements: () => Promise<RequirementCoverageView[]>;
 }
 
 export type CrosswalkContributionView = CrosswalkContribution;
